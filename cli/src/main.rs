@@ -1,0 +1,45 @@
+//! `spoon`: the command-line tool over the spoon project (golden model, datasets, training).
+
+mod config_cmd;
+mod data;
+mod dataset_arg;
+mod report;
+mod train;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "spoon", version, about = "Event-driven convolutional neuromorphic processor that learns on chip with DRTP")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// The main job on the built-in default: train on chip (bit-exact model) on the shipped
+    /// MNIST sample and report; writes build/run/.
+    Run(train::RunArgs),
+    /// On-chip DRTP training in the bit-exact model; saves the chip image and reports.
+    Train(train::TrainArgs),
+    /// Accuracy of a saved chip image on a dataset.
+    Eval(train::EvalArgs),
+    /// Print, check or write the parameter set.
+    Config(config_cmd::ConfigArgs),
+    /// Dataset conversion and inspection.
+    Data {
+        #[command(subcommand)]
+        cmd: data::DataCommand,
+    },
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Command::Run(args) => train::run_default(args),
+        Command::Train(args) => train::train(args),
+        Command::Eval(args) => train::eval(args),
+        Command::Config(args) => config_cmd::run(args),
+        Command::Data { cmd } => data::run(cmd),
+    }
+}
