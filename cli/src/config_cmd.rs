@@ -23,12 +23,27 @@ pub fn run(args: ConfigArgs) -> Result<()> {
     let Some(path) = args.check else {
         bail!("nothing to do: give --print-default or --check FILE");
     };
-    let config = Config::from_file(&path).with_context(|| format!("checking {}", path.display()))?;
+    let config =
+        Config::from_file(&path).with_context(|| format!("checking {}", path.display()))?;
     let (w, h) = config.conv_out_side();
     println!("{}: valid", path.display());
-    println!("  convolution: {} kernels of {}×{}, {w}×{h} outputs, {} neurons", config.conv.kernels, config.conv.size, config.conv.size, config.conv_neurons());
-    for (k, (i, o)) in config.fc_inputs().iter().zip(config.fc_outputs()).enumerate() {
-        println!("  FC layer {k}: {i} → {o}, {}-bit accumulator", config.fc_accumulator_bits(k));
+    println!(
+        "  convolution: {} kernels of {}×{}, {w}×{h} outputs, {} neurons",
+        config.conv.kernels,
+        config.conv.size,
+        config.conv.size,
+        config.conv_neurons()
+    );
+    for (k, (i, o)) in config
+        .fc_inputs()
+        .iter()
+        .zip(config.fc_outputs())
+        .enumerate()
+    {
+        println!(
+            "  FC layer {k}: {i} → {o}, {}-bit accumulator",
+            config.fc_accumulator_bits(k)
+        );
     }
     Ok(())
 }

@@ -10,7 +10,11 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "spoon", version, about = "Event-driven convolutional neuromorphic processor that learns on chip with DRTP")]
+#[command(
+    name = "spoon",
+    version,
+    about = "Event-driven convolutional neuromorphic processor that learns on chip with DRTP"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -43,10 +43,17 @@ impl TrainOutput {
             "- samples: {} train, {} validation (carved from train), {} test",
             r.train_samples, r.validation_samples, r.test_samples
         );
-        let _ = writeln!(md, "- kernels: {:?} (off chip); every FC weight learned on chip", r.kernel_init);
+        let _ = writeln!(
+            md,
+            "- kernels: {:?} (off chip); every FC weight learned on chip",
+            r.kernel_init
+        );
         let _ = writeln!(md, "- chip image: `{}`", self.chip_image);
         let _ = writeln!(md, "- {}\n", self.final_line());
-        let _ = writeln!(md, "| epoch | lr shifts (hidden/output) | train % | validation % | test % | samples/s |");
+        let _ = writeln!(
+            md,
+            "| epoch | lr shifts (hidden/output) | train % | validation % | test % | samples/s |"
+        );
         let _ = writeln!(md, "|---|---|---|---|---|---|");
         for e in &r.epochs {
             let _ = writeln!(
@@ -67,7 +74,8 @@ impl TrainOutput {
 
 pub fn write_reports(output: &TrainOutput, dir: &Path) -> Result<()> {
     let json = dir.join("results.json");
-    std::fs::write(&json, serde_json::to_string_pretty(output)?).with_context(|| format!("writing {}", json.display()))?;
+    std::fs::write(&json, serde_json::to_string_pretty(output)?)
+        .with_context(|| format!("writing {}", json.display()))?;
     let md = dir.join("summary.md");
     std::fs::write(&md, output.markdown()).with_context(|| format!("writing {}", md.display()))?;
     Ok(())

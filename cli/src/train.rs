@@ -90,7 +90,12 @@ pub fn train(args: TrainArgs) -> Result<()> {
         config.training.epochs
     );
     let bar = progress_bar(args.quiet);
-    let (chip, report) = experiment::run(&config, data.train.as_ref(), Some(data.test.as_ref()), |p| match p {
+    let (chip, report) = experiment::run(
+        &config,
+        data.train.as_ref(),
+        Some(data.test.as_ref()),
+        |p| {
+            match p {
         Progress::EpochStart { epoch, samples } => {
             bar.set_length(samples as u64);
             bar.set_position(0);
@@ -107,9 +112,12 @@ pub fn train(args: TrainArgs) -> Result<()> {
             100.0 * e.test.map_or(0.0, |s| s.accuracy()),
             e.train_samples_per_second
         )),
-    });
+    }
+        },
+    );
     bar.finish_and_clear();
-    std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
     let chip_path = args.out.join("chip.bin");
     chip_image::save(&chip, &chip_path)?;
     let output = TrainOutput {
@@ -121,7 +129,11 @@ pub fn train(args: TrainArgs) -> Result<()> {
     };
     write_reports(&output, &args.out)?;
     println!("{}", output.final_line());
-    println!("wrote {}, results.json and summary.md in {}", chip_path.display(), args.out.display());
+    println!(
+        "wrote {}, results.json and summary.md in {}",
+        chip_path.display(),
+        args.out.display()
+    );
     Ok(())
 }
 

@@ -24,8 +24,8 @@ pub struct Inference {
     pub activity: Activity,
 }
 
-/// Activity counts of one sample.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Activity counts of one sample (or, summed with [`Activity::add`], of many).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Activity {
     /// Input events.
     pub events: usize,
@@ -35,6 +35,21 @@ pub struct Activity {
     pub active_inputs: Vec<usize>,
     /// Stochastic-rounding draws of the learning unit (0 in inference).
     pub rounding_draws: usize,
+}
+
+impl Activity {
+    /// Adds another sample's counts to these.
+    pub fn add(&mut self, other: &Activity) {
+        self.events += other.events;
+        self.membrane_updates += other.membrane_updates;
+        self.rounding_draws += other.rounding_draws;
+        if self.active_inputs.len() < other.active_inputs.len() {
+            self.active_inputs.resize(other.active_inputs.len(), 0);
+        }
+        for (a, b) in self.active_inputs.iter_mut().zip(&other.active_inputs) {
+            *a += b;
+        }
+    }
 }
 
 /// Per-sample working memory (membranes, accumulators); reused across samples.
@@ -82,14 +97,28 @@ impl Chip {
         let hidden_count = config.fc.hidden.len();
         for layer in &mut layers[..hidden_count] {
             if config.learning.hidden_init_range > 0 {
-                fill_uniform(layer.weights_mut(), config.learning.hidden_init_range, &mut init);
+                fill_uniform(
+                    layer.weights_mut(),
+                    config.learning.hidden_init_range,
+                    &mut init,
+                );
             }
         }
-        Self::from_parts(config, kernels, layers, Lfsr::new(config.learning.rounding_seed))
+        Self::from_parts(
+            config,
+            kernels,
+            layers,
+            Lfsr::new(config.learning.rounding_seed),
+        )
     }
 
     /// A chip holding the given memories (e.g. loaded from a chip image).
-    pub fn from_parts(config: &Config, kernels: KernelMemory, layers: Vec<FcLayer>, rounding: Lfsr) -> Self {
+    pub fn from_parts(
+        config: &Config,
+        kernels: KernelMemory,
+        layers: Vec<FcLayer>,
+        rounding: Lfsr,
+    ) -> Self {
         let projections = config
             .fc
             .hidden
@@ -97,7 +126,9 @@ impl Chip {
             .enumerate()
             .map(|(k, &n)| {
                 (0..config.fc.classes)
-                    .map(|c| target_projection::row(config.learning.target_projection_seed, k, c, n))
+                    .map(|c| {
+                        target_projection::row(config.learning.target_projection_seed, k, c, n)
+                    })
                     .collect()
             })
             .collect();
@@ -151,8 +182,15 @@ impl Chip {
     /// Writes the learning-rate shift registers (a configuration-port write, e.g. for a
     /// host-side learning-rate schedule). Shifts must be in `0..=16`.
     pub fn set_learning_shifts(&mut self, hidden: &[u32], output: u32) {
-        assert_eq!(hidden.len(), self.config.fc.hidden.len(), "one shift per hidden layer");
-        assert!(hidden.iter().chain([&output]).all(|&s| s <= 16), "shifts are 0..=16");
+        assert_eq!(
+            hidden.len(),
+            self.config.fc.hidden.len(),
+            "one shift per hidden layer"
+        );
+        assert!(
+            hidden.iter().chain([&output]).all(|&s| s <= 16),
+            "shifts are 0..=16"
+        );
         self.config.learning.hidden_lr_shifts = hidden.to_vec();
         self.config.learning.output_lr_shift = output;
     }
@@ -191,7 +229,8 @@ impl Chip {
         let s = &mut self.scratch;
         s.membranes.clear();
         for &e in events {
-            activity.membrane_updates += integrate_event(&self.config, &self.kernels, &mut s.membranes, e);
+            activity.membrane_updates +=
+                integrate_event(&self.config, &self.kernels, &mut s.membranes, e);
         }
         active_inputs(s.membranes.counts(), &mut s.active[0]);
         let hidden = self.config.fc.hidden.len();

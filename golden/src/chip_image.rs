@@ -30,7 +30,10 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum ChipImageError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}: not a spoon chip image (bad magic bytes {found:02x?})")]
     BadMagic { path: String, found: Vec<u8> },
     #[error("{path}: unsupported chip image version {found} (this build reads {VERSION})")]
@@ -61,7 +64,11 @@ pub enum ChipImageError {
         bits: u32,
     },
     #[error("{path}: {extra} unexpected bytes after the last layer (offset {offset})")]
-    Trailing { path: String, offset: usize, extra: usize },
+    Trailing {
+        path: String,
+        offset: usize,
+        extra: usize,
+    },
     #[error("{path}: rounding LFSR state is zero (a locked register)")]
     ZeroLfsr { path: String },
 }
@@ -75,7 +82,8 @@ pub fn to_bytes(chip: &Chip) -> Vec<u8> {
     out.extend_from_slice(&(toml.len() as u32).to_le_bytes());
     out.extend_from_slice(toml.as_bytes());
     out.extend_from_slice(&chip.rounding_lfsr().state().to_le_bytes());
-    let memories = std::iter::once(chip.kernels().weights()).chain(chip.layers().iter().map(FcLayer::weights));
+    let memories =
+        std::iter::once(chip.kernels().weights()).chain(chip.layers().iter().map(FcLayer::weights));
     for words in memories {
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
         for w in words {
@@ -124,11 +132,18 @@ impl<'a> Reader<'a> {
     }
 
     fn u32(&mut self, what: &str) -> Result<u32, ChipImageError> {
-        Ok(u32::from_le_bytes(self.take(4, what)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4, what)?.try_into().expect("4 bytes"),
+        ))
     }
 
     /// A counted memory of `expected` words, each in `bits` signed bits.
-    fn memory(&mut self, what: &str, expected: usize, bits: u32) -> Result<Vec<i16>, ChipImageError> {
+    fn memory(
+        &mut self,
+        what: &str,
+        expected: usize,
+        bits: u32,
+    ) -> Result<Vec<i16>, ChipImageError> {
         let found = self.u32(&format!("{what} word count"))? as usize;
         if found != expected {
             return Err(ChipImageError::Count {
@@ -139,9 +154,16 @@ impl<'a> Reader<'a> {
             });
         }
         let raw = self.take(2 * found, what)?;
-        let words: Vec<i16> = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let words: Vec<i16> = raw
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
         let range = min_signed(bits)..=max_signed(bits);
-        if let Some((index, &value)) = words.iter().enumerate().find(|(_, &w)| !range.contains(&i32::from(w))) {
+        if let Some((index, &value)) = words
+            .iter()
+            .enumerate()
+            .find(|(_, &w)| !range.contains(&i32::from(w)))
+        {
             return Err(ChipImageError::Range {
                 path: self.path.into(),
                 what: what.into(),
@@ -156,7 +178,11 @@ impl<'a> Reader<'a> {
 
 /// Parses a chip image; `path` names the source in errors.
 pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Chip, ChipImageError> {
-    let mut r = Reader { bytes, offset: 0, path };
+    let mut r = Reader {
+        bytes,
+        offset: 0,
+        path,
+    };
     let magic = r.take(MAGIC.len(), "magic")?;
     if magic != MAGIC {
         return Err(ChipImageError::BadMagic {
@@ -183,13 +209,24 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Chip, ChipImageError> {
     }
     let mut kernels = KernelMemory::zeros(&config);
     let n = kernels.weights().len();
-    kernels
-        .weights_mut()
-        .copy_from_slice(&r.memory("kernel memory", n, config.conv.weight_bits)?);
+    kernels.weights_mut().copy_from_slice(&r.memory(
+        "kernel memory",
+        n,
+        config.conv.weight_bits,
+    )?);
     let mut layers = Vec::new();
-    for (k, (&i, &o)) in config.fc_inputs().iter().zip(&config.fc_outputs()).enumerate() {
+    for (k, (&i, &o)) in config
+        .fc_inputs()
+        .iter()
+        .zip(&config.fc_outputs())
+        .enumerate()
+    {
         let mut layer = FcLayer::zeros(i, o, config.fc.weight_bits);
-        let words = r.memory(&format!("FC layer {k} weights"), i * o, config.fc.weight_bits)?;
+        let words = r.memory(
+            &format!("FC layer {k} weights"),
+            i * o,
+            config.fc.weight_bits,
+        )?;
         layer.weights_mut().copy_from_slice(&words);
         layers.push(layer);
     }

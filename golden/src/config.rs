@@ -61,7 +61,7 @@ pub struct ConvConfig {
     pub stride: usize,
     /// Signed kernel weight width, bits.
     pub weight_bits: u32,
-    /// Signed membrane width, bits; the membrane saturates at both ends.
+    /// Signed membrane width, bits (≤ 16); the membrane saturates at both ends.
     pub membrane_bits: u32,
     /// Firing threshold, membrane units. A neuron fires when its membrane is `≥ threshold`,
     /// and the threshold is then subtracted.
@@ -171,7 +171,10 @@ pub enum ConfigError {
         source: Box<toml::de::Error>,
     },
     #[error("invalid configuration: `{field}` {problem}")]
-    Invalid { field: &'static str, problem: String },
+    Invalid {
+        field: &'static str,
+        problem: String,
+    },
 }
 
 fn invalid(field: &'static str, problem: impl Into<String>) -> ConfigError {
@@ -181,7 +184,11 @@ fn invalid(field: &'static str, problem: impl Into<String>) -> ConfigError {
     }
 }
 
-fn check(ok: bool, field: &'static str, problem: impl FnOnce() -> String) -> Result<(), ConfigError> {
+fn check(
+    ok: bool,
+    field: &'static str,
+    problem: impl FnOnce() -> String,
+) -> Result<(), ConfigError> {
     if ok {
         Ok(())
     } else {
@@ -195,8 +202,9 @@ pub fn signed_bits_for(m: u64) -> u32 {
 }
 
 impl Default for Config {
-    /// The default processor: 28×28 images, 8 random 5×5 kernels at stride 2, one hidden
-    /// layer of 100 neurons, 10 classes. See `docs/ARCHITECTURE.md` for the budget.
+    /// The default processor: 28×28 images, 16 7×7 kernels at stride 3 (1,024 convolution
+    /// neurons), one hidden layer of 100 neurons, 10 classes; sized to fit an iCE40 UP5K.
+    /// See `docs/ARCHITECTURE.md` for the budget and `docs/results.md` for how it was tuned.
     fn default() -> Self {
         Self {
             input: InputConfig {
@@ -209,9 +217,9 @@ impl Default for Config {
                 threshold: 32,
             },
             conv: ConvConfig {
-                kernels: 8,
-                size: 5,
-                stride: 2,
+                kernels: 16,
+                size: 7,
+                stride: 3,
                 weight_bits: 8,
                 membrane_bits: 12,
                 threshold: 32,
@@ -238,7 +246,7 @@ impl Default for Config {
             },
             hardware: HardwareConfig {
                 conv_lanes: 8,
-                fc_lanes: 10,
+                fc_lanes: 8,
                 fifo_depth: 16,
             },
             training: TrainingConfig {
@@ -359,9 +367,11 @@ impl Config {
 
     fn validate_training(&self) -> Result<(), ConfigError> {
         let t = &self.training;
-        check(t.validation_per_mille < 1000, "training.validation_per_mille", || {
-            format!("must be below 1000, got {}", t.validation_per_mille)
-        })?;
+        check(
+            t.validation_per_mille < 1000,
+            "training.validation_per_mille",
+            || format!("must be below 1000, got {}", t.validation_per_mille),
+        )?;
         let deepest = self
             .learning
             .hidden_lr_shifts
@@ -375,11 +385,18 @@ impl Config {
             "training.lr_decay_epochs",
             || "the schedule would push a learning-rate shift past 16".into(),
         )?;
-        check(t.order_seed != 0, "training.order_seed", || "an LFSR seed must be nonzero".into())?;
+        check(t.order_seed != 0, "training.order_seed", || {
+            "an LFSR seed must be nonzero".into()
+        })?;
         check(
             t.kernel_init == KernelInit::Random || t.kmeans_patches >= self.conv.kernels,
             "training.kmeans_patches",
-            || format!("needs at least one patch per kernel ({})", self.conv.kernels),
+            || {
+                format!(
+                    "needs at least one patch per kernel ({})",
+                    self.conv.kernels
+                )
+            },
         )
     }
 
@@ -389,10 +406,16 @@ impl Config {
             format!("must be in 1..=256 (an 8-bit event field), got {}", i.width)
         })?;
         check((1..=256).contains(&i.height), "input.height", || {
-            format!("must be in 1..=256 (an 8-bit event field), got {}", i.height)
+            format!(
+                "must be in 1..=256 (an 8-bit event field), got {}",
+                i.height
+            )
         })?;
         check((1..=2).contains(&i.channels), "input.channels", || {
-            format!("must be 1 (images) or 2 (event polarities), got {}", i.channels)
+            format!(
+                "must be 1 (images) or 2 (event polarities), got {}",
+                i.channels
+            )
         })?;
         let e = &self.encoder;
         check(
@@ -407,7 +430,9 @@ impl Config {
 
     fn validate_conv(&self) -> Result<(), ConfigError> {
         let c = &self.conv;
-        check(c.kernels >= 1, "conv.kernels", || "must be at least 1".into())?;
+        check(c.kernels >= 1, "conv.kernels", || {
+            "must be at least 1".into()
+        })?;
         check(c.stride >= 1, "conv.stride", || "must be at least 1".into())?;
         check(
             c.size >= 1 && c.size <= self.input.width && c.size <= self.input.height,
@@ -420,32 +445,56 @@ impl Config {
                 )
             },
         )?;
-        check((2..=16).contains(&c.weight_bits), "conv.weight_bits", || {
-            format!("must be in 2..=16, got {}", c.weight_bits)
-        })?;
-        check((2..=24).contains(&c.membrane_bits), "conv.membrane_bits", || {
-            format!("must be in 2..=24, got {}", c.membrane_bits)
-        })?;
-        check(c.membrane_bits > c.weight_bits, "conv.membrane_bits", || {
-            format!(
-                "({}) must be wider than conv.weight_bits ({})",
-                c.membrane_bits, c.weight_bits
-            )
-        })?;
+        check(
+            (2..=15).contains(&c.weight_bits),
+            "conv.weight_bits",
+            || format!("must be in 2..=15, got {}", c.weight_bits),
+        )?;
+        check(
+            (2..=16).contains(&c.membrane_bits),
+            "conv.membrane_bits",
+            || format!("must be in 2..=16, got {}", c.membrane_bits),
+        )?;
+        check(
+            c.membrane_bits > c.weight_bits,
+            "conv.membrane_bits",
+            || {
+                format!(
+                    "({}) must be wider than conv.weight_bits ({})",
+                    c.membrane_bits, c.weight_bits
+                )
+            },
+        )?;
         let vmax = (1i64 << (c.membrane_bits - 1)) - 1;
         check(
             c.threshold >= 1 && i64::from(c.threshold) <= vmax,
             "conv.threshold",
-            || format!("must be in 1..={vmax} (the membrane maximum), got {}", c.threshold),
+            || {
+                format!(
+                    "must be in 1..={vmax} (the membrane maximum), got {}",
+                    c.threshold
+                )
+            },
         )?;
-        check((1..=8).contains(&c.spike_count_bits), "conv.spike_count_bits", || {
-            format!("must be in 1..=8, got {}", c.spike_count_bits)
+        check(
+            (1..=8).contains(&c.spike_count_bits),
+            "conv.spike_count_bits",
+            || format!("must be in 1..=8, got {}", c.spike_count_bits),
+        )?;
+        check(c.seed != 0, "conv.seed", || {
+            "an LFSR seed must be nonzero".into()
         })?;
-        check(c.seed != 0, "conv.seed", || "an LFSR seed must be nonzero".into())?;
         let wmax = (1i32 << (c.weight_bits - 1)) - 1;
-        check((0..=wmax).contains(&c.init_range), "conv.init_range", || {
-            format!("must be in 0..={wmax} (conv.weight_bits), got {}", c.init_range)
-        })
+        check(
+            (0..=wmax).contains(&c.init_range),
+            "conv.init_range",
+            || {
+                format!(
+                    "must be in 0..={wmax} (conv.weight_bits), got {}",
+                    c.init_range
+                )
+            },
+        )
     }
 
     fn validate_fc(&self) -> Result<(), ConfigError> {
@@ -462,9 +511,11 @@ impl Config {
         check((2..=16).contains(&f.weight_bits), "fc.weight_bits", || {
             format!("must be in 2..=16, got {}", f.weight_bits)
         })?;
-        check((2..=16).contains(&f.activation_bits), "fc.activation_bits", || {
-            format!("must be in 2..=16, got {}", f.activation_bits)
-        })?;
+        check(
+            (2..=16).contains(&f.activation_bits),
+            "fc.activation_bits",
+            || format!("must be in 2..=16, got {}", f.activation_bits),
+        )?;
         check(
             f.activation_shifts.len() == f.hidden.len(),
             "fc.activation_shifts",
@@ -476,9 +527,11 @@ impl Config {
                 )
             },
         )?;
-        check((1..=15).contains(&f.probability_bits), "fc.probability_bits", || {
-            format!("must be in 1..=15, got {}", f.probability_bits)
-        })?;
+        check(
+            (1..=15).contains(&f.probability_bits),
+            "fc.probability_bits",
+            || format!("must be in 1..=15, got {}", f.probability_bits),
+        )?;
         for layer in 0..=f.hidden.len() {
             let bits = self.fc_accumulator_bits(layer);
             check(bits <= MAX_ACCUMULATOR_BITS, "fc.hidden", || {
@@ -492,7 +545,9 @@ impl Config {
                 f.output_shift
             };
             check(shift < bits, "fc.activation_shifts", || {
-                format!("shift {shift} of FC layer {layer} is not below its accumulator width {bits}")
+                format!(
+                    "shift {shift} of FC layer {layer} is not below its accumulator width {bits}"
+                )
             })?;
         }
         Ok(())
@@ -517,7 +572,10 @@ impl Config {
             || "every shift must be in 0..=16 (a 16-bit rounding draw)".into(),
         )?;
         check(l.output_lr_shift <= 16, "learning.output_lr_shift", || {
-            format!("must be in 0..=16 (a 16-bit rounding draw), got {}", l.output_lr_shift)
+            format!(
+                "must be in 0..=16 (a 16-bit rounding draw), got {}",
+                l.output_lr_shift
+            )
         })?;
         for (field, seed) in [
             ("learning.target_projection_seed", l.target_projection_seed),
@@ -530,7 +588,12 @@ impl Config {
         check(
             (0..=wmax).contains(&l.hidden_init_range),
             "learning.hidden_init_range",
-            || format!("must be in 0..={wmax} (fc.weight_bits), got {}", l.hidden_init_range),
+            || {
+                format!(
+                    "must be in 0..={wmax} (fc.weight_bits), got {}",
+                    l.hidden_init_range
+                )
+            },
         )
     }
 
@@ -539,7 +602,12 @@ impl Config {
         check(
             h.conv_lanes >= 1 && h.conv_lanes <= self.conv.kernels,
             "hardware.conv_lanes",
-            || format!("must be in 1..=conv.kernels ({}), got {}", self.conv.kernels, h.conv_lanes),
+            || {
+                format!(
+                    "must be in 1..=conv.kernels ({}), got {}",
+                    self.conv.kernels, h.conv_lanes
+                )
+            },
         )?;
         check((1..=64).contains(&h.fc_lanes), "hardware.fc_lanes", || {
             format!("must be in 1..=64, got {}", h.fc_lanes)

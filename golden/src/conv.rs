@@ -14,7 +14,12 @@ use crate::membrane::MembraneMap;
 /// Output positions touched along one axis by an input coordinate: `(first, last)` inclusive,
 /// or `None` when the coordinate falls in no receptive field.
 #[inline(always)]
-pub fn touched_range(coord: usize, size: usize, stride: usize, out_side: usize) -> Option<(usize, usize)> {
+pub fn touched_range(
+    coord: usize,
+    size: usize,
+    stride: usize,
+    out_side: usize,
+) -> Option<(usize, usize)> {
     let first = (coord + 1).saturating_sub(size).div_ceil(stride);
     let last = (coord / stride).min(out_side - 1);
     (first <= last).then_some((first, last))
@@ -22,7 +27,12 @@ pub fn touched_range(coord: usize, size: usize, stride: usize, out_side: usize) 
 
 /// Integrates one event into the membrane map. Returns the number of (position, kernel)
 /// membrane updates it made.
-pub fn integrate_event(config: &Config, kernels: &KernelMemory, membranes: &mut MembraneMap, event: Event) -> usize {
+pub fn integrate_event(
+    config: &Config,
+    kernels: &KernelMemory,
+    membranes: &mut MembraneMap,
+    event: Event,
+) -> usize {
     let (out_w, out_h) = config.conv_out_side();
     let (size, stride, k) = (config.conv.size, config.conv.stride, config.conv.kernels);
     let (x, y, ch) = (event.x as usize, event.y as usize, event.channel as usize);
@@ -36,11 +46,7 @@ pub fn integrate_event(config: &Config, kernels: &KernelMemory, membranes: &mut 
         let ky = y - oy * stride;
         for ox in ox0..=ox1 {
             let kx = x - ox * stride;
-            let tap = kernels.tap(ch, ky, kx);
-            let base = (oy * out_w + ox) * k;
-            for (lane, &w) in tap.iter().enumerate() {
-                membranes.integrate(base + lane, i32::from(w));
-            }
+            membranes.integrate_word((oy * out_w + ox) * k, kernels.tap(ch, ky, kx));
         }
     }
     (oy1 - oy0 + 1) * (ox1 - ox0 + 1) * k

@@ -40,7 +40,11 @@ pub fn from_dvs(config: &Config, events: &[DvsEvent]) -> Result<Vec<Event>, Outs
                     height,
                 });
             }
-            let channel = if config.input.channels == 2 { u8::from(e.polarity) } else { 0 };
+            let channel = if config.input.channels == 2 {
+                u8::from(e.polarity)
+            } else {
+                0
+            };
             Ok(Event::new(e.x, e.y, channel))
         })
         .collect()
@@ -57,7 +61,11 @@ pub fn ttfs_bin(pixel: u8, time_bins: u32) -> u32 {
 /// Panics if `image` has the wrong length: callers hold images of the configured size.
 pub fn encode_ttfs(config: &Config, image: &[u8], events: &mut Vec<Event>) {
     let (w, h) = (config.input.width, config.input.height);
-    assert_eq!(image.len(), w * h, "image size does not match input.width × input.height");
+    assert_eq!(
+        image.len(),
+        w * h,
+        "image size does not match input.width × input.height"
+    );
     let bins = config.encoder.time_bins as usize;
     let threshold = config.encoder.threshold;
     let channels = config.input.channels;
@@ -154,7 +162,10 @@ mod tests {
         config.input.channels = 1;
         assert_eq!(from_dvs(&config, &stream).unwrap()[0], Event::new(3, 4, 0));
         let err = from_dvs(&tiny(28, 28, 8, 1), &stream).unwrap_err();
-        assert_eq!(err.to_string(), "event 1 at (33, 0) lies outside the 28×28 input field");
+        assert_eq!(
+            err.to_string(),
+            "event 1 at (33, 0) lies outside the 28×28 input field"
+        );
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! kernels (off chip), then train on chip epoch by epoch under the learning-rate schedule,
 //! measuring train (online), validation and test accuracy after every epoch.
 
-use crate::chip::Chip;
+use crate::chip::{Activity, Chip};
 use crate::config::{Config, KernelInit};
 use crate::kernel_training::{train_kernels, KMeans};
-use crate::train::{epoch_order, evaluate, scheduled_shifts, train_epoch, validation_split, SampleSource, Score, Subset};
+use crate::train::{
+    epoch_order, evaluate, scheduled_shifts, train_epoch, validation_split, SampleSource, Score,
+    Subset,
+};
 use serde::Serialize;
 use std::time::Instant;
 
@@ -21,6 +24,29 @@ pub struct EpochReport {
     /// Wall time of the training pass alone, seconds.
     pub train_seconds: f64,
     pub train_samples_per_second: f64,
+    /// Mean activity per training sample (events, membrane updates, nonzero FC inputs per
+    /// layer, rounding draws): what sets the cycle count.
+    pub mean_activity: MeanActivity,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeanActivity {
+    pub events: f64,
+    pub membrane_updates: f64,
+    pub active_inputs: Vec<f64>,
+    pub rounding_draws: f64,
+}
+
+impl MeanActivity {
+    fn of(total: &Activity, samples: usize) -> Self {
+        let n = samples.max(1) as f64;
+        Self {
+            events: total.events as f64 / n,
+            membrane_updates: total.membrane_updates as f64 / n,
+            active_inputs: total.active_inputs.iter().map(|&a| a as f64 / n).collect(),
+            rounding_draws: total.rounding_draws as f64 / n,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -82,7 +108,8 @@ pub fn run(
         });
         let order = epoch_order(fit.len(), t.order_seed, epoch);
         let start = Instant::now();
-        let train_score = train_epoch(&mut chip, &fit, &order, || observe(Progress::Sample));
+        let (train_score, activity) =
+            train_epoch(&mut chip, &fit, &order, || observe(Progress::Sample));
         let train_seconds = start.elapsed().as_secs_f64();
         let e = EpochReport {
             epoch,
@@ -93,6 +120,7 @@ pub fn run(
             test: test.map(|s| evaluate(&mut chip, s)),
             train_seconds,
             train_samples_per_second: fit.len() as f64 / train_seconds.max(1e-9),
+            mean_activity: MeanActivity::of(&activity, fit.len()),
         };
         observe(Progress::EpochEnd(&e));
         report.epochs.push(e);

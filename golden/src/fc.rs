@@ -5,7 +5,7 @@
 //! group, and skips inputs that are zero (most spike counts are). Accumulators are exact: their
 //! width, [`crate::config::Config::fc_accumulator_bits`], cannot overflow.
 
-use crate::fixed::saturate;
+use crate::fixed::{add_saturating_i16, max_signed, min_signed};
 
 /// One nonzero input of a layer: `(index, value)`.
 pub type ActiveInput = (u32, i32);
@@ -75,12 +75,20 @@ impl FcLayer {
         }
     }
 
+    /// The weight range `[lo, hi]` of `weight_bits`.
+    pub fn weight_range(&self) -> (i16, i16) {
+        (
+            min_signed(self.weight_bits) as i16,
+            max_signed(self.weight_bits) as i16,
+        )
+    }
+
     /// `w_ij ← sat(w_ij + delta_j)` for one input row.
     #[inline(always)]
-    pub fn add_saturating(&mut self, input: usize, delta: impl Fn(usize) -> i32) {
-        let bits = self.weight_bits;
-        for (j, w) in self.row_mut(input).iter_mut().enumerate() {
-            *w = saturate(i32::from(*w) + delta(j), bits) as i16;
+    pub fn add_saturating(&mut self, input: usize, deltas: impl Iterator<Item = i16>) {
+        let (lo, hi) = self.weight_range();
+        for (w, d) in self.row_mut(input).iter_mut().zip(deltas) {
+            *w = add_saturating_i16(*w, d, lo, hi);
         }
     }
 }
@@ -123,7 +131,7 @@ mod tests {
         l.set_weight(0, 0, 120);
         l.set_weight(0, 1, -120);
         l.set_weight(0, 2, 5);
-        l.add_saturating(0, |j| [20, -20, -3][j]);
+        l.add_saturating(0, [20, -20, -3].into_iter());
         assert_eq!(l.weights(), &[127, -128, 2]);
     }
 }

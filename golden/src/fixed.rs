@@ -23,6 +23,21 @@ pub fn shift_right(v: i32, shift: u32) -> i32 {
     v >> shift
 }
 
+/// `w ← saturate(w + delta, bits)` for a weight stored in 16 bits (`bits ≤ 16`), with
+/// `[lo, hi]` the `bits`-wide range. Exact: saturating at 16 bits first never changes the result
+/// of saturating at `bits`. Written for 16-bit SIMD lanes.
+#[inline(always)]
+pub fn add_saturating_i16(w: i16, delta: i16, lo: i16, hi: i16) -> i16 {
+    w.saturating_add(delta).clamp(lo, hi)
+}
+
+/// Narrows an update to 16 bits without changing what it does to a weight of `≤ 16` bits:
+/// any update beyond the 16-bit range saturates such a weight anyway.
+#[inline(always)]
+pub fn narrow_delta(delta: i32) -> i16 {
+    delta.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16
+}
+
 /// Stochastic rounding of `v · 2^−shift`: `(v + r) >> shift`, where `r` is the low `shift`
 /// bits of a 16-bit random draw. Unbiased: over a uniform `r` the mean is exactly `v / 2^shift`.
 /// `shift == 0` returns `v`.
@@ -80,6 +95,26 @@ mod tests {
         assert_eq!(stochastic_round(-5, 0, 0xFFFF), -5);
         assert_eq!(stochastic_round(-16384, 16, 0xFFFF), 0);
         assert_eq!(stochastic_round(-16384, 16, 0), -1);
+    }
+
+    #[test]
+    fn sixteen_bit_weight_updates_saturate_exactly() {
+        for (w, d, bits) in [
+            (120i16, 20i32, 8u32),
+            (-120, -20, 8),
+            (5, -3, 8),
+            (32767, 40000, 16),
+            (-32768, -70000, 16),
+            (100, -40000, 8),
+        ] {
+            let (lo, hi) = (min_signed(bits) as i16, max_signed(bits) as i16);
+            let exact = saturate(i32::from(w) + d, bits);
+            assert_eq!(
+                i32::from(add_saturating_i16(w, narrow_delta(d), lo, hi)),
+                exact,
+                "{w} + {d}"
+            );
+        }
     }
 
     #[test]

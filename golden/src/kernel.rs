@@ -33,7 +33,11 @@ impl KernelMemory {
     /// `(draw mod (2·init_range + 1)) − init_range`.
     pub fn random(config: &Config) -> Self {
         let mut mem = Self::zeros(config);
-        fill_uniform(&mut mem.weights, config.conv.init_range, &mut Lfsr::new(config.conv.seed));
+        fill_uniform(
+            &mut mem.weights,
+            config.conv.init_range,
+            &mut Lfsr::new(config.conv.seed),
+        );
         mem
     }
 
@@ -84,7 +88,9 @@ mod tests {
 
     #[test]
     fn tap_major_layout() {
-        let config = Config::default();
+        let mut config = Config::default();
+        config.conv.kernels = 8;
+        config.conv.size = 5;
         let mut mem = KernelMemory::zeros(&config);
         mem.set(3, 0, 1, 2, -7);
         assert_eq!(mem.index(3, 0, 1, 2), (5 + 2) * 8 + 3);

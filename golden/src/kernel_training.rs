@@ -41,14 +41,16 @@ pub fn collect_patches(config: &Config, data: &dyn SampleSource, km: &KMeans) ->
         data.events(config, i, &mut events);
         map.fill(0);
         for e in &events {
-            map[(usize::from(e.channel) * config.input.height + usize::from(e.y)) * width + usize::from(e.x)] = 1;
+            map[(usize::from(e.channel) * config.input.height + usize::from(e.y)) * width
+                + usize::from(e.x)] = 1;
         }
         for oy in 0..out_h {
             for ox in 0..out_w {
                 let mut patch = Vec::with_capacity(channels * size * size);
                 for ch in 0..channels {
                     for ky in 0..size {
-                        let row = (ch * config.input.height + oy * stride + ky) * width + ox * stride;
+                        let row =
+                            (ch * config.input.height + oy * stride + ky) * width + ox * stride;
                         patch.extend_from_slice(&map[row..row + size]);
                     }
                 }
@@ -71,7 +73,12 @@ pub fn centroids(patches: &[Vec<u8>], k: usize, iterations: usize) -> Vec<Vec<i6
     }
     let dim = patches[0].len();
     let mut cent: Vec<Vec<i64>> = (0..k)
-        .map(|c| patches[c * patches.len() / k].iter().map(|&b| 256 * i64::from(b)).collect())
+        .map(|c| {
+            patches[c * patches.len() / k]
+                .iter()
+                .map(|&b| 256 * i64::from(b))
+                .collect()
+        })
         .collect();
     for _ in 0..iterations {
         let mut sums = vec![vec![0i64; dim]; k];
@@ -95,7 +102,12 @@ pub fn centroids(patches: &[Vec<u8>], k: usize, iterations: usize) -> Vec<Vec<i6
 }
 
 fn nearest(cent: &[Vec<i64>], p: &[u8]) -> usize {
-    let dist = |c: &Vec<i64>| -> i64 { c.iter().zip(p).map(|(&cv, &b)| (256 * i64::from(b) - cv).pow(2)).sum() };
+    let dist = |c: &Vec<i64>| -> i64 {
+        c.iter()
+            .zip(p)
+            .map(|(&cv, &b)| (256 * i64::from(b) - cv).pow(2))
+            .sum()
+    };
     let mut best = 0;
     let mut best_d = dist(&cent[0]);
     for (i, c) in cent.iter().enumerate().skip(1) {

@@ -11,7 +11,7 @@
 //! A layer whose modulatory signal (`d` or `e`) is all zero is skipped and uses no draw.
 
 use crate::fc::{ActiveInput, FcLayer};
-use crate::fixed::stochastic_round;
+use crate::fixed::{narrow_delta, stochastic_round};
 use crate::lfsr::Lfsr;
 
 /// DRTP update of a hidden layer. Returns the number of rounding draws used.
@@ -26,9 +26,9 @@ pub fn update_hidden(
         return 0;
     }
     for &(i, x) in inputs {
-        let q = stochastic_round(x, lr_shift, rounding.draw());
+        let q = narrow_delta(stochastic_round(x, lr_shift, rounding.draw()));
         if q != 0 {
-            layer.add_saturating(i as usize, |j| -i32::from(modulation[j]) * q);
+            layer.add_saturating(i as usize, modulation.iter().map(|&d| -i16::from(d) * q));
         }
     }
     inputs.len()
@@ -47,7 +47,10 @@ pub fn update_output(
     }
     for &(j, y) in hidden {
         let r = rounding.draw();
-        layer.add_saturating(j as usize, |c| stochastic_round(-error[c] * y, lr_shift, r));
+        let deltas = error
+            .iter()
+            .map(|&e| narrow_delta(stochastic_round(-e * y, lr_shift, r)));
+        layer.add_saturating(j as usize, deltas);
     }
     hidden.len()
 }
@@ -55,7 +58,12 @@ pub fn update_output(
 /// DRTP modulatory signal of a hidden layer: `d_j = B_j · f'_j`.
 pub fn drtp_modulation(projection: &[i8], window: &[bool], out: &mut Vec<i8>) {
     out.clear();
-    out.extend(projection.iter().zip(window).map(|(&b, &w)| if w { b } else { 0 }));
+    out.extend(
+        projection
+            .iter()
+            .zip(window)
+            .map(|(&b, &w)| if w { b } else { 0 }),
+    );
 }
 
 #[cfg(test)]
@@ -82,7 +90,10 @@ mod tests {
     fn hidden_update_skipped_when_every_neuron_is_saturated() {
         let mut layer = FcLayer::zeros(1, 2, 8);
         let mut lfsr = Lfsr::new(1);
-        assert_eq!(update_hidden(&mut layer, &[(0, 3)], &[0, 0], 0, &mut lfsr), 0);
+        assert_eq!(
+            update_hidden(&mut layer, &[(0, 3)], &[0, 0], 0, &mut lfsr),
+            0
+        );
         assert_eq!(lfsr.state(), 1);
         assert_eq!(layer.weights(), &[0, 0]);
     }

@@ -2,21 +2,21 @@
 //! front end followed by fully connected layers that learn on chip with DRTP (direct random
 //! target projection). Integer arithmetic only in the datapath; see `docs/ARCHITECTURE.md`.
 
-pub mod dataset;
-pub mod event;
-pub mod config;
-pub mod fixed;
-pub mod lfsr;
-pub mod conv;
-pub mod encoder;
-pub mod kernel;
-pub mod membrane;
 pub mod activation;
-pub mod target_projection;
-pub mod fc;
-pub mod learning_unit;
 pub mod chip;
-pub mod train;
 pub mod chip_image;
-pub mod kernel_training;
+pub mod config;
+pub mod conv;
+pub mod dataset;
+pub mod encoder;
+pub mod event;
 pub mod experiment;
+pub mod fc;
+pub mod fixed;
+pub mod kernel;
+pub mod kernel_training;
+pub mod learning_unit;
+pub mod lfsr;
+pub mod membrane;
+pub mod target_projection;
+pub mod train;

@@ -35,7 +35,10 @@ mod tests {
     fn seed_mixing() {
         assert_eq!(seed(0, 0, 0), 0x9E37_79B9);
         assert_eq!(seed(0x9E37_79B9, 0, 0), 1);
-        assert_eq!(seed(0xFFFF_FFFF, 0, 1), 0xFFFF_FFFF ^ 0x9E37_79B9u32.wrapping_mul(2));
+        assert_eq!(
+            seed(0xFFFF_FFFF, 0, 1),
+            0xFFFF_FFFF ^ 0x9E37_79B9u32.wrapping_mul(2)
+        );
         assert_eq!(seed(0, 1, 0), 257u32.wrapping_mul(0x9E37_79B9));
     }
 
@@ -52,7 +55,11 @@ mod tests {
         let rows: Vec<Vec<i8>> = (0..10).map(|c| row(0xB0A7_5EED, 0, c, 1000)).collect();
         for a in 0..10 {
             for b in 0..a {
-                let dot: i32 = rows[a].iter().zip(&rows[b]).map(|(&x, &y)| i32::from(x * y)).sum();
+                let dot: i32 = rows[a]
+                    .iter()
+                    .zip(&rows[b])
+                    .map(|(&x, &y)| i32::from(x * y))
+                    .sum();
                 assert!(dot.abs() < 120, "labels {a},{b}: dot {dot}");
             }
         }

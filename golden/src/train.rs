@@ -1,7 +1,7 @@
 //! Host-side training loop: epochs over a labelled sample source with a seeded order,
 //! on-chip DRTP learning in the bit-exact model, and accuracy measurement.
 
-use crate::chip::Chip;
+use crate::chip::{Activity, Chip};
 use crate::config::Config;
 use crate::dataset::ImageSet;
 use crate::encoder::encode_ttfs;
@@ -112,28 +112,47 @@ pub fn epoch_order(n: usize, seed: u32, epoch: u32) -> Vec<usize> {
 /// Learning-rate shifts at `epoch` under the config's schedule: the configured shifts plus
 /// the number of decay epochs `≤ epoch`.
 pub fn scheduled_shifts(config: &Config, epoch: u32) -> (Vec<u32>, u32) {
-    let bump = config.training.lr_decay_epochs.iter().filter(|&&e| e <= epoch).count() as u32;
-    let hidden = config.learning.hidden_lr_shifts.iter().map(|s| s + bump).collect();
+    let bump = config
+        .training
+        .lr_decay_epochs
+        .iter()
+        .filter(|&&e| e <= epoch)
+        .count() as u32;
+    let hidden = config
+        .learning
+        .hidden_lr_shifts
+        .iter()
+        .map(|s| s + bump)
+        .collect();
     (hidden, config.learning.output_lr_shift + bump)
 }
 
 /// One training epoch in the given order; `progress` is called after every sample. Returns the
-/// training accuracy of the decisions made before each update.
-pub fn train_epoch(chip: &mut Chip, data: &dyn SampleSource, order: &[usize], mut progress: impl FnMut()) -> Score {
+/// training accuracy of the decisions made before each update, and the summed activity.
+pub fn train_epoch(
+    chip: &mut Chip,
+    data: &dyn SampleSource,
+    order: &[usize],
+    mut progress: impl FnMut(),
+) -> (Score, Activity) {
     let mut events = Vec::new();
     let mut correct = 0;
+    let mut activity = Activity::default();
     for &i in order {
         data.events(chip.config(), i, &mut events);
         let label = data.label(i);
-        if chip.train(&events, label).class == label {
+        let result = chip.train(&events, label);
+        if result.class == label {
             correct += 1;
         }
+        activity.add(&result.activity);
         progress();
     }
-    Score {
+    let score = Score {
         correct,
         total: order.len(),
-    }
+    };
+    (score, activity)
 }
 
 /// Inference over every sample.

@@ -30,7 +30,9 @@ fn file_round_trip_and_missing_file() {
     let chip = trained_chip();
     chip_image::save(&chip, &path).unwrap();
     assert_eq!(chip_image::load(&path).unwrap().layers(), chip.layers());
-    let err = chip_image::load(&dir.path().join("nope.bin")).unwrap_err().to_string();
+    let err = chip_image::load(&dir.path().join("nope.bin"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("nope.bin"), "{err}");
 }
 
@@ -43,7 +45,11 @@ fn every_truncation_is_reported_with_its_offset() {
             matches!(err, ChipImageError::Truncated { offset, .. } if offset <= cut),
             "cut {cut}: {err}"
         );
-        assert!(err.to_string().starts_with("weights.bin: truncated at byte"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("weights.bin: truncated at byte"),
+            "{err}"
+        );
     }
 }
 
@@ -57,13 +63,19 @@ fn bad_magic_version_and_trailing_bytes() {
     let mut bad = bytes.clone();
     bad[8] = 9;
     let err = chip_image::from_bytes(&bad, "w.bin").unwrap_err();
-    assert_eq!(err.to_string(), "w.bin: unsupported chip image version 9 (this build reads 1)");
+    assert_eq!(
+        err.to_string(),
+        "w.bin: unsupported chip image version 9 (this build reads 1)"
+    );
     let mut bad = bytes.clone();
     bad.extend_from_slice(&[1, 2, 3]);
     let err = chip_image::from_bytes(&bad, "w.bin").unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("w.bin: 3 unexpected bytes after the last layer (offset {})", bytes.len())
+        format!(
+            "w.bin: 3 unexpected bytes after the last layer (offset {})",
+            bytes.len()
+        )
     );
 }
 
@@ -87,11 +99,17 @@ fn out_of_range_weight_and_wrong_count() {
     let mut mixed = chip_image::to_bytes(&small);
     let toml_len = u32::from_le_bytes(mixed[12..16].try_into().unwrap()) as usize;
     let text = Config::default().to_toml();
-    mixed.splice(12..16 + toml_len, (text.len() as u32).to_le_bytes().into_iter().chain(text.bytes()));
+    mixed.splice(
+        12..16 + toml_len,
+        (text.len() as u32)
+            .to_le_bytes()
+            .into_iter()
+            .chain(text.bytes()),
+    );
     let err = chip_image::from_bytes(&mixed, "w.bin").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "w.bin: FC layer 0 weights holds 114048 words, the config needs 115200"
+        "w.bin: FC layer 0 weights holds 101376 words, the config needs 102400"
     );
 }
 
@@ -103,7 +121,15 @@ fn invalid_embedded_config_names_the_field() {
     let text = String::from_utf8(bytes[16..16 + toml_len].to_vec()).unwrap();
     let broken = text.replace("spike_count_bits = 2", "spike_count_bits = 9");
     assert_ne!(broken, text);
-    bytes.splice(12..16 + toml_len, (broken.len() as u32).to_le_bytes().into_iter().chain(broken.bytes()));
-    let err = chip_image::from_bytes(&bytes, "w.bin").unwrap_err().to_string();
+    bytes.splice(
+        12..16 + toml_len,
+        (broken.len() as u32)
+            .to_le_bytes()
+            .into_iter()
+            .chain(broken.bytes()),
+    );
+    let err = chip_image::from_bytes(&bytes, "w.bin")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("conv.spike_count_bits"), "{err}");
 }

@@ -12,11 +12,11 @@ fn default_is_valid_and_round_trips_through_toml() {
 #[test]
 fn derived_sizes_of_the_default() {
     let c = Config::default();
-    assert_eq!(c.conv_out_side(), (12, 12));
-    assert_eq!(c.conv_neurons(), 1152);
-    assert_eq!(c.fc_inputs(), vec![1152, 100]);
+    assert_eq!(c.conv_out_side(), (8, 8));
+    assert_eq!(c.conv_neurons(), 1024);
+    assert_eq!(c.fc_inputs(), vec![1024, 100]);
     assert_eq!(c.fc_outputs(), vec![100, 10]);
-    // 1152 inputs × 3 × 128 = 442368 → 20 bits; 100 × 127 × 128 = 1625600 → 22 bits.
+    // 1024 inputs × 3 × 128 = 393216 → 20 bits; 100 × 127 × 128 = 1625600 → 22 bits.
     assert_eq!(c.fc_accumulator_bits(0), 20);
     assert_eq!(c.fc_accumulator_bits(1), 22);
     assert_eq!(c.activation_max(), 127);
@@ -37,18 +37,50 @@ fn impossible_values_name_their_field() {
         ("width = 28", "width = 300", "input.width"),
         ("channels = 1", "channels = 3", "input.channels"),
         ("time_bins = 8", "time_bins = 6", "encoder.time_bins"),
-        ("size = 5", "size = 40", "conv.size"),
-        ("stride = 2", "stride = 0", "conv.stride"),
-        ("membrane_bits = 12", "membrane_bits = 8", "conv.membrane_bits"),
-        ("threshold = 32\nspike", "threshold = 5000\nspike", "conv.threshold"),
-        ("spike_count_bits = 2", "spike_count_bits = 0", "conv.spike_count_bits"),
+        ("size = 7", "size = 40", "conv.size"),
+        ("stride = 3", "stride = 0", "conv.stride"),
+        (
+            "membrane_bits = 12",
+            "membrane_bits = 8",
+            "conv.membrane_bits",
+        ),
+        (
+            "threshold = 32\nspike",
+            "threshold = 5000\nspike",
+            "conv.threshold",
+        ),
+        (
+            "spike_count_bits = 2",
+            "spike_count_bits = 0",
+            "conv.spike_count_bits",
+        ),
         ("seed = 1592639710", "seed = 0", "conv.seed"),
-        ("activation_shifts = [4]", "activation_shifts = [4, 4]", "fc.activation_shifts"),
-        ("hidden_lr_shifts = [2]", "hidden_lr_shifts = [17]", "learning.hidden_lr_shifts"),
-        ("output_lr_shift = 12", "output_lr_shift = 17", "learning.output_lr_shift"),
-        ("rounding_seed = 232124117", "rounding_seed = 0", "learning.rounding_seed"),
-        ("hidden_init_range = 0", "hidden_init_range = 128", "learning.hidden_init_range"),
-        ("conv_lanes = 8", "conv_lanes = 9", "hardware.conv_lanes"),
+        (
+            "activation_shifts = [4]",
+            "activation_shifts = [4, 4]",
+            "fc.activation_shifts",
+        ),
+        (
+            "hidden_lr_shifts = [2]",
+            "hidden_lr_shifts = [17]",
+            "learning.hidden_lr_shifts",
+        ),
+        (
+            "output_lr_shift = 12",
+            "output_lr_shift = 17",
+            "learning.output_lr_shift",
+        ),
+        (
+            "rounding_seed = 232124117",
+            "rounding_seed = 0",
+            "learning.rounding_seed",
+        ),
+        (
+            "hidden_init_range = 0",
+            "hidden_init_range = 128",
+            "learning.hidden_init_range",
+        ),
+        ("conv_lanes = 8", "conv_lanes = 17", "hardware.conv_lanes"),
         ("fifo_depth = 16", "fifo_depth = 12", "hardware.fifo_depth"),
     ];
     for (from, to, field) in cases {
@@ -72,7 +104,9 @@ fn an_accumulator_wider_than_32_bits_is_rejected() {
 
 #[test]
 fn unknown_keys_and_syntax_errors_are_reported() {
-    let text = Config::default().to_toml().replace("[conv]", "[conv]\nkernal = 3");
+    let text = Config::default()
+        .to_toml()
+        .replace("[conv]", "[conv]\nkernal = 3");
     let err = Config::from_toml(&text).unwrap_err().to_string();
     assert!(err.contains("kernal"), "{err}");
     let dir = tempfile::tempdir().unwrap();
@@ -80,6 +114,8 @@ fn unknown_keys_and_syntax_errors_are_reported() {
     std::fs::write(&path, "[input\nwidth = 1").unwrap();
     let err = Config::from_file(&path).unwrap_err().to_string();
     assert!(err.contains("bad.toml"), "{err}");
-    let err = Config::from_file(&dir.path().join("missing.toml")).unwrap_err().to_string();
+    let err = Config::from_file(&dir.path().join("missing.toml"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("missing.toml"), "{err}");
 }

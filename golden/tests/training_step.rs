@@ -40,7 +40,8 @@ fn tiny_chip() -> Chip {
     // Kernel tap (ky, kx) = 4·ky + kx + 1.
     for ky in 0..3 {
         for kx in 0..3 {
-            chip.kernels_mut().set(0, 0, ky, kx, (4 * ky + kx + 1) as i16);
+            chip.kernels_mut()
+                .set(0, 0, ky, kx, (4 * ky + kx + 1) as i16);
         }
     }
     let hidden = [[10, -20, 127], [5, 0, -7], [-100, 30, 1], [50, 50, 50]];
@@ -58,7 +59,11 @@ fn tiny_chip() -> Chip {
     chip
 }
 
-const EVENTS: [Event; 3] = [Event::new(1, 1, 0), Event::new(2, 2, 0), Event::new(2, 1, 0)];
+const EVENTS: [Event; 3] = [
+    Event::new(1, 1, 0),
+    Event::new(2, 2, 0),
+    Event::new(2, 1, 0),
+];
 
 #[test]
 fn membranes_and_spike_counts_by_hand() {

@@ -7,7 +7,7 @@ use anyhow::{bail, Context};
 
 use crate::experiments::{
     image_data, image_spec, regression_data, regression_spec, run_experiment, save_report,
-    synthetic_data, synthetic_spec, summary_table, ExperimentReport, ExperimentSpec, LrChoice,
+    summary_table, synthetic_data, synthetic_spec, ExperimentReport, ExperimentSpec, LrChoice,
 };
 use crate::learning::TrainingMode;
 use crate::network::Init;
@@ -218,7 +218,8 @@ fn finish(
 }
 
 fn replot(json: &Path, out: Option<&Path>) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(json).with_context(|| format!("reading {}", json.display()))?;
+    let text =
+        std::fs::read_to_string(json).with_context(|| format!("reading {}", json.display()))?;
     let report: ExperimentReport = serde_json::from_str(&text)
         .with_context(|| format!("{}: not a lab report", json.display()))?;
     let dir = out.unwrap_or_else(|| json.parent().unwrap_or(Path::new(".")));
@@ -243,8 +244,18 @@ mod tests {
     #[test]
     fn parses_per_mode_rates_and_topology() {
         let w = Wrapper::try_parse_from([
-            "spoon", "images", "--data", "d", "--name", "n", "--topology", "784-1000-10",
-            "--lr", "0.01,drtp=0.002", "--modes", "bp,drtp",
+            "spoon",
+            "images",
+            "--data",
+            "d",
+            "--name",
+            "n",
+            "--topology",
+            "784-1000-10",
+            "--lr",
+            "0.01,drtp=0.002",
+            "--modes",
+            "bp,drtp",
         ])
         .unwrap();
         let LabCommand::Images(args) = w.cmd else {

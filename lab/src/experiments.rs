@@ -236,7 +236,10 @@ fn choose_lr(
     let (grid, epochs, validation) = match &spec.lr {
         LrChoice::Fixed(lr) => return (*lr, None),
         LrChoice::PerMode { default, rates } => {
-            let lr = rates.iter().find(|(m, _)| *m == mode).map_or(*default, |r| r.1);
+            let lr = rates
+                .iter()
+                .find(|(m, _)| *m == mode)
+                .map_or(*default, |r| r.1);
             return (lr, None);
         }
         LrChoice::Tune {
@@ -256,8 +259,15 @@ fn choose_lr(
             let empty = fit.head(0);
             let history = trainer.run(&fit, &empty, &held_out, epochs, |_| {});
             let last = &history.last().expect("epoch 0 at least").test;
-            let figure = if score(last).is_finite() { score(last) } else { f64::INFINITY };
-            log(&format!("{} {mode}: tune lr {lr:e} -> validation {figure:.4}", spec.name));
+            let figure = if score(last).is_finite() {
+                score(last)
+            } else {
+                f64::INFINITY
+            };
+            log(&format!(
+                "{} {mode}: tune lr {lr:e} -> validation {figure:.4}",
+                spec.name
+            ));
             (lr, figure)
         })
         .collect();
@@ -345,7 +355,9 @@ pub fn summary_table(report: &ExperimentReport) -> String {
         spec.seed
     );
     let angle_heads: String = (1..=hidden).map(|k| format!(" angle L{k} |")).collect();
-    out += &format!("| mode | lr | init | train {what} | test {what} | best test {what} |{angle_heads}\n");
+    out += &format!(
+        "| mode | lr | init | train {what} | test {what} | best test {what} |{angle_heads}\n"
+    );
     out += &format!("|---|---|---|---|---|---|{}\n", "---|".repeat(hidden));
     for run in &report.runs {
         let last = run.last();

@@ -152,7 +152,12 @@ pub fn modulatory_signals(
     };
     let mut signals = match mode {
         TrainingMode::Bp => {
-            return chain_down(error, hidden_count, |k| &net.layers[k + 1].weight, derivative)
+            return chain_down(
+                error,
+                hidden_count,
+                |k| &net.layers[k + 1].weight,
+                derivative,
+            )
         }
         TrainingMode::Fa => {
             return chain_down(error, hidden_count, |k| &feedback.matrices[k], derivative)

@@ -62,7 +62,9 @@ pub struct Trace {
 
 impl Trace {
     pub fn output(&self) -> &Array2<f32> {
-        self.outputs.last().expect("a trace holds at least the input")
+        self.outputs
+            .last()
+            .expect("a trace holds at least the input")
     }
 }
 
@@ -75,7 +77,10 @@ impl Network {
         init: Init,
         rng: &mut impl Rng,
     ) -> Self {
-        assert!(sizes.len() >= 2, "a network needs an input and an output size");
+        assert!(
+            sizes.len() >= 2,
+            "a network needs an input and an output size"
+        );
         let layers = sizes
             .windows(2)
             .map(|pair| {

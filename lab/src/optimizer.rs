@@ -38,7 +38,14 @@ impl<D: Dimension> Moments<D> {
         }
     }
 
-    fn step(&mut self, rule: Optimizer, lr: f32, t: i32, param: &mut Array<f32, D>, g: &Array<f32, D>) {
+    fn step(
+        &mut self,
+        rule: Optimizer,
+        lr: f32,
+        t: i32,
+        param: &mut Array<f32, D>,
+        g: &Array<f32, D>,
+    ) {
         match rule {
             Optimizer::Sgd => param.scaled_add(-lr, g),
             Optimizer::Nag => {
@@ -79,8 +86,16 @@ impl OptimizerState {
         OptimizerState {
             rule,
             steps: 0,
-            weights: net.layers.iter().map(|l| Moments::new(l.weight.raw_dim())).collect(),
-            biases: net.layers.iter().map(|l| Moments::new(l.bias.raw_dim())).collect(),
+            weights: net
+                .layers
+                .iter()
+                .map(|l| Moments::new(l.weight.raw_dim()))
+                .collect(),
+            biases: net
+                .layers
+                .iter()
+                .map(|l| Moments::new(l.bias.raw_dim()))
+                .collect(),
         }
     }
 

@@ -131,7 +131,12 @@ pub fn plot_report(report: &ExperimentReport, dir: &Path) -> Result<Vec<PathBuf>
         let series = curves(&report.runs, |r| {
             r.history
                 .iter()
-                .map(|e| (e.epoch as f64, figure(if pick { &e.test } else { &e.train })))
+                .map(|e| {
+                    (
+                        e.epoch as f64,
+                        figure(if pick { &e.test } else { &e.train }),
+                    )
+                })
                 .collect()
         });
         let title = format!("{name}: {set} {what}");
@@ -150,7 +155,11 @@ pub fn plot_report(report: &ExperimentReport, dir: &Path) -> Result<Vec<PathBuf>
         let runs: Vec<RunReport> = report
             .runs
             .iter()
-            .filter(|r| r.history.iter().any(|e| e.angles_deg[k].is_some_and(|a| a > 0.0)))
+            .filter(|r| {
+                r.history
+                    .iter()
+                    .any(|e| e.angles_deg[k].is_some_and(|a| a > 0.0))
+            })
             .cloned()
             .collect();
         let series = curves(&runs, |r| {

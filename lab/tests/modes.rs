@@ -101,7 +101,10 @@ fn expected_hidden(mode: TrainingMode) -> Option<([[f32; 3]; 2], [f32; 2])> {
 fn assert_close(actual: ArrayView2<f32>, expected: ArrayView2<f32>, what: &str) {
     assert_eq!(actual.dim(), expected.dim(), "{what}: shape");
     for (a, e) in actual.iter().zip(expected.iter()) {
-        assert!((a - e).abs() <= TOLERANCE, "{what}: got {actual}, expected {expected}");
+        assert!(
+            (a - e).abs() <= TOLERANCE,
+            "{what}: got {actual}, expected {expected}"
+        );
     }
 }
 
@@ -127,7 +130,10 @@ fn every_mode_produces_its_hand_computed_update() {
                 let hidden = g[0].as_ref().unwrap_or_else(|| panic!("{mode} hidden"));
                 check_gradient(hidden, arr2(&w).view(), &b, &format!("{mode} hidden"));
             }
-            None => assert!(g[0].is_none(), "shallow learning leaves the hidden layer fixed"),
+            None => assert!(
+                g[0].is_none(),
+                "shallow learning leaves the hidden layer fixed"
+            ),
         }
     }
 }
@@ -169,19 +175,41 @@ fn fa_chains_through_layers_while_dfa_projects_directly() {
     // h1 = [0.861723159, −0.861723159], h2 = [−0.597582607, 0.880672637],
     // e = [0.246065881, −0.479564701], f'1 = [0.257433197; 2], f'2 = [0.642895027, 0.224415707]
     let fa = Feedback {
-        matrices: vec![arr2(&[[0.2, -0.3], [0.5, 0.1]]), arr2(&[[-0.4, 0.6], [0.7, 0.3]])],
+        matrices: vec![
+            arr2(&[[0.2, -0.3], [0.5, 0.1]]),
+            arr2(&[[-0.4, 0.6], [0.7, 0.3]]),
+        ],
     };
     let s = modulatory_signals(TrainingMode::Fa, &net, &fa, &trace, t.view());
     // δz2 = (e B3) ⊙ f'2, δz1 = (δz2 B2) ⊙ f'1
-    assert_close(s[1].view(), arr2(&[[-0.279094646, 0.000846074]]).view(), "FA δz2");
-    assert_close(s[0].view(), arr2(&[[-0.014260742, 0.021576249]]).view(), "FA δz1");
+    assert_close(
+        s[1].view(),
+        arr2(&[[-0.279094646, 0.000846074]]).view(),
+        "FA δz2",
+    );
+    assert_close(
+        s[0].view(),
+        arr2(&[[-0.014260742, 0.021576249]]).view(),
+        "FA δz1",
+    );
     let dfa = Feedback {
-        matrices: vec![arr2(&[[0.1, 0.2], [-0.3, 0.4]]), arr2(&[[0.5, -0.6], [0.7, 0.8]])],
+        matrices: vec![
+            arr2(&[[0.1, 0.2], [-0.3, 0.4]]),
+            arr2(&[[0.5, -0.6], [0.7, 0.8]]),
+        ],
     };
     let s = modulatory_signals(TrainingMode::Dfa, &net, &dfa, &trace, t.view());
     // δz_k = (e B_k) ⊙ f'_k
-    assert_close(s[1].view(), arr2(&[[-0.136719568, -0.119230110]]).view(), "DFA δz2");
-    assert_close(s[0].view(), arr2(&[[0.043371315, -0.036713244]]).view(), "DFA δz1");
+    assert_close(
+        s[1].view(),
+        arr2(&[[-0.136719568, -0.119230110]]).view(),
+        "DFA δz2",
+    );
+    assert_close(
+        s[0].view(),
+        arr2(&[[0.043371315, -0.036713244]]).view(),
+        "DFA δz1",
+    );
 }
 
 /// BP's update is the gradient of the batch-mean BCE loss: check every weight and bias by
@@ -191,19 +219,35 @@ fn bp_matches_finite_differences_of_the_bce_loss() {
     let net = net_3_2_2();
     let (x, t) = batch();
     let trace = net.forward(x.view());
-    let g = gradients(TrainingMode::Bp, &net, &feedback(TrainingMode::Bp), &trace, t.view());
+    let g = gradients(
+        TrainingMode::Bp,
+        &net,
+        &feedback(TrainingMode::Bp),
+        &trace,
+        t.view(),
+    );
     let loss = |n: &Network| n.loss.batch_mean(n.predict(x.view()).view(), t.view());
-    assert!((loss(&net) - 3.137880298).abs() < 1e-6, "hand-computed loss");
+    assert!(
+        (loss(&net) - 3.137880298).abs() < 1e-6,
+        "hand-computed loss"
+    );
     let step = 1e-2f32;
     for k in 0..net.layers.len() {
         let grad = g[k].as_ref().unwrap();
         for ((i, j), &analytic) in grad.weight.indexed_iter() {
-            let numeric = central_difference(&net, &loss, step, |n| &mut n.layers[k].weight[[i, j]]);
-            assert!((analytic as f64 - numeric).abs() < 2e-4, "W{k}[{i},{j}]: {analytic} vs {numeric}");
+            let numeric =
+                central_difference(&net, &loss, step, |n| &mut n.layers[k].weight[[i, j]]);
+            assert!(
+                (analytic as f64 - numeric).abs() < 2e-4,
+                "W{k}[{i},{j}]: {analytic} vs {numeric}"
+            );
         }
         for (i, &analytic) in grad.bias.indexed_iter() {
             let numeric = central_difference(&net, &loss, step, |n| &mut n.layers[k].bias[i]);
-            assert!((analytic as f64 - numeric).abs() < 2e-4, "b{k}[{i}]: {analytic} vs {numeric}");
+            assert!(
+                (analytic as f64 - numeric).abs() < 2e-4,
+                "b{k}[{i}]: {analytic} vs {numeric}"
+            );
         }
     }
 }
@@ -227,14 +271,24 @@ fn optimizers_apply_the_gradient() {
     let net = net_3_2_2();
     let (x, t) = batch();
     let trace = net.forward(x.view());
-    let g = gradients(TrainingMode::Drtp, &net, &feedback(TrainingMode::Drtp), &trace, t.view());
+    let g = gradients(
+        TrainingMode::Drtp,
+        &net,
+        &feedback(TrainingMode::Drtp),
+        &trace,
+        t.view(),
+    );
     for (rule, scale) in [(Optimizer::Sgd, 1.0f32), (Optimizer::Nag, 1.9)] {
         let mut trained = net.clone();
         OptimizerState::new(rule, &trained).step(&mut trained, &g, 0.5);
         for k in 0..2 {
             let gk = g[k].as_ref().unwrap();
             let expected = &net.layers[k].weight - &(&gk.weight * (0.5 * scale));
-            assert_close(trained.layers[k].weight.view(), expected.view(), &format!("{rule:?} W{k}"));
+            assert_close(
+                trained.layers[k].weight.view(),
+                expected.view(),
+                &format!("{rule:?} W{k}"),
+            );
         }
     }
 }
@@ -244,7 +298,13 @@ fn shallow_learning_leaves_hidden_weights_untouched() {
     let net = net_3_2_2();
     let (x, t) = batch();
     let trace = net.forward(x.view());
-    let g = gradients(TrainingMode::Shallow, &net, &feedback(TrainingMode::Shallow), &trace, t.view());
+    let g = gradients(
+        TrainingMode::Shallow,
+        &net,
+        &feedback(TrainingMode::Shallow),
+        &trace,
+        t.view(),
+    );
     let mut trained = net.clone();
     OptimizerState::new(Optimizer::Sgd, &trained).step(&mut trained, &g, 0.5);
     assert_eq!(trained.layers[0], net.layers[0]);

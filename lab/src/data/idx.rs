@@ -198,7 +198,11 @@ mod tests {
     fn reads_a_split_directory() {
         let dir = std::env::temp_dir().join(format!("lab-idx-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
-        write(&dir, "train-images-idx3-ubyte", &images(2, &[0, 255, 10, 20]));
+        write(
+            &dir,
+            "train-images-idx3-ubyte",
+            &images(2, &[0, 255, 10, 20]),
+        );
         write(&dir, "train-labels-idx1-ubyte", &labels(&[3, 7]));
         write(&dir, "t10k-images-idx3-ubyte", &images(1, &[1, 2]));
         write(&dir, "t10k-labels-idx1-ubyte", &labels(&[9]));
@@ -223,7 +227,17 @@ mod tests {
         let path = dir.join("x");
         fs::write(&path, images(2, &[1, 2, 3])).unwrap();
         let err = read_idx(&path, IMAGES_MAGIC).unwrap_err();
-        assert!(matches!(err, IdxError::Truncated { found: 3, expected: 4, .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                IdxError::Truncated {
+                    found: 3,
+                    expected: 4,
+                    ..
+                }
+            ),
+            "{err}"
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 }

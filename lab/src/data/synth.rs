@@ -83,21 +83,21 @@ pub fn make_classification(params: &ClassificationParams, rng: &mut impl Rng) ->
     for (k, size) in cluster_sizes(p.samples, clusters).into_iter().enumerate() {
         let rows = start..start + size;
         labels[rows.clone()].fill((k % p.classes) as u8);
-        let mixing = Array2::from_shape_simple_fn((p.informative, p.informative), || {
-            unit.sample(rng)
-        });
+        let mixing =
+            Array2::from_shape_simple_fn((p.informative, p.informative), || unit.sample(rng));
         let mut block = inputs.slice_mut(s![rows, ..p.informative]);
         let mixed = block.dot(&mixing) + &centroids.row(k);
         block.assign(&mixed);
         start += size;
     }
     if p.redundant > 0 {
-        let mixing = Array2::from_shape_simple_fn((p.informative, p.redundant), || {
-            unit.sample(rng)
-        });
+        let mixing =
+            Array2::from_shape_simple_fn((p.informative, p.redundant), || unit.sample(rng));
         let redundant = inputs.slice(s![.., ..p.informative]).dot(&mixing);
         let end = p.informative + p.redundant;
-        inputs.slice_mut(s![.., p.informative..end]).assign(&redundant);
+        inputs
+            .slice_mut(s![.., p.informative..end])
+            .assign(&redundant);
     }
     flip_labels(&mut labels, p.flip_y, p.classes, rng);
     shuffle(inputs, labels, p.classes, rng)

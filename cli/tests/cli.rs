@@ -1,0 +1,141 @@
+//! The `spoon` tool end to end: outputs on good input, and a clear error naming the file and
+//! the problem on bad input.
+
+use assert_cmd::Command;
+use golden::config::Config;
+use golden::dataset::{load_split_dir, write_split_dir, Encoding};
+use std::path::{Path, PathBuf};
+
+fn spoon() -> Command {
+    Command::cargo_bin("spoon").unwrap()
+}
+
+fn stderr_of(cmd: &mut Command) -> String {
+    let out = cmd.assert().failure().get_output().clone();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// A small real-digit split (200 train, 50 test) written to `dir`.
+fn small_split(dir: &Path) -> PathBuf {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
+    let (train, test) = load_split_dir(&shipped).unwrap();
+    let out = dir.join("small");
+    write_split_dir(
+        &out,
+        &train.subset((0..3000).step_by(15)),
+        &test.subset(0..50),
+        Encoding::Gzip,
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn print_default_is_the_default_config() {
+    let out = spoon()
+        .args(["config", "--print-default"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(Config::from_toml(&text).unwrap(), Config::default());
+}
+
+#[test]
+fn config_check_names_file_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        Config::default()
+            .to_toml()
+            .replace("stride = 3", "stride = 0"),
+    )
+    .unwrap();
+    let err = stderr_of(spoon().args(["config", "--check"]).arg(&path));
+    assert!(
+        err.contains("bad.toml") && err.contains("conv.stride"),
+        "{err}"
+    );
+}
+
+#[test]
+fn train_then_eval_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = small_split(dir.path());
+    let out = dir.path().join("run");
+    spoon()
+        .args(["train", "--quiet", "--epochs", "2", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let results: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("results.json")).unwrap()).unwrap();
+    let epochs = results["report"]["epochs"].as_array().unwrap();
+    assert_eq!(epochs.len(), 2);
+    assert_eq!(results["report"]["train_samples"], 167);
+    assert_eq!(results["report"]["validation_samples"], 33);
+    assert_eq!(epochs[1]["test"]["total"], 50);
+    let test_correct = epochs[1]["test"]["correct"].as_u64().unwrap();
+    let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(summary.contains("| 1 | [2]/12 |"), "{summary}");
+    // The saved chip reproduces the reported test accuracy exactly.
+    let eval = spoon()
+        .args(["eval", "--chip"])
+        .arg(out.join("chip.bin"))
+        .arg("--data")
+        .arg(&data)
+        .assert()
+        .success();
+    let line = String::from_utf8(eval.get_output().stdout.clone()).unwrap();
+    assert!(
+        line.contains(&format!(": {test_correct} / 50 correct")),
+        "{line}"
+    );
+}
+
+#[test]
+fn missing_data_directory_is_named() {
+    let err = stderr_of(spoon().args(["train", "--quiet", "--data", "/no/such/dir"]));
+    assert!(err.contains("/no/such/dir"), "{err}");
+}
+
+#[test]
+fn truncated_chip_image_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chip.bin");
+    std::fs::write(&path, b"SPOONCHP\x01\x00").unwrap();
+    let err = stderr_of(spoon().args(["eval", "--chip"]).arg(&path));
+    assert!(
+        err.contains("chip.bin") && err.contains("truncated at byte 8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn image_size_must_match_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = small_split(dir.path());
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(
+        &cfg,
+        Config::default()
+            .to_toml()
+            .replacen("width = 28", "width = 20", 1),
+    )
+    .unwrap();
+    let err = stderr_of(
+        spoon()
+            .args(["train", "--quiet", "--config"])
+            .arg(&cfg)
+            .arg("--data")
+            .arg(&data),
+    );
+    assert!(
+        err.contains("images are 28×28, the config's input is 20×28"),
+        "{err}"
+    );
+}

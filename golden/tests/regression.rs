@@ -1,0 +1,52 @@
+//! Regression pin of the whole training flow on real digits: k-means kernels, two epochs of
+//! on-chip DRTP with the learning-rate schedule, validation carve, test accuracy. The pinned
+//! values were recorded from this implementation (every block is checked by hand elsewhere);
+//! they catch any change of behaviour, e.g. by an optimisation of a hot loop.
+
+use golden::chip_image;
+use golden::config::Config;
+use golden::dataset::load_split_dir;
+use golden::experiment::{run, Progress};
+use std::path::Path;
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xCBF2_9CE4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3)
+    })
+}
+
+#[test]
+fn two_epochs_on_the_shipped_sample_are_pinned() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
+    let (train, test) = load_split_dir(&dir).unwrap();
+    let train = train.subset((0..3000).step_by(10));
+    let test = test.subset(0..200);
+    let mut config = Config::default();
+    config.training.epochs = 2;
+    config.training.lr_decay_epochs = vec![1];
+    let mut samples = 0;
+    let (chip, report) = run(&config, &train, Some(&test), |p| {
+        if let Progress::Sample = p {
+            samples += 1
+        }
+    });
+    assert_eq!(samples, 2 * 250);
+    assert_eq!((report.train_samples, report.validation_samples), (250, 50));
+    let e = &report.epochs[1];
+    assert_eq!(
+        (e.hidden_lr_shifts.clone(), e.output_lr_shift),
+        (vec![3], 13)
+    );
+    let got = (
+        report.epochs[0].train.correct,
+        e.train.correct,
+        e.validation.correct,
+        e.test.unwrap().correct,
+        fnv1a(&chip_image::to_bytes(&chip)),
+    );
+    assert_eq!(
+        got,
+        (45, 146, 31, 173, 4_354_410_292_027_668_623),
+        "pinned values changed"
+    );
+}
