@@ -7,6 +7,9 @@ packages=(
   build-essential        # cc for crates that build C
   pkg-config
   dataset-fashion-mnist  # Fashion-MNIST IDX files under /usr/share/datasets/fashion-mnist
+  verilator              # lint of the emitted RTL (hdl/tests/tools.rs)
+  iverilog               # Icarus: compiles the emitted RTL
+  yosys                  # synth_ice40 / synth_ecp5 of the emitted RTL
 )
 
 missing=()

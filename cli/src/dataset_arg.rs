@@ -34,6 +34,21 @@ pub struct Loaded {
 
 impl DataArgs {
     pub fn load(&self, config: &Config) -> Result<Loaded> {
+        let loaded = self.load_unchecked(config)?;
+        for (split, set) in [("train", &loaded.train), ("test", &loaded.test)] {
+            if let Some(i) = (0..set.len()).find(|&i| set.label(i) >= config.fc.classes) {
+                anyhow::bail!(
+                    "{}: {split} sample {i} has label {}, but the config has {} classes (fc.classes)",
+                    loaded.name,
+                    set.label(i),
+                    config.fc.classes
+                );
+            }
+        }
+        Ok(loaded)
+    }
+
+    fn load_unchecked(&self, config: &Config) -> Result<Loaded> {
         match &self.nmnist {
             None => {
                 let (train, test) = load_split_dir(&self.data)?;

@@ -3,6 +3,7 @@
 mod config_cmd;
 mod data;
 mod dataset_arg;
+mod emit;
 mod report;
 mod train;
 
@@ -29,6 +30,8 @@ enum Command {
     Train(train::TrainArgs),
     /// Accuracy of a saved chip image on a dataset.
     Eval(train::EvalArgs),
+    /// Emit the processor's Verilog (one top file) and its manifest from a config.
+    Emit(emit::EmitArgs),
     /// Print, check or write the parameter set.
     Config(config_cmd::ConfigArgs),
     /// Dataset conversion and inspection.
@@ -43,6 +46,7 @@ fn main() -> Result<()> {
         Command::Run(args) => train::run_default(args),
         Command::Train(args) => train::train(args),
         Command::Eval(args) => train::eval(args),
+        Command::Emit(args) => emit::run(args),
         Command::Config(args) => config_cmd::run(args),
         Command::Data { cmd } => data::run(cmd),
     }

@@ -139,3 +139,28 @@ fn image_size_must_match_the_config() {
         "{err}"
     );
 }
+
+#[test]
+fn labels_beyond_the_class_count_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = small_split(dir.path());
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(
+        &cfg,
+        Config::default()
+            .to_toml()
+            .replacen("classes = 10", "classes = 5", 1),
+    )
+    .unwrap();
+    let err = stderr_of(
+        spoon()
+            .args(["train", "--quiet", "--config"])
+            .arg(&cfg)
+            .arg("--data")
+            .arg(&data),
+    );
+    assert!(
+        err.contains("has label 5, but the config has 5 classes (fc.classes)"),
+        "{err}"
+    );
+}

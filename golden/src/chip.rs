@@ -236,14 +236,18 @@ impl Chip {
         let hidden = self.config.fc.hidden.len();
         let ymax = self.config.activation_max();
         for k in 0..hidden {
-            self.layers[k].accumulate(&s.active[k], &mut s.z[k]);
+            self.layers[k].accumulate(&s.active[k], self.config.fc_input_max(k), &mut s.z[k]);
             let shift = self.config.fc.activation_shifts[k];
             for ((&z, y), w) in s.z[k].iter().zip(&mut s.y[k]).zip(&mut s.window[k]) {
                 (*y, *w) = hard_tanh(z, shift, ymax);
             }
             active_inputs(&s.y[k], &mut s.active[k + 1]);
         }
-        self.layers[hidden].accumulate(&s.active[hidden], &mut s.z[hidden]);
+        self.layers[hidden].accumulate(
+            &s.active[hidden],
+            self.config.fc_input_max(hidden),
+            &mut s.z[hidden],
+        );
         let scores = s.z[hidden].clone();
         let class = argmax(&scores);
         activity.active_inputs = s.active.iter().map(Vec::len).collect();

@@ -64,15 +64,42 @@ impl FcLayer {
         &mut self.weights[input * self.neurons..(input + 1) * self.neurons]
     }
 
-    /// `z_j = Σ_i x_i · w_ij` over the nonzero inputs, in input order.
-    pub fn accumulate(&self, active: &[ActiveInput], z: &mut [i32]) {
+    /// `z_j = Σ_i x_i · w_ij` over the nonzero inputs; `input_max` bounds `|x_i|`.
+    ///
+    /// Integer addition is exact, so the order of the sum does not matter. When a block of
+    /// inputs provably fits 16 bits (small spike counts), partial sums are kept in 16-bit lanes
+    /// and flushed to the 32-bit accumulators once per block: the same result, twice the SIMD
+    /// width.
+    pub fn accumulate(&self, active: &[ActiveInput], input_max: i32, z: &mut [i32]) {
         z.fill(0);
-        for &(i, x) in active {
-            let row = &self.weights[i as usize * self.neurons..(i as usize + 1) * self.neurons];
-            for (acc, &w) in z.iter_mut().zip(row) {
-                *acc += x * i32::from(w);
+        let term_max = input_max * (1 << (self.weight_bits - 1));
+        let block = (i32::from(i16::MAX) / term_max.max(1)) as usize;
+        if block < 8 {
+            for &(i, x) in active {
+                for (acc, &w) in z.iter_mut().zip(self.row(i as usize)) {
+                    *acc += x * i32::from(w);
+                }
+            }
+            return;
+        }
+        let mut partial = vec![0i16; self.neurons];
+        for chunk in active.chunks(block) {
+            partial.fill(0);
+            for &(i, x) in chunk {
+                let x = x as i16;
+                for (acc, &w) in partial.iter_mut().zip(self.row(i as usize)) {
+                    *acc += x * w;
+                }
+            }
+            for (acc, &p) in z.iter_mut().zip(&partial) {
+                *acc += i32::from(p);
             }
         }
+    }
+
+    #[inline(always)]
+    fn row(&self, input: usize) -> &[i16] {
+        &self.weights[input * self.neurons..(input + 1) * self.neurons]
     }
 
     /// The weight range `[lo, hi]` of `weight_bits`.
@@ -121,8 +148,27 @@ mod tests {
         active_inputs(&[2u8, 0, 3], &mut active);
         assert_eq!(active, vec![(0, 2), (2, 3)]);
         let mut z = vec![99; 2];
-        l.accumulate(&active, &mut z);
+        l.accumulate(&active, 3, &mut z);
         assert_eq!(z, vec![2 - 384, -4 + 381]);
+        l.accumulate(&active, 127, &mut z); // the 32-bit path
+        assert_eq!(z, vec![2 - 384, -4 + 381]);
+    }
+
+    #[test]
+    fn sixteen_bit_blocks_equal_the_32_bit_sum() {
+        // 300 inputs of 3 × (−128): the total, −115200, is far outside 16 bits.
+        let mut l = FcLayer::zeros(300, 3, 8);
+        for i in 0..300 {
+            l.set_weight(i, 0, -128);
+            l.set_weight(i, 1, 127);
+            l.set_weight(i, 2, (i % 7) as i16 - 3);
+        }
+        let active: Vec<ActiveInput> = (0..300).map(|i| (i as u32, 3)).collect();
+        let (mut fast, mut wide) = (vec![0; 3], vec![0; 3]);
+        l.accumulate(&active, 3, &mut fast);
+        l.accumulate(&active, 1 << 14, &mut wide);
+        assert_eq!(fast, vec![-115_200, 114_300, wide[2]]);
+        assert_eq!(fast, wide);
     }
 
     #[test]

@@ -70,7 +70,12 @@ pub fn line_chart(path: &Path, chart: &Chart, series: &[Series]) -> Result<(), P
         .y_label_area_size(70);
     if chart.log_y {
         let mut ctx = builder
-            .build_cartesian_2d(0.0..x_max, (y_min * 0.9..y_max * 1.1).log_scale())
+            .build_cartesian_2d(
+                0.0..x_max,
+                (y_min * 0.9..y_max * 1.1)
+                    .log_scale()
+                    .with_key_points(log_ticks(y_min * 0.9, y_max * 1.1)),
+            )
             .map_err(|e| fail(&e))?;
         draw(&mut ctx, chart, series).map_err(|e| fail(&e))?;
     } else {
@@ -83,6 +88,16 @@ pub fn line_chart(path: &Path, chart: &Chart, series: &[Series]) -> Result<(), P
     root.present().map_err(|e| fail(&e))
 }
 
+/// 1-2-5 ticks of every decade in `[low, high]`, so a log axis is labelled at small values too.
+fn log_ticks(low: f64, high: f64) -> Vec<f64> {
+    let first = low.log10().floor() as i32;
+    let last = high.log10().ceil() as i32;
+    (first..=last)
+        .flat_map(|e| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(e)))
+        .filter(|v| (low..=high).contains(v))
+        .collect()
+}
+
 fn draw<'a, X, Y>(
     ctx: &mut ChartContext<'a, SVGBackend<'a>, Cartesian2d<X, Y>>,
     chart: &Chart,
@@ -93,6 +108,7 @@ where
     Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
     ctx.configure_mesh()
+        .x_label_formatter(&|x| format!("{x:.0}"))
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
         .label_style(("sans-serif", 14))
@@ -119,11 +135,9 @@ pub fn plot_report(report: &ExperimentReport, dir: &Path) -> Result<Vec<PathBuf>
         .runs
         .first()
         .is_some_and(|r| r.last().test.error_pct.is_some());
-    let (what, log_y) = if classification {
-        ("error (%)", false)
-    } else {
-        ("MSE", true)
-    };
+    let what = if classification { "error (%)" } else { "MSE" };
+    // Log scale: the interesting spread (a few % or 1e-3 MSE) sits far below the start.
+    let log_y = true;
     let figure = |m: &Metrics| m.error_pct.unwrap_or(m.mse);
     let mut written = Vec::new();
     for (set, pick) in [("test", true), ("train", false)] {

@@ -1,0 +1,38 @@
+//! `spoon emit`: writes the processor's Verilog and its manifest for a configuration.
+
+use anyhow::{Context, Result};
+use golden::config::Config;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct EmitArgs {
+    /// Configuration file (TOML); the built-in default when omitted.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output directory for spoon.v and spoon.json.
+    #[arg(long, value_name = "DIR", default_value = "build/rtl")]
+    pub out: PathBuf,
+}
+
+pub fn run(args: EmitArgs) -> Result<()> {
+    let config = match &args.config {
+        Some(path) => {
+            Config::from_file(path).with_context(|| format!("reading {}", path.display()))?
+        }
+        None => Config::default(),
+    };
+    let manifest = hdl::emit(&config, &args.out)
+        .with_context(|| format!("emitting the RTL into {}", args.out.display()))?;
+    println!(
+        "wrote {} (top `{}`) and {}.json: {} ports, {} memories",
+        args.out.join(&manifest.verilog).display(),
+        manifest.top,
+        args.out.join(manifest.top).display(),
+        manifest.ports.len(),
+        manifest.memories.len()
+    );
+    for m in &manifest.memories {
+        println!("  {:<14} {:>6} x {:>3} bits", m.name, m.words, m.width);
+    }
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! The emitter: one Verilog file of the whole processor and a manifest, from a `Config`.
+//!
+//! `emit(config, dir)` writes `dir/spoon.v` (top module `spoon`) and `dir/spoon.json` (ports,
+//! memories with words × width, parameters). Both are byte-for-byte reproducible from the
+//! config: rust_hdl's output is deterministic (modules sorted by name), the localparams get
+//! their ranges (`verilog::fix_localparams`), and the manifest is serialised from ordered data.
+
+use crate::chip::{Spoon, CFG_READ_LATENCY};
+use crate::event::AER_BITS;
+use crate::params::*;
+use crate::verilog::block_verilog;
+use golden::config::Config;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// Name of the top module and stem of the emitted files.
+pub const TOP: &str = "spoon";
+
+#[derive(Debug, thiserror::Error)]
+pub enum EmitError {
+    #[error(transparent)]
+    Capacity(#[from] CapacityError),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// One port of the top module.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Port {
+    pub name: &'static str,
+    pub direction: &'static str,
+    pub width: usize,
+}
+
+/// One memory: the words the config uses, the word width, and the words the RTL declares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Memory {
+    pub name: &'static str,
+    pub words: usize,
+    pub width: usize,
+    pub declared_words: usize,
+}
+
+/// What `emit` wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Manifest {
+    pub top: &'static str,
+    pub verilog: String,
+    /// Cycles from a taken configuration read to `cfg_rvalid`.
+    pub cfg_read_latency: usize,
+    pub ports: Vec<Port>,
+    pub memories: Vec<Memory>,
+    pub parameters: Params,
+}
+
+/// The ports of `spoon`, as `chip::Spoon` declares them.
+pub fn ports() -> Vec<Port> {
+    let p = |name, direction, width| Port {
+        name,
+        direction,
+        width,
+    };
+    vec![
+        p("clock", "in", 1),
+        p("reset", "in", 1),
+        p("in_valid", "in", 1),
+        p("in_data", "in", AER_BITS),
+        p("in_ready", "out", 1),
+        p("cfg_valid", "in", 1),
+        p("cfg_write", "in", 1),
+        p("cfg_select", "in", 4),
+        p("cfg_address", "in", CFG_ADDRESS_BITS),
+        p("cfg_wdata", "in", 16),
+        p("cfg_ready", "out", 1),
+        p("cfg_rdata", "out", 16),
+        p("cfg_rvalid", "out", 1),
+        p("out_valid", "out", 1),
+        p("out_class", "out", 8),
+        p("busy", "out", 1),
+    ]
+}
+
+/// The memories of `spoon` for these parameters.
+pub fn memories(p: &Params) -> Vec<Memory> {
+    let m = |name, words, width, bits: usize| Memory {
+        name,
+        words,
+        width,
+        declared_words: 1 << bits,
+    };
+    vec![
+        m("aer_fifo", p.fifo_depth, AER_BITS, FIFO_ADDR_BITS),
+        m(
+            "kernel_memory",
+            p.kernel_words,
+            KERNEL_WORD,
+            KERNEL_ADDR_BITS,
+        ),
+        m(
+            "membrane_map",
+            p.membrane_words,
+            MEMBRANE_WORD,
+            MEMBRANE_ADDR_BITS,
+        ),
+    ]
+}
+
+/// The Verilog text of the whole processor for `config` (validated).
+pub fn verilog(config: &Config) -> Result<String, EmitError> {
+    let p = Params::new(config)?;
+    Ok(block_verilog(&mut Spoon::new(&p), TOP))
+}
+
+/// Writes `out_dir/spoon.v` and `out_dir/spoon.json` (creating `out_dir`).
+pub fn emit(config: &Config, out_dir: &Path) -> Result<Manifest, EmitError> {
+    let p = Params::new(config)?;
+    let text = block_verilog(&mut Spoon::new(&p), TOP);
+    let manifest = Manifest {
+        top: TOP,
+        verilog: format!("{TOP}.v"),
+        cfg_read_latency: CFG_READ_LATENCY,
+        ports: ports(),
+        memories: memories(&p),
+        parameters: p,
+    };
+    let io = |path: PathBuf| move |source| EmitError::Io { path, source };
+    std::fs::create_dir_all(out_dir).map_err(io(out_dir.to_path_buf()))?;
+    let v = out_dir.join(&manifest.verilog);
+    std::fs::write(&v, text).map_err(io(v.clone()))?;
+    let j = out_dir.join(format!("{TOP}.json"));
+    let mut json = serde_json::to_string_pretty(&manifest).expect("a manifest serialises");
+    json.push('\n');
+    std::fs::write(&j, json).map_err(io(j.clone()))?;
+    Ok(manifest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emission_is_reproducible_byte_for_byte() {
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        let config = Config::default();
+        let ma = emit(&config, a.path()).unwrap();
+        let mb = emit(&config, b.path()).unwrap();
+        assert_eq!(ma, mb);
+        for f in ["spoon.v", "spoon.json"] {
+            let x = std::fs::read(a.path().join(f)).unwrap();
+            let y = std::fs::read(b.path().join(f)).unwrap();
+            assert!(x == y, "{f} differs between two emissions");
+        }
+        let v = std::fs::read_to_string(a.path().join("spoon.v")).unwrap();
+        assert!(v.contains("module spoon(") && !v.contains("module top("));
+        assert!(!v
+            .lines()
+            .any(|l| l.trim_start().starts_with("localparam signed ")));
+        assert_eq!(ma.memories[2].words, 128);
+        assert_eq!(ma.memories[2].width, 112);
+    }
+
+    #[test]
+    fn a_config_beyond_the_capacity_is_an_error_naming_the_field() {
+        let mut config = Config::default();
+        config.fc.hidden = vec![100, 50];
+        config.fc.activation_shifts = vec![4, 4];
+        config.learning.hidden_lr_shifts = vec![2, 2];
+        let e = verilog(&config).unwrap_err();
+        assert!(e.to_string().contains("fc.hidden"), "{e}");
+    }
+}

@@ -1,0 +1,163 @@
+//! AER input with its FIFO (golden `event.rs`; ARCHITECTURE § "AER input and FIFO").
+//!
+//! A valid/ready stream of 18-bit words (`{kind, channel|learn, y, x|label}`) into a FIFO of
+//! `hardware.fifo_depth` words held in a synchronous RAM. A word is taken in a cycle where
+//! `in_valid && in_ready`; `in_ready` is low exactly when the FIFO is full, so no word is ever
+//! dropped. The consumer raises `pop` while `!empty` and gets the word on `out_data` in the
+//! next cycle (RAM read latency 1). A pop and a push in the same cycle are both done.
+
+use crate::params::{Params, FIFO_ADDR_BITS};
+use crate::ram::Ram;
+use rust_hdl::prelude::*;
+
+/// Bits of one AER word.
+pub const AER_BITS: usize = 18;
+
+#[derive(LogicBlock)]
+pub struct EventFifo {
+    pub clock: Signal<In, Clock>,
+    /// Synchronous reset: the FIFO empties.
+    pub reset: Signal<In, Bit>,
+    /// The sender holds a word on `in_data`.
+    pub in_valid: Signal<In, Bit>,
+    /// AER word (18 bits).
+    pub in_data: Signal<In, Bits<AER_BITS>>,
+    /// The FIFO takes `in_data` at this edge if `in_valid` (low exactly when full).
+    pub in_ready: Signal<Out, Bit>,
+    /// Take the oldest word (only when `!empty`).
+    pub pop: Signal<In, Bit>,
+    /// No word is held.
+    pub empty: Signal<Out, Bit>,
+    /// The word popped in the previous cycle.
+    pub out_data: Signal<Out, Bits<AER_BITS>>,
+    words: Ram<AER_BITS, FIFO_ADDR_BITS>,
+    read_pointer: DFF<Bits<FIFO_ADDR_BITS>>,
+    write_pointer: DFF<Bits<FIFO_ADDR_BITS>>,
+    /// Words held, `0..=depth`, and its next value.
+    held: DFF<Bits<{ FIFO_ADDR_BITS + 1 }>>,
+    held_next: Signal<Local, Bits<{ FIFO_ADDR_BITS + 1 }>>,
+    /// `empty` and `in_ready` are registered (from `held_next`), so that no output depends
+    /// combinationally on `pop` or `in_valid` (Verilator UNOPTFLAT across the top's kernel).
+    /// Stored inverted so that the power-up value 0 means empty, not full.
+    holds_q: DFF<Bit>,
+    full_q: DFF<Bit>,
+    push: Signal<Local, Bit>,
+    take: Signal<Local, Bit>,
+    depth: Constant<Bits<{ FIFO_ADDR_BITS + 1 }>>,
+    /// Pointers wrap at `depth` (a power of two up to `2^FIFO_ADDR_BITS`).
+    pointer_mask: Constant<Bits<FIFO_ADDR_BITS>>,
+}
+
+impl EventFifo {
+    pub fn new(p: &Params) -> Self {
+        Self {
+            clock: Default::default(),
+            reset: Default::default(),
+            in_valid: Default::default(),
+            in_data: Default::default(),
+            in_ready: Default::default(),
+            pop: Default::default(),
+            empty: Default::default(),
+            out_data: Default::default(),
+            words: Default::default(),
+            read_pointer: Default::default(),
+            write_pointer: Default::default(),
+            held: Default::default(),
+            held_next: Default::default(),
+            holds_q: Default::default(),
+            full_q: Default::default(),
+            push: Default::default(),
+            take: Default::default(),
+            depth: Constant::new((p.fifo_depth as u64).into()),
+            pointer_mask: Constant::new(((p.fifo_depth - 1) as u64).into()),
+        }
+    }
+}
+
+impl Logic for EventFifo {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(
+            self,
+            clock,
+            read_pointer,
+            write_pointer,
+            held,
+            holds_q,
+            full_q
+        );
+        clock!(self, clock, words);
+        self.in_ready.next = !self.full_q.q.val();
+        self.empty.next = !self.holds_q.q.val();
+        self.push.next = self.in_valid.val() && self.in_ready.val();
+        self.take.next = self.pop.val() && !self.empty.val();
+        self.words.write_address.next = self.write_pointer.q.val();
+        self.words.write_data.next = self.in_data.val();
+        self.words.write_enable.next = self.push.val();
+        self.words.read_address.next = self.read_pointer.q.val();
+        self.words.read_enable.next = self.take.val();
+        self.out_data.next = self.words.read_data.val();
+        if self.push.val() {
+            self.write_pointer.d.next = (self.write_pointer.q.val() + 1) & self.pointer_mask.val();
+        }
+        if self.take.val() {
+            self.read_pointer.d.next = (self.read_pointer.q.val() + 1) & self.pointer_mask.val();
+        }
+        self.held_next.next = self.held.q.val();
+        if self.push.val() && !self.take.val() {
+            self.held_next.next = self.held.q.val() + 1;
+        }
+        if self.take.val() && !self.push.val() {
+            self.held_next.next = self.held.q.val() - 1;
+        }
+        if self.reset.val() {
+            self.read_pointer.d.next = 0.into();
+            self.write_pointer.d.next = 0.into();
+            self.held_next.next = 0.into();
+        }
+        self.held.d.next = self.held_next.val();
+        self.holds_q.d.next = self.held_next.val().any();
+        self.full_q.d.next = self.held_next.val() == self.depth.val();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testbench::Bench;
+
+    /// The sender offers 40 words back to back while the consumer pops only every third
+    /// cycle: `in_ready` drops exactly when 4 words are held, and every word comes out once,
+    /// in order.
+    #[test]
+    fn backpressure_never_drops_a_word() {
+        let p = Params::new(&crate::tiny_config()).unwrap();
+        assert_eq!(p.fifo_depth, 4);
+        let mut b = Bench::new(EventFifo::new(&p), |x| &mut x.clock);
+        b.uut.reset.next = true;
+        b.tick();
+        b.uut.reset.next = false;
+        let words: Vec<u64> = (0..40).map(|i| (i * 0x1_2345) & 0x3FFFF).collect();
+        let (mut sent, mut received, mut popped_last) = (0, vec![], false);
+        let mut full_cycles = 0;
+        for cycle in 0..400 {
+            b.uut.in_valid.next = sent < words.len();
+            b.uut.in_data.next = words[sent.min(words.len() - 1)].into();
+            b.uut.pop.next = cycle % 3 == 0 && !b.uut.empty.val();
+            b.settle();
+            let held = b.uut.held.q.val().index();
+            assert_eq!(b.uut.in_ready.val(), held < 4, "cycle {cycle}");
+            full_cycles += usize::from(!b.uut.in_ready.val());
+            let accepted = b.uut.in_valid.val() && b.uut.in_ready.val();
+            let popping = b.uut.pop.val();
+            b.tick();
+            if popped_last {
+                received.push(b.uut.out_data.val().index() as u64);
+            }
+            popped_last = popping;
+            sent += usize::from(accepted);
+        }
+        assert_eq!(received, words);
+        assert!(full_cycles > 20, "the FIFO was full for a while");
+    }
+}

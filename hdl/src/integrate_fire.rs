@@ -1,0 +1,150 @@
+//! One integrate-and-fire neuron update (golden `membrane.rs`), combinational: one lane of the
+//! convolution engine.
+//!
+//! `v ← saturate(v + w, conv.membrane_bits)`; if `v ≥ conv.threshold` then `v ← v − threshold`
+//! and the counter `c ← min(c + 1, 2^spike_count_bits − 1)`. Signed values are two's complement
+//! in `Bits`; the sum is formed in 16 bits (`MEMBRANE_BITS + 1` would do) and signed compares
+//! are unsigned compares with the sign bit flipped (`a ^ 0x8000`), so no `Signed` type and no
+//! signed localparam is involved.
+
+use crate::params::{
+    twos, Params, COUNT_BITS, KERNEL_BITS, MEMBRANE_BITS, MEMBRANE_WORD, NEURON_BITS,
+};
+use rust_hdl::prelude::*;
+
+#[derive(LogicBlock)]
+pub struct IntegrateFire {
+    /// Membrane potential before the update, s`MEMBRANE_BITS`.
+    pub v: Signal<In, Bits<MEMBRANE_BITS>>,
+    /// Spike counter before the update, u`COUNT_BITS`.
+    pub c: Signal<In, Bits<COUNT_BITS>>,
+    /// Kernel weight integrated, s`KERNEL_BITS`.
+    pub w: Signal<In, Bits<KERNEL_BITS>>,
+    /// Membrane potential after the update.
+    v_next: Signal<Local, Bits<MEMBRANE_BITS>>,
+    /// Spike counter after the update.
+    c_next: Signal<Local, Bits<COUNT_BITS>>,
+    /// The neuron fired.
+    fire: Signal<Local, Bit>,
+    /// `{c_next, v_next}` shifted to this lane's place in a membrane word (zero elsewhere), so
+    /// that the engine builds the word by OR (a rust_hdl kernel cannot cast inside a loop).
+    pub placed: Signal<Out, Bits<MEMBRANE_WORD>>,
+    /// Bit offset of this lane in a membrane word.
+    offset: Constant<Bits<8>>,
+    /// `sext(v) + sext(w)`, 16-bit two's complement.
+    sum: Signal<Local, Bits<16>>,
+    /// `sum` saturated to the membrane range.
+    sat: Signal<Local, Bits<16>>,
+    /// Lowest membrane value, 16-bit two's complement with the sign bit flipped.
+    lo_biased: Constant<Bits<16>>,
+    /// Highest membrane value, biased likewise.
+    hi_biased: Constant<Bits<16>>,
+    /// Threshold, biased likewise.
+    threshold_biased: Constant<Bits<16>>,
+    /// Lowest and highest membrane values, threshold: 16-bit two's complement.
+    lo: Constant<Bits<16>>,
+    hi: Constant<Bits<16>>,
+    threshold: Constant<Bits<16>>,
+    /// Largest spike count.
+    count_max: Constant<Bits<COUNT_BITS>>,
+}
+
+impl IntegrateFire {
+    /// Lane `lane` of the membrane word.
+    pub fn new(p: &Params, lane: usize) -> Self {
+        let b = |v: i64| Constant::new((twos(v, 16) ^ 0x8000).into());
+        Self {
+            v: Default::default(),
+            c: Default::default(),
+            w: Default::default(),
+            v_next: Default::default(),
+            c_next: Default::default(),
+            fire: Default::default(),
+            placed: Default::default(),
+            offset: Constant::new(((lane * NEURON_BITS) as u64).into()),
+            sum: Default::default(),
+            sat: Default::default(),
+            lo_biased: b(p.membrane_lo),
+            hi_biased: b(p.membrane_hi),
+            threshold_biased: b(p.threshold),
+            lo: Constant::new(twos(p.membrane_lo, 16).into()),
+            hi: Constant::new(twos(p.membrane_hi, 16).into()),
+            threshold: Constant::new(twos(p.threshold, 16).into()),
+            count_max: Constant::new(p.count_max.into()),
+        }
+    }
+}
+
+impl Logic for IntegrateFire {
+    #[hdl_gen]
+    fn update(&mut self) {
+        // Sign extension by (x ^ msb) − msb, in 16 bits.
+        self.sum.next = (bit_cast::<16, MEMBRANE_BITS>(self.v.val() ^ 0x800) - 0x800)
+            + (bit_cast::<16, KERNEL_BITS>(self.w.val() ^ 0x80) - 0x80);
+        self.sat.next = self.sum.val();
+        if (self.sum.val() ^ 0x8000) < self.lo_biased.val() {
+            self.sat.next = self.lo.val();
+        }
+        if (self.sum.val() ^ 0x8000) > self.hi_biased.val() {
+            self.sat.next = self.hi.val();
+        }
+        self.fire.next = (self.sat.val() ^ 0x8000) >= self.threshold_biased.val();
+        self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.sat.val());
+        self.c_next.next = self.c.val();
+        if self.fire.val() {
+            self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.sat.val() - self.threshold.val());
+            if self.c.val() != self.count_max.val() {
+                self.c_next.next = self.c.val() + 1;
+            }
+        }
+        self.placed.next = (bit_cast::<MEMBRANE_WORD, MEMBRANE_BITS>(self.v_next.val())
+            | (bit_cast::<MEMBRANE_WORD, COUNT_BITS>(self.c_next.val()) << 12_u64))
+            << self.offset.val();
+        // (12 = MEMBRANE_BITS: a shift amount must be a u64 literal in rust_hdl.)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testbench::{sext, Bench};
+    use golden::config::Config;
+    use golden::membrane::MembraneMap;
+
+    /// A long weight sequence (LFSR draws, seed printed in the name) fed back through the lane
+    /// equals golden `MembraneMap::integrate` after every update, saturation included.
+    #[test]
+    fn equals_the_golden_neuron_over_a_weight_sequence_seed_7() {
+        for threshold in [32, 2047, 1] {
+            let mut config = Config::default();
+            config.conv.threshold = threshold;
+            let p = Params::new(&config).unwrap();
+            let mut b = Bench::combinational(IntegrateFire::new(&p, 2));
+            let mut golden = MembraneMap::new(&config);
+            let mut lfsr = golden::lfsr::Lfsr::new(7);
+            let (mut v, mut c) = (0u64, 0u64);
+            for step in 0..3000 {
+                // Runs of one sign drive the membrane into both saturations.
+                let d = lfsr.draw();
+                let w = if (step / 200) % 2 == 0 {
+                    (d % 128) as i64
+                } else {
+                    -((d % 129) as i64)
+                };
+                let fired = golden.integrate(0, w as i16);
+                b.uut.v.next = v.into();
+                b.uut.c.next = c.into();
+                b.uut.w.next = twos(w, 8).into();
+                b.settle();
+                v = b.uut.v_next.val().index() as u64;
+                c = b.uut.c_next.val().index() as u64;
+                let at = format!("threshold {threshold} step {step} w {w}");
+                assert_eq!(sext(v, 12), i64::from(golden.potentials()[0]), "{at}");
+                assert_eq!(c as i16, golden.counts()[0], "{at}");
+                assert_eq!(b.uut.fire.val(), fired, "{at}");
+                let placed = b.uut.placed.val().get_bits::<NEURON_BITS>(2 * NEURON_BITS);
+                assert_eq!(placed.index() as u64, v | c << MEMBRANE_BITS, "{at}");
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! Everything the RTL takes from `golden::config::Config`, computed once at generation time.
+//!
+//! rust_hdl widths are Rust const generics, fixed when this crate is compiled, so the RTL has
+//! compiled *capacities* (the widths of the word lanes and of the memory addresses, below) and
+//! takes every size, bound, shift and seed from the `Config` as a constant (a Verilog
+//! `localparam`). [`Params::new`] checks that a `Config` fits the capacities and names the field
+//! that does not. The capacities are exactly what the default `Config` needs
+//! (test `capacities_are_those_of_the_default_config`), so nothing is declared twice.
+
+use golden::config::Config;
+use golden::fixed::{max_signed, min_signed};
+
+/// Kernels updated per cycle by the convolution engine (`hardware.conv_lanes`).
+pub const CONV_LANES: usize = 8;
+/// Neurons per cycle of the FC engine and learning unit (`hardware.fc_lanes`).
+pub const FC_LANES: usize = 8;
+/// Kernel weight lane, bits (two's complement, holds `conv.weight_bits`).
+pub const KERNEL_BITS: usize = 8;
+/// Membrane potential lane, bits (two's complement, holds `conv.membrane_bits`).
+pub const MEMBRANE_BITS: usize = 12;
+/// Spike counter lane, bits (unsigned, holds `conv.spike_count_bits`).
+pub const COUNT_BITS: usize = 2;
+/// One neuron of the membrane map: potential (low bits) then counter.
+pub const NEURON_BITS: usize = MEMBRANE_BITS + COUNT_BITS;
+/// FC weight lane, bits (two's complement, holds `fc.weight_bits`).
+pub const FC_WEIGHT_BITS: usize = 8;
+/// FC input lane, bits (two's complement: spike counts and hidden activations).
+pub const INPUT_BITS: usize = 8;
+/// Accumulator lane, bits (two's complement, holds every `Config::fc_accumulator_bits`).
+pub const ACC_BITS: usize = 22;
+/// Kernel memory word: `CONV_LANES` weights.
+pub const KERNEL_WORD: usize = CONV_LANES * KERNEL_BITS;
+/// Membrane memory word: `CONV_LANES` neurons.
+pub const MEMBRANE_WORD: usize = CONV_LANES * NEURON_BITS;
+/// FC weight memory word: `FC_LANES` weights.
+pub const FC_WORD: usize = FC_LANES * FC_WEIGHT_BITS;
+/// FC input word handed to the scanners: `FC_LANES` inputs.
+pub const INPUT_WORD: usize = FC_LANES * INPUT_BITS;
+/// Accumulator memory word: `FC_LANES` accumulators.
+pub const ACC_WORD: usize = FC_LANES * ACC_BITS;
+/// Address bits of the kernel memory (words).
+pub const KERNEL_ADDR_BITS: usize = 7;
+/// Address bits of the membrane memory (words).
+pub const MEMBRANE_ADDR_BITS: usize = 7;
+/// Address bits of FC layer 0 (hidden) weight memory (words).
+pub const HIDDEN_ADDR_BITS: usize = 14;
+/// Address bits of the output layer weight memory (words).
+pub const OUTPUT_ADDR_BITS: usize = 8;
+/// Address bits of the accumulator memory (hidden words, then output words).
+pub const ACC_ADDR_BITS: usize = 4;
+/// Address bits of the AER FIFO (its depth is at most `2^FIFO_ADDR_BITS`).
+pub const FIFO_ADDR_BITS: usize = 4;
+/// Element address of the configuration port, bits.
+pub const CFG_ADDRESS_BITS: usize = 17;
+/// Hidden layers the RTL is built for.
+pub const HIDDEN_LAYERS: usize = 1;
+
+/// A `Config` the compiled RTL cannot hold, naming the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the RTL cannot hold `{field}`: {problem}")]
+pub struct CapacityError {
+    pub field: &'static str,
+    pub problem: String,
+}
+
+fn need(
+    ok: bool,
+    field: &'static str,
+    problem: impl FnOnce() -> String,
+) -> Result<(), CapacityError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(CapacityError {
+            field,
+            problem: problem(),
+        })
+    }
+}
+
+/// Bits of an unsigned address of `n` words (at least 1).
+pub fn address_bits(n: usize) -> usize {
+    (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1) as usize
+}
+
+/// The constants of one configuration, as the RTL uses them. Signed bounds are held as `i64`
+/// and enter the RTL as two's-complement bit patterns of their lane width.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Params {
+    pub width: usize,
+    pub height: usize,
+    pub channels: usize,
+    pub kernels: usize,
+    pub size: usize,
+    pub stride: usize,
+    pub out_w: usize,
+    pub out_h: usize,
+    /// `⌈kernels / CONV_LANES⌉`: kernel (and membrane) words per tap (per position).
+    pub conv_groups: usize,
+    /// Words of the kernel memory: `channels · size² · conv_groups`.
+    pub kernel_words: usize,
+    /// Words of the membrane memory: `out_w · out_h · conv_groups`.
+    pub membrane_words: usize,
+    pub membrane_lo: i64,
+    pub membrane_hi: i64,
+    pub threshold: i64,
+    pub count_max: u64,
+    /// Neurons of the hidden layer.
+    pub hidden: usize,
+    pub classes: usize,
+    /// Inputs of FC layer 0 (convolution neurons).
+    pub conv_neurons: usize,
+    /// `⌈hidden / FC_LANES⌉`.
+    pub hidden_groups: usize,
+    /// `⌈classes / FC_LANES⌉`.
+    pub output_groups: usize,
+    pub fc_weight_lo: i64,
+    pub fc_weight_hi: i64,
+    pub activation_shift: usize,
+    pub activation_max: i64,
+    pub output_shift: usize,
+    pub probability_bits: usize,
+    pub hidden_lr_shift: usize,
+    pub output_lr_shift: usize,
+    pub target_projection_seed: u32,
+    pub rounding_seed: u32,
+    pub fifo_depth: usize,
+    pub accumulator_bits: Vec<u32>,
+}
+
+impl Params {
+    /// The constants of `config` (validated), or the first field the RTL cannot hold.
+    pub fn new(config: &Config) -> Result<Self, CapacityError> {
+        let (out_w, out_h) = config.conv_out_side();
+        let c = &config.conv;
+        let conv_groups = c.kernels.div_ceil(CONV_LANES);
+        let hidden = config.fc.hidden.first().copied().unwrap_or(0);
+        let p = Params {
+            width: config.input.width,
+            height: config.input.height,
+            channels: config.input.channels,
+            kernels: c.kernels,
+            size: c.size,
+            stride: c.stride,
+            out_w,
+            out_h,
+            conv_groups,
+            kernel_words: config.input.channels * c.size * c.size * conv_groups,
+            membrane_words: out_w * out_h * conv_groups,
+            membrane_lo: min_signed(c.membrane_bits).into(),
+            membrane_hi: max_signed(c.membrane_bits).into(),
+            threshold: c.threshold.into(),
+            count_max: config.spike_count_max() as u64,
+            hidden,
+            classes: config.fc.classes,
+            conv_neurons: config.conv_neurons(),
+            hidden_groups: hidden.div_ceil(FC_LANES),
+            output_groups: config.fc.classes.div_ceil(FC_LANES),
+            fc_weight_lo: min_signed(config.fc.weight_bits).into(),
+            fc_weight_hi: max_signed(config.fc.weight_bits).into(),
+            activation_shift: config.fc.activation_shifts.first().copied().unwrap_or(0) as usize,
+            activation_max: config.activation_max().into(),
+            output_shift: config.fc.output_shift as usize,
+            probability_bits: config.fc.probability_bits as usize,
+            hidden_lr_shift: config
+                .learning
+                .hidden_lr_shifts
+                .first()
+                .copied()
+                .unwrap_or(0) as usize,
+            output_lr_shift: config.learning.output_lr_shift as usize,
+            target_projection_seed: config.learning.target_projection_seed,
+            rounding_seed: config.learning.rounding_seed,
+            fifo_depth: config.hardware.fifo_depth,
+            accumulator_bits: (0..=config.fc.hidden.len())
+                .map(|k| config.fc_accumulator_bits(k))
+                .collect(),
+        };
+        p.check(config)?;
+        Ok(p)
+    }
+
+    fn check(&self, config: &Config) -> Result<(), CapacityError> {
+        need(config.fc.hidden.len() == HIDDEN_LAYERS, "fc.hidden", || {
+            format!(
+                "the RTL has {HIDDEN_LAYERS} hidden layer, the config {}",
+                config.fc.hidden.len()
+            )
+        })?;
+        need(
+            config.hardware.conv_lanes == CONV_LANES,
+            "hardware.conv_lanes",
+            || {
+                format!(
+                    "the RTL has {CONV_LANES} lanes, the config {}",
+                    config.hardware.conv_lanes
+                )
+            },
+        )?;
+        need(
+            config.hardware.fc_lanes == FC_LANES,
+            "hardware.fc_lanes",
+            || {
+                format!(
+                    "the RTL has {FC_LANES} lanes, the config {}",
+                    config.hardware.fc_lanes
+                )
+            },
+        )?;
+        let widths = [
+            (
+                "conv.weight_bits",
+                config.conv.weight_bits as usize,
+                KERNEL_BITS,
+            ),
+            (
+                "conv.membrane_bits",
+                config.conv.membrane_bits as usize,
+                MEMBRANE_BITS,
+            ),
+            (
+                "conv.spike_count_bits",
+                config.conv.spike_count_bits as usize,
+                COUNT_BITS,
+            ),
+            (
+                "fc.weight_bits",
+                config.fc.weight_bits as usize,
+                FC_WEIGHT_BITS,
+            ),
+            (
+                "fc.activation_bits",
+                config.fc.activation_bits as usize,
+                INPUT_BITS,
+            ),
+        ];
+        for (field, got, cap) in widths {
+            need(got <= cap, field, || {
+                format!("{got} bits, the RTL lane holds {cap}")
+            })?;
+        }
+        for (k, &bits) in self.accumulator_bits.iter().enumerate() {
+            need(bits as usize <= ACC_BITS, "fc.hidden", || {
+                format!(
+                    "FC layer {k} needs a {bits}-bit accumulator, the RTL lane holds {ACC_BITS}"
+                )
+            })?;
+        }
+        let (pb, ob) = (self.probability_bits, self.output_lr_shift);
+        need(pb < INPUT_BITS, "fc.probability_bits", || {
+            format!("{pb} must be below {INPUT_BITS}")
+        })?;
+        need(ob <= 16, "learning.output_lr_shift", || {
+            format!("{ob} > 16")
+        })?;
+        let words = [
+            ("conv.kernels", self.kernel_words, KERNEL_ADDR_BITS),
+            ("conv.kernels", self.membrane_words, MEMBRANE_ADDR_BITS),
+            (
+                "fc.hidden",
+                self.conv_neurons * self.hidden_groups,
+                HIDDEN_ADDR_BITS,
+            ),
+            (
+                "fc.classes",
+                self.hidden * self.output_groups,
+                OUTPUT_ADDR_BITS,
+            ),
+            (
+                "fc.hidden",
+                self.hidden_groups + self.output_groups,
+                ACC_ADDR_BITS,
+            ),
+            ("hardware.fifo_depth", self.fifo_depth, FIFO_ADDR_BITS),
+        ];
+        for (field, n, bits) in words {
+            need(address_bits(n) <= bits, field, || {
+                format!(
+                    "needs a memory of {n} words, the RTL addresses {}",
+                    1usize << bits
+                )
+            })?;
+        }
+        let largest = self.largest_cfg_address();
+        need(
+            address_bits(largest + 1) <= CFG_ADDRESS_BITS,
+            "fc.hidden",
+            || format!("configuration address {largest} needs more than {CFG_ADDRESS_BITS} bits"),
+        )
+    }
+
+    /// The largest element address of the configuration port (FC layer 0 weights, usually).
+    pub fn largest_cfg_address(&self) -> usize {
+        [
+            self.kernel_words / self.conv_groups * self.kernels,
+            self.conv_neurons * self.hidden,
+            self.hidden * self.classes,
+            2 * self.conv_neurons,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(1)
+            - 1
+    }
+
+    /// The words of the accumulator memory: hidden words, then output words.
+    pub fn acc_words(&self) -> usize {
+        self.hidden_groups + self.output_groups
+    }
+}
+
+/// Two's-complement bit pattern of `v` in `bits` bits.
+pub fn twos(v: i64, bits: usize) -> u64 {
+    (v as u64) & ((1u64 << bits) - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capacities_are_those_of_the_default_config() {
+        let config = Config::default();
+        let p = Params::new(&config).expect("the default fits");
+        assert_eq!(config.conv.weight_bits as usize, KERNEL_BITS);
+        assert_eq!(config.conv.membrane_bits as usize, MEMBRANE_BITS);
+        assert_eq!(config.conv.spike_count_bits as usize, COUNT_BITS);
+        assert_eq!(config.fc.weight_bits as usize, FC_WEIGHT_BITS);
+        assert_eq!(config.fc.activation_bits as usize, INPUT_BITS);
+        assert_eq!(*p.accumulator_bits.iter().max().unwrap() as usize, ACC_BITS);
+        assert_eq!(address_bits(p.kernel_words), KERNEL_ADDR_BITS);
+        assert_eq!(address_bits(p.membrane_words), MEMBRANE_ADDR_BITS);
+        assert_eq!(
+            address_bits(p.conv_neurons * p.hidden_groups),
+            HIDDEN_ADDR_BITS
+        );
+        assert_eq!(address_bits(p.hidden * p.output_groups), OUTPUT_ADDR_BITS);
+        assert_eq!(address_bits(p.acc_words()), ACC_ADDR_BITS);
+        assert_eq!(address_bits(p.fifo_depth), FIFO_ADDR_BITS);
+        assert_eq!(address_bits(p.largest_cfg_address() + 1), CFG_ADDRESS_BITS);
+        assert_eq!(
+            (p.kernel_words, p.membrane_words, p.hidden_groups),
+            (98, 128, 13)
+        );
+    }
+
+    #[test]
+    fn a_config_beyond_the_capacity_names_its_field() {
+        let mut config = Config::default();
+        config.fc.weight_bits = 10;
+        let e = Params::new(&config).unwrap_err();
+        assert_eq!(e.field, "fc.weight_bits");
+        let mut config = Config::default();
+        config.hardware.fc_lanes = 4;
+        assert_eq!(Params::new(&config).unwrap_err().field, "hardware.fc_lanes");
+    }
+
+    #[test]
+    fn tiny_config_fits() {
+        let p = Params::new(&crate::tiny_config()).unwrap();
+        assert_eq!(
+            (p.out_w, p.out_h, p.conv_groups, p.hidden_groups),
+            (2, 2, 1, 1)
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Simple dual-port RAM with a synchronous read: the template Yosys maps to iCE40 `SB_RAM40_4K`
+//! and ECP5 `DP16KD` block RAM.
+//!
+//! `W`-bit words, `2^A` of them. One write port and one read port on the same clock; read data
+//! is registered (`read_data` holds `mem[read_address]` sampled at the edge where `read_enable`
+//! was high; latency 1 cycle). A read and a write of the same address at the same edge return
+//! the old word (the RTL never relies on it: see `docs/RTL.md`, hazards).
+
+use rust_hdl::prelude::*;
+
+#[derive(LogicBlock)]
+pub struct Ram<const W: usize, const A: usize> {
+    pub clock: Signal<In, Clock>,
+    /// Word address of the read port.
+    pub read_address: Signal<In, Bits<A>>,
+    /// Read `mem[read_address]` at this edge.
+    pub read_enable: Signal<In, Bit>,
+    /// The word read at the previous enabled edge (`W` bits).
+    pub read_data: Signal<Out, Bits<W>>,
+    /// Word address of the write port.
+    pub write_address: Signal<In, Bits<A>>,
+    /// Write `write_data` at this edge.
+    pub write_enable: Signal<In, Bit>,
+    /// The word written (`W` bits).
+    pub write_data: Signal<In, Bits<W>>,
+    _mem: Vec<Bits<W>>,
+}
+
+impl<const W: usize, const A: usize> Default for Ram<W, A> {
+    fn default() -> Self {
+        Self {
+            clock: Default::default(),
+            read_address: Default::default(),
+            read_enable: Default::default(),
+            read_data: Default::default(),
+            write_address: Default::default(),
+            write_enable: Default::default(),
+            write_data: Default::default(),
+            _mem: vec![Bits::default(); 1 << A],
+        }
+    }
+}
+
+impl<const W: usize, const A: usize> Logic for Ram<W, A> {
+    fn update(&mut self) {
+        if self.clock.pos_edge() {
+            if self.read_enable.val() {
+                self.read_data.next = self._mem[self.read_address.val().index()];
+            }
+            if self.write_enable.val() {
+                self._mem[self.write_address.val().index()] = self.write_data.val();
+            }
+        }
+    }
+
+    fn connect(&mut self) {
+        self.read_data.connect();
+    }
+
+    fn hdl(&self) -> Verilog {
+        Verilog::Custom(format!(
+            "\
+reg [{msb}:0] mem [0:{last}];
+
+always @(posedge clock) begin
+    if (write_enable) begin
+        mem[write_address] <= write_data;
+    end
+    if (read_enable) begin
+        read_data <= mem[read_address];
+    end
+end",
+            msb = W - 1,
+            last = (1usize << A) - 1
+        ))
+    }
+
+    fn timing(&self) -> Vec<TimingInfo> {
+        vec![TimingInfo {
+            name: "ram".into(),
+            clock: "clock".into(),
+            inputs: vec![
+                "read_address".into(),
+                "read_enable".into(),
+                "write_address".into(),
+                "write_enable".into(),
+                "write_data".into(),
+            ],
+            outputs: vec!["read_data".into()],
+        }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testbench::Bench;
+
+    #[test]
+    fn writes_then_reads_back_with_one_cycle_latency() {
+        let mut b = Bench::new(Ram::<12, 3>::default(), |x| &mut x.clock);
+        for a in 0..8u64 {
+            b.uut.write_address.next = a.into();
+            b.uut.write_data.next = (a * 0x101 + 7).into();
+            b.uut.write_enable.next = true;
+            b.tick();
+        }
+        b.uut.write_enable.next = false;
+        let mut out = vec![];
+        for a in [3u64, 0, 7] {
+            b.uut.read_address.next = a.into();
+            b.uut.read_enable.next = true;
+            b.tick();
+            out.push(b.uut.read_data.val().index());
+        }
+        // Read disabled: the output holds its word.
+        b.uut.read_enable.next = false;
+        b.uut.read_address.next = 1.into();
+        b.tick();
+        out.push(b.uut.read_data.val().index());
+        assert_eq!(out, vec![0x30A, 7, 0x70E, 0x70E]);
+    }
+}
