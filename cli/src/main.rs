@@ -34,6 +34,9 @@ enum Command {
     Emit(emit::EmitArgs),
     /// Print, check or write the parameter set.
     Config(config_cmd::ConfigArgs),
+    /// The float algorithm lab: BP, FA, DFA, sDFA, DRTP and shallow learning.
+    #[command(subcommand)]
+    Lab(lab::cli::LabCommand),
     /// Dataset conversion and inspection.
     Data {
         #[command(subcommand)]
@@ -48,6 +51,7 @@ fn main() -> Result<()> {
         Command::Eval(args) => train::eval(args),
         Command::Emit(args) => emit::run(args),
         Command::Config(args) => config_cmd::run(args),
+        Command::Lab(cmd) => lab::cli::run(cmd),
         Command::Data { cmd } => data::run(cmd),
     }
 }

@@ -132,8 +132,11 @@ pub enum KernelInit {
     /// Uniform in `[-conv.init_range, conv.init_range]` from the LFSR seeded with `conv.seed`.
     Random,
     /// Unsupervised k-means over the training split's event patches
-    /// (`kernel_training`), scaled to `conv.init_range`.
+    /// (`kernel_training::kmeans`), scaled to `conv.init_range`.
     Kmeans,
+    /// A float model of the convolution layer with a softmax read-out, trained by
+    /// backpropagation on the training split (`kernel_training::backprop`).
+    Backprop,
 }
 
 /// The host's training procedure (not hardware): epochs, sample order, learning-rate
@@ -155,6 +158,12 @@ pub struct TrainingConfig {
     pub kmeans_patches: usize,
     /// k-means: iterations.
     pub kmeans_iterations: usize,
+    /// Backprop: passes over the training samples.
+    pub backprop_epochs: u32,
+    /// Backprop: at most this many samples per pass.
+    pub backprop_samples: usize,
+    /// Backprop: SGD learning rate `2^−shift`.
+    pub backprop_lr_shift: u32,
 }
 
 /// Everything that is wrong with a configuration, naming the field.
@@ -257,6 +266,9 @@ impl Default for Config {
                 kernel_init: KernelInit::Kmeans,
                 kmeans_patches: 40_000,
                 kmeans_iterations: 15,
+                backprop_epochs: 2,
+                backprop_samples: 60_000,
+                backprop_lr_shift: 7,
             },
         }
     }
@@ -389,7 +401,12 @@ impl Config {
             "an LFSR seed must be nonzero".into()
         })?;
         check(
-            t.kernel_init == KernelInit::Random || t.kmeans_patches >= self.conv.kernels,
+            t.backprop_lr_shift <= 30,
+            "training.backprop_lr_shift",
+            || format!("must be in 0..=30, got {}", t.backprop_lr_shift),
+        )?;
+        check(
+            t.kernel_init != KernelInit::Kmeans || t.kmeans_patches >= self.conv.kernels,
             "training.kmeans_patches",
             || {
                 format!(

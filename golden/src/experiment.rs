@@ -4,7 +4,7 @@
 
 use crate::chip::{Activity, Chip};
 use crate::config::{Config, KernelInit};
-use crate::kernel_training::{train_kernels, KMeans};
+use crate::kernel_training::make_kernels;
 use crate::train::{
     epoch_order, evaluate, scheduled_shifts, train_epoch, validation_split, SampleSource, Score,
     Subset,
@@ -84,14 +84,7 @@ pub fn run(
         indices: val_idx,
     };
     let mut chip = Chip::new(config);
-    if t.kernel_init == KernelInit::Kmeans {
-        let km = KMeans {
-            max_patches: t.kmeans_patches,
-            iterations: t.kmeans_iterations,
-            seed: config.conv.seed,
-        };
-        *chip.kernels_mut() = train_kernels(config, &fit, &km);
-    }
+    *chip.kernels_mut() = make_kernels(config, &fit);
     let mut report = RunReport {
         train_samples: fit.len(),
         validation_samples: val.len(),

@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::activation::{Activation, Loss};
-use crate::data::idx::{load_split_dir, IdxError};
+use crate::data::images::{load_split_dir, to_dataset, DatasetError};
 use crate::data::synth::{make_classification, regression, ClassificationParams};
 use crate::data::Dataset;
 use crate::learning::TrainingMode;
@@ -111,9 +111,9 @@ pub fn synthetic_data(seed: u64) -> (Dataset, Dataset) {
 }
 
 /// Image classification from an IDX directory (MNIST layout), 10 classes.
-pub fn image_data(dir: &Path) -> Result<(Dataset, Dataset), IdxError> {
+pub fn image_data(dir: &Path) -> Result<(Dataset, Dataset), DatasetError> {
     let (train, test) = load_split_dir(dir)?;
-    Ok((train.to_dataset(10), test.to_dataset(10)))
+    Ok((to_dataset(&train, 10), to_dataset(&test, 10)))
 }
 
 /// The paper's regression setup (256-100-100-10, tanh, linear outputs with MSE, batch 50).

@@ -5,7 +5,7 @@
 //! signals to BP's measured during training.
 //!
 //! The blocks, in the order a sample meets them:
-//! - [`data`]: the paper's synthetic tasks and an IDX (MNIST format) reader;
+//! - [`data`]: the paper's synthetic tasks; MNIST-format images via `golden::dataset`;
 //! - [`network`]: layers, initialisation, forward pass; [`activation`]: nonlinearities, losses;
 //! - [`learning`]: per-mode modulatory signals `δz_k` and weight gradients, fixed feedback;
 //! - [`optimizer`]: SGD, NAG, Adam; [`trainer`]: minibatch loop, evaluation, alignment;

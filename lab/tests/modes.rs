@@ -2,6 +2,9 @@
 //! hand (in double precision, written out below step by step), and BP against finite
 //! differences of the BCE loss.
 
+// The expected values are the hand computation's double-precision digits, kept as written.
+#![allow(clippy::excessive_precision)]
+
 use lab::learning::{gradients, modulatory_signals, Feedback, Gradient, TrainingMode};
 use lab::optimizer::OptimizerState;
 use lab::{Activation, Layer, Loss, Network, Optimizer};
@@ -232,8 +235,8 @@ fn bp_matches_finite_differences_of_the_bce_loss() {
         "hand-computed loss"
     );
     let step = 1e-2f32;
-    for k in 0..net.layers.len() {
-        let grad = g[k].as_ref().unwrap();
+    for (k, grad) in g.iter().enumerate() {
+        let grad = grad.as_ref().unwrap();
         for ((i, j), &analytic) in grad.weight.indexed_iter() {
             let numeric =
                 central_difference(&net, &loss, step, |n| &mut n.layers[k].weight[[i, j]]);
@@ -281,8 +284,8 @@ fn optimizers_apply_the_gradient() {
     for (rule, scale) in [(Optimizer::Sgd, 1.0f32), (Optimizer::Nag, 1.9)] {
         let mut trained = net.clone();
         OptimizerState::new(rule, &trained).step(&mut trained, &g, 0.5);
-        for k in 0..2 {
-            let gk = g[k].as_ref().unwrap();
+        for (k, gk) in g.iter().enumerate() {
+            let gk = gk.as_ref().unwrap();
             let expected = &net.layers[k].weight - &(&gk.weight * (0.5 * scale));
             assert_close(
                 trained.layers[k].weight.view(),

@@ -1,6 +1,6 @@
 //! Data sets as the trainer sees them: float inputs, float targets, optional class labels.
 
-pub mod idx;
+pub mod images;
 pub mod synth;
 
 use ndarray::{Array2, Axis};

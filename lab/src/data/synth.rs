@@ -86,7 +86,7 @@ pub fn make_classification(params: &ClassificationParams, rng: &mut impl Rng) ->
         let mixing =
             Array2::from_shape_simple_fn((p.informative, p.informative), || unit.sample(rng));
         let mut block = inputs.slice_mut(s![rows, ..p.informative]);
-        let mixed = block.dot(&mixing) + &centroids.row(k);
+        let mixed = block.dot(&mixing) + centroids.row(k);
         block.assign(&mixed);
         start += size;
     }

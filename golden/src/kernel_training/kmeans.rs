@@ -1,6 +1,5 @@
-//! Off-chip kernel training: unsupervised k-means over the binary event patches the
-//! convolution engine sees. Host-side, label-free, and integer-only so that it is reproducible
-//! bit for bit on any machine.
+//! Unsupervised k-means over the binary event patches the convolution engine sees.
+//! Label-free and integer-only, so that it is reproducible bit for bit on any machine.
 //!
 //! 1. Patches: samples are visited in the seeded order [`crate::train::epoch_order`]`(n, seed, 0)`;
 //!    at every convolution position (rows, then columns) the patch is the
@@ -13,6 +12,7 @@
 //! 3. Kernel weight `w = round(range · (2c − 256) / 256)`, half rounding up: taps where the
 //!    cluster has events are excitatory, the others inhibitory.
 
+use super::EventMap;
 use crate::config::Config;
 use crate::event::Event;
 use crate::kernel::KernelMemory;
@@ -35,15 +35,12 @@ pub fn collect_patches(config: &Config, data: &dyn SampleSource, km: &KMeans) ->
     let (out_w, out_h) = config.conv_out_side();
     let width = config.input.width;
     let mut events: Vec<Event> = Vec::new();
-    let mut map = vec![0u8; channels * config.input.height * width];
+    let mut map = EventMap::new(config);
     let mut patches = Vec::new();
     for i in epoch_order(data.len(), km.seed, 0) {
         data.events(config, i, &mut events);
-        map.fill(0);
-        for e in &events {
-            map[(usize::from(e.channel) * config.input.height + usize::from(e.y)) * width
-                + usize::from(e.x)] = 1;
-        }
+        map.load(&events);
+        let bits = map.bits();
         for oy in 0..out_h {
             for ox in 0..out_w {
                 let mut patch = Vec::with_capacity(channels * size * size);
@@ -51,7 +48,7 @@ pub fn collect_patches(config: &Config, data: &dyn SampleSource, km: &KMeans) ->
                     for ky in 0..size {
                         let row =
                             (ch * config.input.height + oy * stride + ky) * width + ox * stride;
-                        patch.extend_from_slice(&map[row..row + size]);
+                        patch.extend_from_slice(&bits[row..row + size]);
                     }
                 }
                 if patch.iter().map(|&b| u32::from(b)).sum::<u32>() >= MIN_ACTIVE_TAPS {
