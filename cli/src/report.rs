@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use golden::config::Config;
-use golden::experiment::RunReport;
+use golden::experiment::{EpochReport, RunReport};
 use serde::Serialize;
 use std::fmt::Write;
 use std::path::Path;
@@ -56,20 +56,23 @@ impl TrainOutput {
         );
         let _ = writeln!(md, "|---|---|---|---|---|---|");
         for e in &r.epochs {
-            let _ = writeln!(
-                md,
-                "| {} | {:?}/{} | {:.2} | {:.2} | {:.2} | {:.0} |",
-                e.epoch,
-                e.hidden_lr_shifts,
-                e.output_lr_shift,
-                100.0 * e.train.accuracy(),
-                100.0 * e.validation.accuracy(),
-                100.0 * e.test.map_or(0.0, |s| s.accuracy()),
-                e.train_samples_per_second
-            );
+            let _ = writeln!(md, "| {} |", epoch_cells(e).join(" | "));
         }
         md
     }
+}
+
+/// One epoch as table cells: epoch, lr shifts (hidden/output), train %, validation %, test %,
+/// training samples/s.
+pub fn epoch_cells(e: &EpochReport) -> [String; 6] {
+    [
+        e.epoch.to_string(),
+        format!("{:?}/{}", e.hidden_lr_shifts, e.output_lr_shift),
+        format!("{:.2}", 100.0 * e.train.accuracy()),
+        format!("{:.2}", 100.0 * e.validation.accuracy()),
+        format!("{:.2}", 100.0 * e.test.map_or(0.0, |s| s.accuracy())),
+        format!("{:.0}", e.train_samples_per_second),
+    ]
 }
 
 pub fn write_reports(output: &TrainOutput, dir: &Path) -> Result<()> {

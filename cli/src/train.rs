@@ -2,7 +2,7 @@
 //! bit-exact model.
 
 use crate::dataset_arg::DataArgs;
-use crate::report::{write_reports, TrainOutput};
+use crate::report::{epoch_cells, write_reports, TrainOutput};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use golden::chip_image;
@@ -94,25 +94,26 @@ pub fn train(args: TrainArgs) -> Result<()> {
         &config,
         data.train.as_ref(),
         Some(data.test.as_ref()),
-        |p| {
-            match p {
-        Progress::EpochStart { epoch, samples } => {
-            bar.set_length(samples as u64);
-            bar.set_position(0);
-            bar.set_message(format!("epoch {epoch}"));
-        }
-        Progress::Sample => bar.inc(1),
-        Progress::EpochEnd(e) => bar.println(format!(
-            "epoch {:>2}  lr shifts {:?}/{}  train {:.2} %  validation {:.2} %  test {:.2} %  ({:.0} samples/s)",
-            e.epoch,
-            e.hidden_lr_shifts,
-            e.output_lr_shift,
-            100.0 * e.train.accuracy(),
-            100.0 * e.validation.accuracy(),
-            100.0 * e.test.map_or(0.0, |s| s.accuracy()),
-            e.train_samples_per_second
-        )),
-    }
+        |p| match p {
+            Progress::EpochStart { epoch, samples } => {
+                bar.set_length(samples as u64);
+                bar.set_position(0);
+                bar.set_message(format!("epoch {epoch}"));
+            }
+            Progress::Sample => bar.inc(1),
+            Progress::EpochEnd(e) => {
+                let [epoch, shifts, train, val, test, rate] = epoch_cells(e);
+                let line = format!(
+                    "epoch {epoch:>2}  lr shifts {shifts}  train {train} %  \
+                     validation {val} %  test {test} %  ({rate} samples/s)"
+                );
+                // A hidden bar (no terminal, or --quiet) swallows println; the log still matters.
+                if bar.is_hidden() {
+                    eprintln!("{line}");
+                } else {
+                    bar.println(line);
+                }
+            }
         },
     );
     bar.finish_and_clear();

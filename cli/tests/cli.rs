@@ -115,25 +115,24 @@ fn truncated_chip_image_is_reported() {
     );
 }
 
-#[test]
-fn image_size_must_match_the_config() {
+/// `spoon train` on the small split with one edit of the default config; its stderr.
+fn train_error_with(from: &str, to: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let data = small_split(dir.path());
     let cfg = dir.path().join("c.toml");
-    std::fs::write(
-        &cfg,
-        Config::default()
-            .to_toml()
-            .replacen("width = 28", "width = 20", 1),
-    )
-    .unwrap();
-    let err = stderr_of(
+    std::fs::write(&cfg, Config::default().to_toml().replacen(from, to, 1)).unwrap();
+    stderr_of(
         spoon()
             .args(["train", "--quiet", "--config"])
             .arg(&cfg)
             .arg("--data")
             .arg(&data),
-    );
+    )
+}
+
+#[test]
+fn image_size_must_match_the_config() {
+    let err = train_error_with("width = 28", "width = 20");
     assert!(
         err.contains("images are 28×28, the config's input is 20×28"),
         "{err}"
@@ -142,23 +141,7 @@ fn image_size_must_match_the_config() {
 
 #[test]
 fn labels_beyond_the_class_count_are_rejected() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = small_split(dir.path());
-    let cfg = dir.path().join("c.toml");
-    std::fs::write(
-        &cfg,
-        Config::default()
-            .to_toml()
-            .replacen("classes = 10", "classes = 5", 1),
-    )
-    .unwrap();
-    let err = stderr_of(
-        spoon()
-            .args(["train", "--quiet", "--config"])
-            .arg(&cfg)
-            .arg("--data")
-            .arg(&data),
-    );
+    let err = train_error_with("classes = 10", "classes = 5");
     assert!(
         err.contains("has label 5, but the config has 5 classes (fc.classes)"),
         "{err}"

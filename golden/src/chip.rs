@@ -293,7 +293,7 @@ impl Chip {
 }
 
 /// Index of the largest value, the lowest index on ties.
-pub fn argmax(values: &[i32]) -> usize {
+pub fn argmax<T: PartialOrd + Copy>(values: &[T]) -> usize {
     let mut best = 0;
     for (i, &v) in values.iter().enumerate() {
         if v > values[best] {

@@ -1,11 +1,13 @@
-//! Hidden activation (golden `activation.rs::hard_tanh`), one lane, combinational.
+//! Hidden activation (golden `activation.rs::hard_tanh`), one lane, combinational; and
+//! [`ActivationLane`], which adds the DRTP modulation `d = B · f'` and places both in the
+//! activation word.
 //!
 //! `a = z >> fc.activation_shifts[0]` (arithmetic), `y = clamp(a, −ymax, ymax)` and the
 //! derivative window `f' = (−ymax < a < ymax)`. `z` is an s`ACC_BITS` accumulator; the arithmetic
 //! shift is `((z ^ m) >> s) − (m >> s)` with `m = 2^(ACC_BITS−1)`, and signed compares flip the
 //! sign bit, so everything stays in unsigned `Bits`.
 
-use crate::params::{twos, Params, ACC_BITS, INPUT_BITS};
+use crate::params::{twos, Params, ACC_BITS, ACC_WORD, INPUT_BITS, INPUT_WORD};
 use rust_hdl::prelude::*;
 
 #[derive(LogicBlock)]
@@ -71,6 +73,71 @@ impl Logic for HardTanh {
     }
 }
 
+/// Bits of the DRTP modulation `d ∈ {−1, 0, +1}` (two's complement) in an activation word.
+pub const MODULATION_BITS: usize = 2;
+
+/// One lane of the activation phase: `y` and `d = B · f'` of neuron `8g + lane`, placed in the
+/// activation word that replaces the neuron's accumulator word: `y` (s`INPUT_BITS`) at bit
+/// `INPUT_BITS · lane`, `d` (s2) at bit `INPUT_WORD + 2 · lane`. A lane beyond the layer
+/// (`valid` low) gives `y = 0` and `d = 0`, whatever its accumulator holds.
+#[derive(LogicBlock)]
+pub struct ActivationLane {
+    /// Accumulator `z`, s`ACC_BITS`.
+    pub z: Signal<In, Bits<ACC_BITS>>,
+    /// Target-projection sign `B`: 1 for `+1`, 0 for `−1`.
+    pub sign: Signal<In, Bit>,
+    /// The lane is a neuron of the layer.
+    pub valid: Signal<In, Bit>,
+    /// `y` and `d` at this lane's place, zero elsewhere.
+    pub placed: Signal<Out, Bits<ACC_WORD>>,
+    /// `d ≠ 0`.
+    pub modulated: Signal<Out, Bit>,
+    tanh: HardTanh,
+    y: Signal<Local, Bits<INPUT_BITS>>,
+    d: Signal<Local, Bits<MODULATION_BITS>>,
+    y_offset: Constant<Bits<8>>,
+    d_offset: Constant<Bits<8>>,
+}
+
+impl ActivationLane {
+    pub fn new(p: &Params, lane: usize) -> Self {
+        Self {
+            z: Default::default(),
+            sign: Default::default(),
+            valid: Default::default(),
+            placed: Default::default(),
+            modulated: Default::default(),
+            tanh: HardTanh::new(p),
+            y: Default::default(),
+            d: Default::default(),
+            y_offset: Constant::new(((lane * INPUT_BITS) as u64).into()),
+            d_offset: Constant::new(((INPUT_WORD + lane * MODULATION_BITS) as u64).into()),
+        }
+    }
+}
+
+impl Logic for ActivationLane {
+    #[hdl_gen]
+    fn update(&mut self) {
+        self.tanh.z.next = self.z.val();
+        self.y.next = 0.into();
+        self.d.next = 0.into();
+        if self.valid.val() {
+            self.y.next = self.tanh.y.val();
+            if self.tanh.window.val() {
+                // +1 is 01, −1 is 11.
+                self.d.next = 1.into();
+                if !self.sign.val() {
+                    self.d.next = 3.into();
+                }
+            }
+        }
+        self.modulated.next = self.d.val().any();
+        self.placed.next = (bit_cast::<ACC_WORD, INPUT_BITS>(self.y.val()) << self.y_offset.val())
+            | (bit_cast::<ACC_WORD, MODULATION_BITS>(self.d.val()) << self.d_offset.val());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +181,35 @@ mod tests {
                 );
                 assert_eq!(b.uut.window.val(), w, "{at}");
             }
+        }
+    }
+
+    #[test]
+    fn activation_lane_places_y_and_the_modulation() {
+        let p = Params::new(&Config::default()).unwrap();
+        let mut b = Bench::combinational(ActivationLane::new(&p, 3));
+        // (z, sign, valid) → (y, d): z = 16·5 is inside the window, 16·200 saturates.
+        for (z, sign, valid, y, d) in [
+            (80i64, true, true, 5i64, 1i64),
+            (80, false, true, 5, -1),
+            (-80, false, true, -5, -1),
+            (3200, true, true, 127, 0),
+            (-3200, false, true, -127, 0),
+            (80, true, false, 0, 0),
+        ] {
+            b.uut.z.next = twos(z, ACC_BITS).into();
+            b.uut.sign.next = sign;
+            b.uut.valid.next = valid;
+            b.settle();
+            let word = b.uut.placed.val();
+            let got_y = sext(word.get_bits::<8>(3 * INPUT_BITS).index() as u64, 8);
+            let got_d = sext(word.get_bits::<2>(INPUT_WORD + 6).index() as u64, 2);
+            assert_eq!((got_y, got_d), (y, d), "z {z} sign {sign} valid {valid}");
+            assert_eq!(b.uut.modulated.val(), d != 0);
+            let others = word
+                & !((Bits::<ACC_WORD>::from(0xFFu64) << 24u64)
+                    | (Bits::<ACC_WORD>::from(3u64) << ((INPUT_WORD + 6) as u64)));
+            assert!(!others.any(), "nothing outside the lane");
         }
     }
 }

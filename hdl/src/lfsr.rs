@@ -1,52 +1,75 @@
 //! The chip's LFSR (golden `lfsr.rs`): 32-bit Galois, right shifting, taps `0x8020_0003`,
-//! as an unrolled next-state network of `N` steps in one clock, combinational.
+//! as unrolled next-state networks, combinational. Each step: `out = s & 1; s = (s >> 1) ^ (out
+//! ? TAPS : 0)`. The register holding the state lives in the user.
 //!
-//! `after16` is a rounding *draw* (its value is the low 16 bits); `after8` with `out8`
-//! regenerates `FC_LANES` (8) target-projection signs per cycle (`out8` bit `j` is the bit
-//! shifted out at step `j`). Each step: `out = s & 1; s = (s >> 1) ^ (out ?
-//! TAPS : 0)`. The register holding the state lives in the user.
+//! [`LfsrDraw`] does 16 steps: one stochastic-rounding *draw* (its value is the low 16 bits of the
+//! new state). [`LfsrSteps8`] does 8 steps and gives the 8 bits shifted out: `FC_LANES` (8)
+//! target-projection signs per cycle. Two blocks, so that neither has an unused output.
 
 use golden::lfsr::TAPS;
 use rust_hdl::prelude::*;
 
+/// One rounding draw: the state after 16 steps.
 #[derive(LogicBlock, Default)]
-pub struct LfsrSteps {
-    /// State before the steps.
+pub struct LfsrDraw {
+    /// State before the draw.
     pub state: Signal<In, Bits<32>>,
-    /// State after 8 steps.
-    pub after8: Signal<Out, Bits<32>>,
-    /// State after 16 steps (one draw).
+    /// State after 16 steps; the draw is its low 16 bits.
     pub after16: Signal<Out, Bits<32>>,
-    /// Bit shifted out at step `j < 8`, in bit `j`.
-    pub out8: Signal<Out, Bits<8>>,
-    /// Shifted-out bits of all 16 steps.
-    out16: Signal<Local, Bits<16>>,
     /// `stage[j]` is the state after `j` steps.
     stage: [Signal<Local, Bits<32>>; 17],
 }
 
-impl Logic for LfsrSteps {
+impl Logic for LfsrDraw {
     #[hdl_gen]
     fn update(&mut self) {
         self.stage[0].next = self.state.val();
-        self.out16.next = 0.into();
         for j in 0..16 {
             self.stage[j + 1].next = self.stage[j].val() >> 1;
             if self.stage[j].val().get_bit(0) {
                 self.stage[j + 1].next = (self.stage[j].val() >> 1) ^ 0x8020_0003_u64;
             }
-            self.out16.next = self
-                .out16
+        }
+        self.after16.next = self.stage[16].val();
+    }
+}
+
+/// Eight steps with the bits they shift out.
+#[derive(LogicBlock, Default)]
+pub struct LfsrSteps8 {
+    /// State before the steps.
+    pub state: Signal<In, Bits<32>>,
+    /// State after 8 steps.
+    pub after8: Signal<Out, Bits<32>>,
+    /// Bit shifted out at step `j < 8`, in bit `j`.
+    pub out8: Signal<Out, Bits<8>>,
+    /// `stage[j]` is the state after `j` steps.
+    stage: [Signal<Local, Bits<32>>; 9],
+    /// Shifted-out bits of steps `0..j`, in `shifted[j]`.
+    shifted: [Signal<Local, Bits<8>>; 9],
+}
+
+impl Logic for LfsrSteps8 {
+    #[hdl_gen]
+    fn update(&mut self) {
+        self.stage[0].next = self.state.val();
+        self.shifted[0].next = 0.into();
+        for j in 0..8 {
+            self.stage[j + 1].next = self.stage[j].val() >> 1;
+            if self.stage[j].val().get_bit(0) {
+                self.stage[j + 1].next = (self.stage[j].val() >> 1) ^ 0x8020_0003_u64;
+            }
+            self.shifted[j + 1].next = self.shifted[j]
                 .val()
                 .replace_bit(j, self.stage[j].val().get_bit(0));
         }
         self.after8.next = self.stage[8].val();
-        self.after16.next = self.stage[16].val();
-        self.out8.next = bit_cast::<8, 16>(self.out16.val());
+        self.out8.next = self.shifted[8].val();
     }
 }
 
-// The literal in `update` is golden's tap mask, and 8 steps serve the 8 FC lanes.
+// The literals in `update` are golden's tap mask, and 8 steps serve the 8 FC lanes
+// (`stage[8]`, `shifted[8]`: rust_hdl evaluates an array index as a literal).
 const _: () = assert!(TAPS == 0x8020_0003 && crate::params::FC_LANES == 8);
 
 #[cfg(test)]
@@ -57,7 +80,7 @@ mod tests {
 
     #[test]
     fn sixteen_steps_are_a_golden_draw() {
-        let mut b = Bench::combinational(LfsrSteps::default());
+        let mut b = Bench::combinational(LfsrDraw::default());
         let mut golden = Lfsr::new(0x0DD5_EED5);
         let mut state = golden.state();
         for _ in 0..200 {
@@ -72,7 +95,7 @@ mod tests {
 
     #[test]
     fn eight_steps_give_the_golden_shifted_out_bits() {
-        let mut b = Bench::combinational(LfsrSteps::default());
+        let mut b = Bench::combinational(LfsrSteps8::default());
         let mut golden = Lfsr::new(1);
         let mut state = 1u32;
         for _ in 0..50 {

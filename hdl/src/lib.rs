@@ -9,11 +9,15 @@ pub mod chip;
 pub mod conv;
 pub mod emit;
 pub mod event;
+pub mod fc;
 pub mod integrate_fire;
+pub mod learning_unit;
 pub mod lfsr;
 pub mod output_layer;
 pub mod params;
 pub mod ram;
+pub mod scan;
+pub mod target_projection;
 pub mod verilog;
 
 #[cfg(test)]

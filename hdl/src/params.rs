@@ -55,6 +55,9 @@ pub const CFG_ADDRESS_BITS: usize = 17;
 /// Hidden layers the RTL is built for.
 pub const HIDDEN_LAYERS: usize = 1;
 
+// The scan addresses the membrane map and the accumulator memory with one address.
+const _: () = assert!(ACC_ADDR_BITS <= MEMBRANE_ADDR_BITS);
+
 /// A `Config` the compiled RTL cannot hold, naming the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the RTL cannot hold `{field}`: {problem}")]
@@ -256,16 +259,8 @@ impl Params {
         let words = [
             ("conv.kernels", self.kernel_words, KERNEL_ADDR_BITS),
             ("conv.kernels", self.membrane_words, MEMBRANE_ADDR_BITS),
-            (
-                "fc.hidden",
-                self.conv_neurons * self.hidden_groups,
-                HIDDEN_ADDR_BITS,
-            ),
-            (
-                "fc.classes",
-                self.hidden * self.output_groups,
-                OUTPUT_ADDR_BITS,
-            ),
+            ("fc.hidden", self.hidden_weight_words(), HIDDEN_ADDR_BITS),
+            ("fc.classes", self.output_weight_words(), OUTPUT_ADDR_BITS),
             (
                 "fc.hidden",
                 self.hidden_groups + self.output_groups,
@@ -306,6 +301,16 @@ impl Params {
     /// The words of the accumulator memory: hidden words, then output words.
     pub fn acc_words(&self) -> usize {
         self.hidden_groups + self.output_groups
+    }
+
+    /// Words of FC layer 0's weight memory: `conv_neurons · ⌈hidden / FC_LANES⌉`.
+    pub fn hidden_weight_words(&self) -> usize {
+        self.conv_neurons * self.hidden_groups
+    }
+
+    /// Words of the output layer's weight memory: `hidden · ⌈classes / FC_LANES⌉`.
+    pub fn output_weight_words(&self) -> usize {
+        self.hidden * self.output_groups
     }
 }
 

@@ -1,10 +1,11 @@
-//! Simple dual-port RAM with a synchronous read: the template Yosys maps to iCE40 `SB_RAM40_4K`
-//! and ECP5 `DP16KD` block RAM.
+//! Block RAM templates: [`Ram`], a simple dual-port RAM with a synchronous read (Yosys maps it to
+//! iCE40 `SB_RAM40_4K` and ECP5 `DP16KD`), and [`SinglePortRam`], one address for reads and
+//! writes (iCE40 `SB_SPRAM256KA` with `synth_ice40 -spram`, else block RAM).
 //!
-//! `W`-bit words, `2^A` of them. One write port and one read port on the same clock; read data
-//! is registered (`read_data` holds `mem[read_address]` sampled at the edge where `read_enable`
-//! was high; latency 1 cycle). A read and a write of the same address at the same edge return
-//! the old word (the RTL never relies on it: see `docs/RTL.md`, hazards).
+//! [`Ram`]: `W`-bit words, `2^A` of them. One write port and one read port on the same clock; read
+//! data is registered (`read_data` holds `mem[read_address]` sampled at the edge where
+//! `read_enable` was high; latency 1 cycle). A read and a write of the same address at the same
+//! edge return the old word (the RTL never relies on it: see `docs/RTL.md`, hazards).
 
 use rust_hdl::prelude::*;
 
@@ -91,6 +92,105 @@ end",
     }
 }
 
+impl<const W: usize, const A: usize> Ram<W, A> {
+    /// The word at `address` (simulation only: tests look into memories with it).
+    pub fn peek(&self, address: usize) -> Bits<W> {
+        self._mem[address]
+    }
+}
+
+/// Single-port RAM: `words` words of `W` bits (`words ≤ 2^A`), one `address` for reads and
+/// writes. A cycle writes (`write_enable`) or reads (`read_enable`), not both: a write leaves
+/// `read_data` unchanged, which is the SPRAM's behaviour (Yosys `rdwr no_change`). Read latency 1
+/// cycle; `read_data` holds between reads. The Verilog declares exactly `words` words, so that a
+/// memory of 13,312 words does not cost the block RAM of 16,384.
+#[derive(LogicBlock)]
+pub struct SinglePortRam<const W: usize, const A: usize> {
+    pub clock: Signal<In, Clock>,
+    /// Word address of the read or the write.
+    pub address: Signal<In, Bits<A>>,
+    /// Read `mem[address]` at this edge (ignored while `write_enable`).
+    pub read_enable: Signal<In, Bit>,
+    /// The word read at the previous read (`W` bits).
+    pub read_data: Signal<Out, Bits<W>>,
+    /// Write `write_data` at this edge.
+    pub write_enable: Signal<In, Bit>,
+    pub write_data: Signal<In, Bits<W>>,
+    _mem: Vec<Bits<W>>,
+}
+
+impl<const W: usize, const A: usize> SinglePortRam<W, A> {
+    /// A RAM of `words` words (at least 1, at most `2^A`).
+    pub fn new(words: usize) -> Self {
+        assert!(
+            words >= 1 && words <= 1 << A,
+            "{words} words in {A} address bits"
+        );
+        Self {
+            clock: Default::default(),
+            address: Default::default(),
+            read_enable: Default::default(),
+            read_data: Default::default(),
+            write_enable: Default::default(),
+            write_data: Default::default(),
+            _mem: vec![Bits::default(); words],
+        }
+    }
+
+    /// The word at `address` (simulation only).
+    pub fn peek(&self, address: usize) -> Bits<W> {
+        self._mem[address]
+    }
+}
+
+impl<const W: usize, const A: usize> Logic for SinglePortRam<W, A> {
+    fn update(&mut self) {
+        if self.clock.pos_edge() {
+            let a = self.address.val().index();
+            if self.write_enable.val() {
+                self._mem[a] = self.write_data.val();
+            } else if self.read_enable.val() {
+                self.read_data.next = self._mem[a];
+            }
+        }
+    }
+
+    fn connect(&mut self) {
+        self.read_data.connect();
+    }
+
+    fn hdl(&self) -> Verilog {
+        Verilog::Custom(format!(
+            "\
+reg [{msb}:0] mem [0:{last}];
+
+always @(posedge clock) begin
+    if (write_enable) begin
+        mem[address] <= write_data;
+    end else if (read_enable) begin
+        read_data <= mem[address];
+    end
+end",
+            msb = W - 1,
+            last = self._mem.len() - 1
+        ))
+    }
+
+    fn timing(&self) -> Vec<TimingInfo> {
+        vec![TimingInfo {
+            name: "single_port_ram".into(),
+            clock: "clock".into(),
+            inputs: vec![
+                "address".into(),
+                "read_enable".into(),
+                "write_enable".into(),
+                "write_data".into(),
+            ],
+            outputs: vec!["read_data".into()],
+        }]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +219,31 @@ mod tests {
         b.tick();
         out.push(b.uut.read_data.val().index());
         assert_eq!(out, vec![0x30A, 7, 0x70E, 0x70E]);
+    }
+
+    #[test]
+    fn single_port_ram_reads_or_writes_one_address() {
+        let mut b = Bench::new(SinglePortRam::<20, 3>::new(6), |x| &mut x.clock);
+        for a in 0..6u64 {
+            b.uut.address.next = a.into();
+            b.uut.write_data.next = (a * 0x1_0001 + 3).into();
+            b.uut.write_enable.next = true;
+            b.tick();
+        }
+        b.uut.write_enable.next = false;
+        b.uut.address.next = 4.into();
+        b.uut.read_enable.next = true;
+        b.tick();
+        assert_eq!(b.uut.read_data.val().index(), 0x4_0007);
+        // A write (read enable still high) leaves the read data as it was.
+        b.uut.address.next = 2.into();
+        b.uut.write_data.next = 0xABCDE.into();
+        b.uut.write_enable.next = true;
+        b.tick();
+        assert_eq!(b.uut.read_data.val().index(), 0x4_0007);
+        b.uut.write_enable.next = false;
+        b.tick();
+        assert_eq!(b.uut.read_data.val().index(), 0xABCDE);
+        assert_eq!(b.uut.peek(5).index(), 0x5_0008);
     }
 }

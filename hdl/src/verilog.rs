@@ -76,6 +76,16 @@ pub fn crate_consts() -> Vec<(&'static str, usize)> {
         ("ACC_BITS", ACC_BITS),
         ("INPUT_BITS", INPUT_BITS),
         ("FC_WEIGHT_BITS", FC_WEIGHT_BITS),
+        ("FC_WORD", FC_WORD),
+        ("INPUT_WORD", INPUT_WORD),
+        ("ACC_WORD", ACC_WORD),
+        ("ERROR_BITS", crate::output_layer::ERROR_BITS),
+        ("MODULATION_BITS", crate::activation::MODULATION_BITS),
+        ("HIDDEN_ADDR_BITS", HIDDEN_ADDR_BITS),
+        ("OUTPUT_ADDR_BITS", OUTPUT_ADDR_BITS),
+        ("ACC_ADDR_BITS", ACC_ADDR_BITS),
+        ("MEMBRANE_ADDR_BITS", MEMBRANE_ADDR_BITS),
+        ("KERNEL_ADDR_BITS", KERNEL_ADDR_BITS),
     ]
 }
 

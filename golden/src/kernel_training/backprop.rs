@@ -17,6 +17,7 @@
 //! Floats are deterministic here (fixed order, no parallelism), so a run is reproducible on
 //! one platform; it is host software, not part of the bit-exact datapath.
 
+use crate::chip::argmax;
 use crate::config::Config;
 use crate::conv::touched_range;
 use crate::event::Event;
@@ -165,17 +166,6 @@ impl FloatModel {
         }
         mem
     }
-}
-
-/// Index of the largest value, the lowest on ties.
-fn argmax(values: &[f32]) -> usize {
-    let mut best = 0;
-    for (i, &v) in values.iter().enumerate() {
-        if v > values[best] {
-            best = i;
-        }
-    }
-    best
 }
 
 /// Reused buffers of [`FloatModel::step`].

@@ -1,0 +1,766 @@
+//! The FC engine with the DRTP learning unit's sequencing (golden `fc.rs`, `chip.rs`,
+//! `learning_unit.rs`): weight memories, accumulators, the forward pass of both FC layers, the
+//! hidden activation, the class decision and the weight updates.
+//!
+//! Memories: FC layer 0 weights, `conv_neurons · G_h` words of `FC_LANES` s8 weights, single
+//! port (iCE40: 4 SPRAMs side by side); output weights, `hidden · G_o` words, single port
+//! (block RAM); accumulators, `G_h + G_o` words of `FC_LANES` s`ACC_BITS` (block RAM), the hidden
+//! words first. Word `i·G + g` of a weight memory holds the weights of input `i` to neurons
+//! `8g .. 8g + 8` (input-major, as golden). After the activation phase the hidden accumulator
+//! words hold the activation words instead: `y` (s8) of lane `l` at bit `8l`, the DRTP modulation
+//! `d` (s2) at bit `64 + 2l`; the output words hold the scores `z_c`.
+//!
+//! One sample (`start`, after `start_clear` zeroed the accumulators at the sample's start):
+//!
+//! 1. forward pass of FC layer 0: the scan (`scan.rs`) presents the nonzero spike counts
+//!    `x_i`, ascending; for each (cycle *Pick*) the engine issues one weight word and one
+//!    accumulator word per lane group (*Row*, one per cycle) and writes `acc + x_i · w` back the
+//!    next cycle (8 sign-magnitude 8×8 multipliers);
+//! 2. activation: per hidden word, hard tanh, window and target projection (`d = B · f'`), written
+//!    over the accumulator word;
+//! 3. forward pass of the output layer over the nonzero activations `y_j` (same datapath);
+//! 4. class decision: one class per cycle, the lowest index on ties; meanwhile whether any output
+//!    error is nonzero;
+//! 5. if `learn`: the hidden update if any `d_j ≠ 0` — per nonzero input one rounding draw
+//!    (in *Pick*), `q = (x + r mod 2^s) >> s`, and if `q ≠ 0` a read–modify–write of each weight
+//!    word of the row (*RowRead*, *RowWrite*: the memory is single port); then the output update
+//!    if any `e_c ≠ 0` — per nonzero `y_j` one draw, then a read–modify–write per word with the
+//!    errors recomputed from the scores and the products `−e_c · y_j` from the same multipliers.
+//!
+//! Rows never overlap in the accumulator memory (a *Pick* cycle separates two rows), so the
+//! write of a word always precedes its next read: no read-after-write hazard for any `G`.
+
+use crate::activation::ActivationLane;
+use crate::learning_unit::UpdateLane;
+use crate::lfsr::LfsrDraw;
+use crate::output_layer::{OutputError, ERROR_BITS};
+use crate::params::*;
+use crate::ram::{Ram, SinglePortRam};
+use crate::scan::InputScan;
+use crate::target_projection::TargetProjection;
+use rust_hdl::prelude::*;
+
+/// `mem_select` of the configuration access: FC layer 0 weights, output weights, scores.
+pub const MEM_HIDDEN: u64 = 0;
+pub const MEM_OUTPUT: u64 = 1;
+pub const MEM_SCORES: u64 = 2;
+
+/// One FC lane: the product `a · b` of the shared input `a` (sign and magnitude) and the lane's
+/// operand `b` — its weight (forward pass) or `−e` (output update) — by an 8×8 unsigned
+/// multiplier, and the accumulator plus that product placed in an accumulator word.
+/// Magnitudes are at most 128 (`|w| ≤ 2^(weight_bits−1)`, `|e| ≤ 2^probability_bits`).
+#[derive(LogicBlock)]
+pub struct FcLane {
+    /// Shared input `a`: sign and magnitude (≤ 128).
+    pub a_negative: Signal<In, Bit>,
+    pub a_magnitude: Signal<In, Bits<8>>,
+    /// Weight, s`FC_WEIGHT_BITS`: `b = w` unless `use_error`.
+    pub weight: Signal<In, Bits<FC_WEIGHT_BITS>>,
+    /// Output error `e`, s`ERROR_BITS`: `b = −e` if `use_error`.
+    pub error: Signal<In, Bits<ERROR_BITS>>,
+    pub use_error: Signal<In, Bit>,
+    /// Accumulator, s`ACC_BITS`.
+    pub acc: Signal<In, Bits<ACC_BITS>>,
+    /// `a · b`, s`ACC_BITS`.
+    pub product: Signal<Out, Bits<ACC_BITS>>,
+    /// `acc + a · b` at this lane's place in an accumulator word, zero elsewhere.
+    pub placed_sum: Signal<Out, Bits<ACC_WORD>>,
+    b: Signal<Local, Bits<ERROR_BITS>>,
+    b_magnitude: Signal<Local, Bits<ERROR_BITS>>,
+    magnitude: Signal<Local, Bits<32>>,
+    unsigned: Signal<Local, Bits<ACC_BITS>>,
+    sum: Signal<Local, Bits<ACC_BITS>>,
+    offset: Constant<Bits<8>>,
+}
+
+impl FcLane {
+    /// Lane `lane` of an accumulator word.
+    pub fn new(lane: usize) -> Self {
+        Self {
+            a_negative: Default::default(),
+            a_magnitude: Default::default(),
+            weight: Default::default(),
+            error: Default::default(),
+            use_error: Default::default(),
+            acc: Default::default(),
+            product: Default::default(),
+            placed_sum: Default::default(),
+            b: Default::default(),
+            b_magnitude: Default::default(),
+            magnitude: Default::default(),
+            unsigned: Default::default(),
+            sum: Default::default(),
+            offset: Constant::new(((lane * ACC_BITS) as u64).into()),
+        }
+    }
+}
+
+impl Logic for FcLane {
+    #[hdl_gen]
+    fn update(&mut self) {
+        // b: the weight sign-extended, or −e.
+        self.b.next = (bit_cast::<ERROR_BITS, FC_WEIGHT_BITS>(self.weight.val()) ^ 0x80) - 0x80;
+        if self.use_error.val() {
+            self.b.next = !self.error.val() + 1;
+        }
+        self.b_magnitude.next = self.b.val();
+        if self.b.val().get_bit(ERROR_BITS - 1) {
+            self.b_magnitude.next = !self.b.val() + 1;
+        }
+        self.magnitude.next = bit_cast::<16, 8>(self.a_magnitude.val())
+            * bit_cast::<16, ERROR_BITS>(self.b_magnitude.val());
+        self.unsigned.next = bit_cast::<ACC_BITS, 32>(self.magnitude.val());
+        self.product.next = self.unsigned.val();
+        if self.a_negative.val() ^ self.b.val().get_bit(ERROR_BITS - 1) {
+            self.product.next = !self.unsigned.val() + 1;
+        }
+        self.sum.next = self.acc.val() + self.product.val();
+        self.placed_sum.next = bit_cast::<ACC_WORD, ACC_BITS>(self.sum.val()) << self.offset.val();
+    }
+}
+
+// Sign extension of the weight with the literal 0x80 (FC_WEIGHT_BITS = 8).
+const _: () = assert!(FC_WEIGHT_BITS == 8 && ERROR_BITS == 9);
+
+#[derive(Copy, Clone, Debug, PartialEq, LogicState)]
+pub enum FcPhase {
+    Idle,
+    Clear,
+    /// Take the next nonzero input (and, learning, draw); pass end when the scan is done.
+    Pick,
+    /// Forward pass: issue lane group `group` of the row.
+    Row,
+    /// Learning: read word `group` of the row, then write it back updated.
+    RowRead,
+    RowWrite,
+    /// Hidden activation: read accumulator word `group`; the last word's write-back.
+    Activate,
+    ActivateLast,
+    /// Class decision: read output word `group`, then one lane per cycle.
+    DecideRead,
+    DecideLane,
+}
+
+/// What the scan-driven phases are doing.
+#[derive(Copy, Clone, Debug, PartialEq, LogicState)]
+pub enum FcPass {
+    Hidden,
+    Output,
+    LearnHidden,
+    LearnOutput,
+}
+
+#[derive(LogicBlock)]
+pub struct FcEngine {
+    pub clock: Signal<In, Clock>,
+    /// Synchronous reset: idle, rounding LFSR at `learning.rounding_seed`.
+    pub reset: Signal<In, Bit>,
+    /// Zero the accumulators (the start of a sample; the scores stay readable until then).
+    pub start_clear: Signal<In, Bit>,
+    /// Run the forward pass, the decision and, if `learn`, the update towards `label`.
+    pub start: Signal<In, Bit>,
+    pub learn: Signal<In, Bit>,
+    pub label: Signal<In, Bits<8>>,
+    /// Learning-rate shift registers (0..=16) and the target-projection base seed.
+    pub hidden_lr_shift: Signal<In, Bits<5>>,
+    pub output_lr_shift: Signal<In, Bits<5>>,
+    pub projection_seed: Signal<In, Bits<32>>,
+    /// Not idle.
+    pub busy: Signal<Out, Bit>,
+    /// Class of the last sample.
+    pub class: Signal<Out, Bits<8>>,
+    /// Membrane map read port (FC layer 0 inputs): its spike counts as an `INPUT_WORD`, one
+    /// cycle after `input_read`.
+    pub input_read: Signal<Out, Bit>,
+    pub input_address: Signal<Out, Bits<MEMBRANE_ADDR_BITS>>,
+    pub input_word: Signal<In, Bits<INPUT_WORD>>,
+    /// Configuration access (idle only): `mem_select` (`MEM_…`), word address (for the scores:
+    /// the output word), read (data one cycle later) or write.
+    pub mem_select: Signal<In, Bits<2>>,
+    pub mem_address: Signal<In, Bits<HIDDEN_ADDR_BITS>>,
+    pub mem_read: Signal<In, Bit>,
+    pub mem_write: Signal<In, Bit>,
+    pub mem_wdata: Signal<In, Bits<FC_WORD>>,
+    /// Last word read from the FC layer 0 / output weight memory.
+    pub hidden_rdata: Signal<Out, Bits<FC_WORD>>,
+    pub output_rdata: Signal<Out, Bits<FC_WORD>>,
+    /// Lane `score_lane` of the last score word read, s`ACC_BITS`.
+    pub score_lane: Signal<In, Bits<3>>,
+    pub score: Signal<Out, Bits<ACC_BITS>>,
+    /// Rounding LFSR state: written while idle, carried over between samples.
+    pub rounding_write: Signal<In, Bit>,
+    pub rounding_wdata: Signal<In, Bits<32>>,
+    pub rounding_state: Signal<Out, Bits<32>>,
+    hidden_weights: SinglePortRam<FC_WORD, HIDDEN_ADDR_BITS>,
+    output_weights: SinglePortRam<FC_WORD, OUTPUT_ADDR_BITS>,
+    accumulators: Ram<ACC_WORD, ACC_ADDR_BITS>,
+    scan: InputScan,
+    lanes: [FcLane; FC_LANES],
+    activations: [ActivationLane; FC_LANES],
+    errors: [OutputError; FC_LANES],
+    updates: [UpdateLane; FC_LANES],
+    projection: TargetProjection,
+    draw: LfsrDraw,
+    phase: DFF<FcPhase>,
+    pass: DFF<FcPass>,
+    learn_q: DFF<Bit>,
+    label_q: DFF<Bits<8>>,
+    /// Lane group (row word, activation word, output word), lane of the decision.
+    group: DFF<Bits<8>>,
+    lane: DFF<Bits<3>>,
+    /// Weight word address of group 0 of the current row, and its input `x` (sign, magnitude).
+    row: DFF<Bits<HIDDEN_ADDR_BITS>>,
+    x_negative: DFF<Bit>,
+    x_magnitude: DFF<Bits<8>>,
+    /// Learning: `q` of the row (hidden), `r mod 2^s` of the row (output).
+    rounded: DFF<Bits<INPUT_BITS>>,
+    round: DFF<Bits<16>>,
+    /// Write-backs due this cycle: accumulator word `mac_address`; activation word `act_group`.
+    mac_pending: DFF<Bit>,
+    mac_address: DFF<Bits<ACC_ADDR_BITS>>,
+    act_pending: DFF<Bit>,
+    act_group: DFF<Bits<8>>,
+    any_modulated: DFF<Bit>,
+    any_error: DFF<Bit>,
+    best: DFF<Bits<ACC_BITS>>,
+    best_class: DFF<Bits<8>>,
+    class_q: DFF<Bits<8>>,
+    rounding: DFF<Bits<32>>,
+    output_layer: Signal<Local, Bit>,
+    acc_data: Signal<Local, Bits<ACC_WORD>>,
+    weight_data: Signal<Local, Bits<FC_WORD>>,
+    weight_address: Signal<Local, Bits<HIDDEN_ADDR_BITS>>,
+    acc_base: Signal<Local, Bits<ACC_ADDR_BITS>>,
+    acc_address: Signal<Local, Bits<ACC_ADDR_BITS>>,
+    last_row_group: Signal<Local, Bit>,
+    value_negative: Signal<Local, Bit>,
+    value_magnitude: Signal<Local, Bits<8>>,
+    shift: Signal<Local, Bits<5>>,
+    shift_mask: Signal<Local, Bits<17>>,
+    draw_round: Signal<Local, Bits<16>>,
+    round_sum: Signal<Local, Bits<18>>,
+    rounded_now: Signal<Local, Bits<18>>,
+    hidden_mask: Signal<Local, Bits<FC_LANES>>,
+    class_mask: Signal<Local, Bits<FC_LANES>>,
+    target: Signal<Local, Bits<FC_LANES>>,
+    modulated: Signal<Local, Bits<FC_LANES>>,
+    erring: Signal<Local, Bits<FC_LANES>>,
+    errors_now: Signal<Local, Bit>,
+    lane_onehot: Signal<Local, Bits<FC_LANES>>,
+    lane_value: Signal<Local, Bits<ACC_BITS>>,
+    class_index: Signal<Local, Bits<8>>,
+    better: Signal<Local, Bit>,
+    winner: Signal<Local, Bits<8>>,
+    sums: [Signal<Local, Bits<ACC_WORD>>; FC_LANES + 1],
+    activation_words: [Signal<Local, Bits<ACC_WORD>>; FC_LANES + 1],
+    updated: [Signal<Local, Bits<FC_WORD>>; FC_LANES + 1],
+    last_hidden_group: Constant<Bits<8>>,
+    last_output_group: Constant<Bits<8>>,
+    last_acc_word: Constant<Bits<8>>,
+    score_base: Constant<Bits<ACC_ADDR_BITS>>,
+    last_hidden_mask: Constant<Bits<FC_LANES>>,
+    last_class_mask: Constant<Bits<FC_LANES>>,
+    last_class: Constant<Bits<8>>,
+    sign: Constant<Bits<ACC_BITS>>,
+    one_lane: Constant<Bits<FC_LANES>>,
+    one_17: Constant<Bits<17>>,
+    reset_rounding: Constant<Bits<32>>,
+}
+
+impl FcEngine {
+    pub fn new(p: &Params) -> Self {
+        fn c<const N: usize>(v: usize) -> Constant<Bits<N>> {
+            Constant::new((v as u64).into())
+        }
+        let mask = |lanes: usize| c::<FC_LANES>((1 << lanes) - 1);
+        Self {
+            clock: Default::default(),
+            reset: Default::default(),
+            start_clear: Default::default(),
+            start: Default::default(),
+            learn: Default::default(),
+            label: Default::default(),
+            hidden_lr_shift: Default::default(),
+            output_lr_shift: Default::default(),
+            projection_seed: Default::default(),
+            busy: Default::default(),
+            class: Default::default(),
+            input_read: Default::default(),
+            input_address: Default::default(),
+            input_word: Default::default(),
+            mem_select: Default::default(),
+            mem_address: Default::default(),
+            mem_read: Default::default(),
+            mem_write: Default::default(),
+            mem_wdata: Default::default(),
+            hidden_rdata: Default::default(),
+            output_rdata: Default::default(),
+            score_lane: Default::default(),
+            score: Default::default(),
+            rounding_write: Default::default(),
+            rounding_wdata: Default::default(),
+            rounding_state: Default::default(),
+            hidden_weights: SinglePortRam::new(p.hidden_weight_words()),
+            output_weights: SinglePortRam::new(p.output_weight_words()),
+            accumulators: Default::default(),
+            scan: InputScan::new(p),
+            lanes: std::array::from_fn(FcLane::new),
+            activations: std::array::from_fn(|l| ActivationLane::new(p, l)),
+            errors: std::array::from_fn(|_| OutputError::new(p)),
+            updates: std::array::from_fn(|l| UpdateLane::new(p, l)),
+            projection: TargetProjection::new(p),
+            draw: Default::default(),
+            phase: Default::default(),
+            pass: Default::default(),
+            learn_q: Default::default(),
+            label_q: Default::default(),
+            group: Default::default(),
+            lane: Default::default(),
+            row: Default::default(),
+            x_negative: Default::default(),
+            x_magnitude: Default::default(),
+            rounded: Default::default(),
+            round: Default::default(),
+            mac_pending: Default::default(),
+            mac_address: Default::default(),
+            act_pending: Default::default(),
+            act_group: Default::default(),
+            any_modulated: Default::default(),
+            any_error: Default::default(),
+            best: Default::default(),
+            best_class: Default::default(),
+            class_q: Default::default(),
+            rounding: Default::default(),
+            output_layer: Default::default(),
+            acc_data: Default::default(),
+            weight_data: Default::default(),
+            weight_address: Default::default(),
+            acc_base: Default::default(),
+            acc_address: Default::default(),
+            last_row_group: Default::default(),
+            value_negative: Default::default(),
+            value_magnitude: Default::default(),
+            shift: Default::default(),
+            shift_mask: Default::default(),
+            draw_round: Default::default(),
+            round_sum: Default::default(),
+            rounded_now: Default::default(),
+            hidden_mask: Default::default(),
+            class_mask: Default::default(),
+            target: Default::default(),
+            modulated: Default::default(),
+            erring: Default::default(),
+            errors_now: Default::default(),
+            lane_onehot: Default::default(),
+            lane_value: Default::default(),
+            class_index: Default::default(),
+            better: Default::default(),
+            winner: Default::default(),
+            sums: Default::default(),
+            activation_words: Default::default(),
+            updated: Default::default(),
+            last_hidden_group: c(p.hidden_groups - 1),
+            last_output_group: c(p.output_groups - 1),
+            last_acc_word: c(p.acc_words() - 1),
+            score_base: c(p.hidden_groups),
+            last_hidden_mask: mask(p.hidden - FC_LANES * (p.hidden_groups - 1)),
+            last_class_mask: mask(p.classes - FC_LANES * (p.output_groups - 1)),
+            last_class: c(p.classes - 1),
+            sign: c(1 << (ACC_BITS - 1)),
+            one_lane: c(1),
+            one_17: c(1),
+            reset_rounding: Constant::new(u64::from(p.rounding_seed).into()),
+        }
+    }
+}
+
+impl Logic for FcEngine {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(
+            self,
+            clock,
+            phase,
+            pass,
+            learn_q,
+            label_q,
+            group,
+            lane,
+            row,
+            x_negative,
+            x_magnitude,
+            rounded,
+            round,
+            mac_pending,
+            mac_address,
+            act_pending,
+            act_group,
+            any_modulated,
+            any_error,
+            best,
+            best_class,
+            class_q,
+            rounding
+        );
+        clock!(
+            self,
+            clock,
+            hidden_weights,
+            output_weights,
+            accumulators,
+            scan,
+            projection
+        );
+        self.busy.next = self.phase.q.val() != FcPhase::Idle;
+        self.class.next = self.class_q.q.val();
+        self.rounding_state.next = self.rounding.q.val();
+        self.output_layer.next =
+            (self.pass.q.val() == FcPass::Output) || (self.pass.q.val() == FcPass::LearnOutput);
+        self.acc_data.next = self.accumulators.read_data.val();
+        self.weight_data.next = self.hidden_weights.read_data.val();
+        self.last_row_group.next = self.group.q.val() == self.last_hidden_group.val();
+        self.acc_base.next = 0.into();
+        if self.output_layer.val() {
+            self.weight_data.next = self.output_weights.read_data.val();
+            self.last_row_group.next = self.group.q.val() == self.last_output_group.val();
+            self.acc_base.next = self.score_base.val();
+        }
+        self.hidden_rdata.next = self.hidden_weights.read_data.val();
+        self.output_rdata.next = self.output_weights.read_data.val();
+        self.weight_address.next =
+            self.row.q.val() + bit_cast::<HIDDEN_ADDR_BITS, 8>(self.group.q.val());
+        self.acc_address.next =
+            self.acc_base.val() + bit_cast::<ACC_ADDR_BITS, 8>(self.group.q.val());
+        // The scan: FC layer 0 reads the membrane map, the output layer the activation words.
+        self.scan.reset.next = self.reset.val();
+        self.scan.start.next = false;
+        self.scan.layer.next = false;
+        self.scan.take.next = false;
+        self.scan.allow_read.next = self.phase.q.val() == FcPhase::Pick;
+        self.scan.word.next = self.input_word.val();
+        if self.output_layer.val() {
+            self.scan.word.next = self.acc_data.val().get_bits::<INPUT_WORD>(0);
+        }
+        self.input_read.next = self.scan.read.val() && !self.output_layer.val();
+        self.input_address.next = self.scan.address.val();
+        self.value_negative.next = self.scan.value.val().get_bit(INPUT_BITS - 1);
+        self.value_magnitude.next = self.scan.value.val();
+        if self.value_negative.val() {
+            self.value_magnitude.next = !self.scan.value.val() + 1;
+        }
+        // The rounding draw of a row: r mod 2^s, and q = (x + r mod 2^s) >> s.
+        self.draw.state.next = self.rounding.q.val();
+        self.shift.next = self.hidden_lr_shift.val();
+        if self.output_layer.val() {
+            self.shift.next = self.output_lr_shift.val();
+        }
+        self.shift_mask.next = (self.one_17.val() << self.shift.val()) - 1;
+        self.draw_round.next =
+            bit_cast::<16, 32>(self.draw.after16.val()) & bit_cast::<16, 17>(self.shift_mask.val());
+        self.round_sum.next = bit_cast::<18, 8>(self.value_magnitude.val())
+            + bit_cast::<18, 16>(self.draw_round.val());
+        self.rounded_now.next = self.round_sum.val() >> self.shift.val();
+        // Lane masks of the current word, the label's lane, the decision's lane.
+        self.hidden_mask.next = 0xFF.into();
+        if self.act_group.q.val() == self.last_hidden_group.val() {
+            self.hidden_mask.next = self.last_hidden_mask.val();
+        }
+        self.class_mask.next = 0xFF.into();
+        if self.group.q.val() == self.last_output_group.val() {
+            self.class_mask.next = self.last_class_mask.val();
+        }
+        self.target.next = 0.into();
+        if (self.label_q.q.val() >> 3) == self.group.q.val() {
+            self.target.next = self.one_lane.val() << (self.label_q.q.val() & 7);
+        }
+        self.lane_onehot.next = self.one_lane.val() << self.lane.q.val();
+        if self.phase.q.val() == FcPhase::Idle {
+            self.lane_onehot.next = self.one_lane.val() << self.score_lane.val();
+        }
+        // The lanes.
+        self.sums[0].next = 0.into();
+        self.activation_words[0].next = 0.into();
+        self.updated[0].next = 0.into();
+        self.modulated.next = 0.into();
+        self.erring.next = 0.into();
+        self.lane_value.next = 0.into();
+        self.projection.base.next = self.projection_seed.val();
+        self.projection.label.next = self.label_q.q.val();
+        for l in 0..FC_LANES {
+            self.lanes[l].a_negative.next = self.x_negative.q.val();
+            self.lanes[l].a_magnitude.next = self.x_magnitude.q.val();
+            self.lanes[l].weight.next = self
+                .weight_data
+                .val()
+                .get_bits::<FC_WEIGHT_BITS>(l * FC_WEIGHT_BITS);
+            self.lanes[l].acc.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
+            self.lanes[l].use_error.next = self.pass.q.val() == FcPass::LearnOutput;
+            self.errors[l].z.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
+            self.errors[l].target.next = self.target.val().get_bit(l);
+            self.lanes[l].error.next = 0.into();
+            if self.class_mask.val().get_bit(l) {
+                self.lanes[l].error.next = self.errors[l].error.val();
+            }
+            self.erring.next = self
+                .erring
+                .val()
+                .replace_bit(l, self.lanes[l].error.val().any());
+            self.sums[l + 1].next = self.sums[l].val() | self.lanes[l].placed_sum.val();
+            self.activations[l].z.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
+            self.activations[l].sign.next = self.projection.signs.val().get_bit(l);
+            self.activations[l].valid.next = self.hidden_mask.val().get_bit(l);
+            self.modulated.next = self
+                .modulated
+                .val()
+                .replace_bit(l, self.activations[l].modulated.val());
+            self.activation_words[l + 1].next =
+                self.activation_words[l].val() | self.activations[l].placed.val();
+            self.updates[l].weight.next = self
+                .weight_data
+                .val()
+                .get_bits::<FC_WEIGHT_BITS>(l * FC_WEIGHT_BITS);
+            self.updates[l].output_layer.next = self.output_layer.val();
+            self.updates[l].modulation.next = self.acc_data.val().get_bits::<2>(INPUT_WORD + 2 * l);
+            self.updates[l].rounded.next = self.rounded.q.val();
+            self.updates[l].product.next = self.lanes[l].product.val();
+            self.updates[l].round.next = self.round.q.val();
+            self.updates[l].shift.next = self.output_lr_shift.val();
+            self.updated[l + 1].next = self.updated[l].val() | self.updates[l].placed.val();
+            if self.lane_onehot.val().get_bit(l) {
+                self.lane_value.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
+            }
+        }
+        self.score.next = self.lane_value.val();
+        // The decision: this lane against the best so far (signed compare, sign bits flipped).
+        self.class_index.next = (self.group.q.val() << 3) | bit_cast::<8, 3>(self.lane.q.val());
+        self.better.next =
+            (self.lane_value.val() ^ self.sign.val()) > (self.best.q.val() ^ self.sign.val());
+        if !self.class_index.val().any() {
+            self.better.next = true;
+        }
+        self.winner.next = self.best_class.q.val();
+        if self.better.val() {
+            self.winner.next = self.class_index.val();
+        }
+        self.errors_now.next = self.any_error.q.val();
+        if !self.lane.q.val().any() && self.erring.val().any() {
+            self.errors_now.next = true;
+        }
+        // Memory ports: idle → the configuration access; otherwise the phases below.
+        self.hidden_weights.address.next = self.weight_address.val();
+        self.hidden_weights.read_enable.next = false;
+        self.hidden_weights.write_enable.next = false;
+        self.hidden_weights.write_data.next = self.updated[8].val();
+        self.output_weights.address.next =
+            bit_cast::<OUTPUT_ADDR_BITS, HIDDEN_ADDR_BITS>(self.weight_address.val());
+        self.output_weights.read_enable.next = false;
+        self.output_weights.write_enable.next = false;
+        self.output_weights.write_data.next = self.updated[8].val();
+        self.accumulators.read_address.next = self.acc_address.val();
+        self.accumulators.read_enable.next = false;
+        self.accumulators.write_address.next = self.mac_address.q.val();
+        self.accumulators.write_enable.next = false;
+        self.accumulators.write_data.next = self.sums[8].val();
+        self.projection.load.next = false;
+        self.projection.step.next = false;
+        self.mac_pending.d.next = false;
+        self.act_pending.d.next = false;
+        match self.phase.q.val() {
+            FcPhase::Idle => {
+                self.hidden_weights.address.next = self.mem_address.val();
+                self.hidden_weights.read_enable.next =
+                    self.mem_read.val() && (self.mem_select.val() == MEM_HIDDEN);
+                self.hidden_weights.write_enable.next =
+                    self.mem_write.val() && (self.mem_select.val() == MEM_HIDDEN);
+                self.hidden_weights.write_data.next = self.mem_wdata.val();
+                self.output_weights.address.next =
+                    bit_cast::<OUTPUT_ADDR_BITS, HIDDEN_ADDR_BITS>(self.mem_address.val());
+                self.output_weights.read_enable.next =
+                    self.mem_read.val() && (self.mem_select.val() == MEM_OUTPUT);
+                self.output_weights.write_enable.next =
+                    self.mem_write.val() && (self.mem_select.val() == MEM_OUTPUT);
+                self.output_weights.write_data.next = self.mem_wdata.val();
+                self.accumulators.read_address.next = self.score_base.val()
+                    + bit_cast::<ACC_ADDR_BITS, HIDDEN_ADDR_BITS>(self.mem_address.val());
+                self.accumulators.read_enable.next =
+                    self.mem_read.val() && (self.mem_select.val() == MEM_SCORES);
+                if self.rounding_write.val() {
+                    self.rounding.d.next = self.rounding_wdata.val();
+                }
+                if self.start_clear.val() {
+                    self.phase.d.next = FcPhase::Clear;
+                    self.group.d.next = 0.into();
+                } else if self.start.val() {
+                    self.learn_q.d.next = self.learn.val();
+                    self.label_q.d.next = self.label.val();
+                    self.any_modulated.d.next = false;
+                    self.any_error.d.next = false;
+                    self.pass.d.next = FcPass::Hidden;
+                    self.scan.start.next = true;
+                    self.phase.d.next = FcPhase::Pick;
+                }
+            }
+            FcPhase::Clear => {
+                self.accumulators.write_address.next =
+                    bit_cast::<ACC_ADDR_BITS, 8>(self.group.q.val());
+                self.accumulators.write_enable.next = true;
+                self.accumulators.write_data.next = 0.into();
+                self.group.d.next = self.group.q.val() + 1;
+                if self.group.q.val() == self.last_acc_word.val() {
+                    self.phase.d.next = FcPhase::Idle;
+                }
+            }
+            FcPhase::Pick => {
+                if self.output_layer.val() {
+                    self.accumulators.read_address.next =
+                        bit_cast::<ACC_ADDR_BITS, MEMBRANE_ADDR_BITS>(self.scan.address.val());
+                    self.accumulators.read_enable.next = self.scan.read.val();
+                }
+                if self.scan.valid.val() {
+                    self.scan.take.next = true;
+                    self.x_negative.d.next = self.value_negative.val();
+                    self.x_magnitude.d.next = self.value_magnitude.val();
+                    self.row.d.next = self.scan.row.val();
+                    self.group.d.next = 0.into();
+                    if (self.pass.q.val() == FcPass::Hidden)
+                        || (self.pass.q.val() == FcPass::Output)
+                    {
+                        self.phase.d.next = FcPhase::Row;
+                    } else {
+                        // One rounding draw per nonzero input; a hidden row with q = 0 is
+                        // left as it is (golden skips it).
+                        self.rounding.d.next = self.draw.after16.val();
+                        self.rounded.d.next = bit_cast::<INPUT_BITS, 18>(self.rounded_now.val());
+                        self.round.d.next = self.draw_round.val();
+                        self.phase.d.next = FcPhase::RowRead;
+                        if (self.pass.q.val() == FcPass::LearnHidden)
+                            && !self.rounded_now.val().any()
+                        {
+                            self.phase.d.next = FcPhase::Pick;
+                        }
+                    }
+                } else if self.scan.done.val() {
+                    match self.pass.q.val() {
+                        FcPass::Hidden => {
+                            self.phase.d.next = FcPhase::Activate;
+                            self.group.d.next = 0.into();
+                            self.projection.load.next = true;
+                        }
+                        FcPass::Output => {
+                            self.phase.d.next = FcPhase::DecideRead;
+                            self.group.d.next = 0.into();
+                        }
+                        FcPass::LearnHidden => {
+                            self.phase.d.next = FcPhase::Idle;
+                            if self.any_error.q.val() {
+                                self.pass.d.next = FcPass::LearnOutput;
+                                self.scan.start.next = true;
+                                self.scan.layer.next = true;
+                                self.phase.d.next = FcPhase::Pick;
+                            }
+                        }
+                        FcPass::LearnOutput => {
+                            self.phase.d.next = FcPhase::Idle;
+                        }
+                    }
+                }
+            }
+            FcPhase::Row => {
+                self.hidden_weights.read_enable.next = !self.output_layer.val();
+                self.output_weights.read_enable.next = self.output_layer.val();
+                self.accumulators.read_enable.next = true;
+                self.mac_pending.d.next = true;
+                self.mac_address.d.next = self.acc_address.val();
+                self.group.d.next = self.group.q.val() + 1;
+                if self.last_row_group.val() {
+                    self.phase.d.next = FcPhase::Pick;
+                }
+            }
+            FcPhase::RowRead => {
+                self.hidden_weights.read_enable.next = !self.output_layer.val();
+                self.output_weights.read_enable.next = self.output_layer.val();
+                self.accumulators.read_enable.next = true;
+                self.phase.d.next = FcPhase::RowWrite;
+            }
+            FcPhase::RowWrite => {
+                self.hidden_weights.write_enable.next = !self.output_layer.val();
+                self.output_weights.write_enable.next = self.output_layer.val();
+                self.group.d.next = self.group.q.val() + 1;
+                self.phase.d.next = FcPhase::RowRead;
+                if self.last_row_group.val() {
+                    self.phase.d.next = FcPhase::Pick;
+                }
+            }
+            FcPhase::Activate => {
+                self.accumulators.read_enable.next = true;
+                self.act_pending.d.next = true;
+                self.act_group.d.next = self.group.q.val();
+                self.group.d.next = self.group.q.val() + 1;
+                if self.last_row_group.val() {
+                    self.phase.d.next = FcPhase::ActivateLast;
+                }
+            }
+            FcPhase::ActivateLast => {
+                self.pass.d.next = FcPass::Output;
+                self.scan.start.next = true;
+                self.scan.layer.next = true;
+                self.phase.d.next = FcPhase::Pick;
+            }
+            FcPhase::DecideRead => {
+                self.accumulators.read_enable.next = true;
+                self.lane.d.next = 0.into();
+                self.phase.d.next = FcPhase::DecideLane;
+            }
+            FcPhase::DecideLane => {
+                self.any_error.d.next = self.errors_now.val();
+                if self.better.val() {
+                    self.best.d.next = self.lane_value.val();
+                    self.best_class.d.next = self.class_index.val();
+                }
+                self.lane.d.next = self.lane.q.val() + 1;
+                if self.class_index.val() == self.last_class.val() {
+                    self.class_q.d.next = self.winner.val();
+                    self.phase.d.next = FcPhase::Idle;
+                    if self.learn_q.q.val() && self.any_modulated.q.val() {
+                        self.pass.d.next = FcPass::LearnHidden;
+                        self.scan.start.next = true;
+                        self.phase.d.next = FcPhase::Pick;
+                    } else if self.learn_q.q.val() && self.errors_now.val() {
+                        self.pass.d.next = FcPass::LearnOutput;
+                        self.scan.start.next = true;
+                        self.scan.layer.next = true;
+                        self.phase.d.next = FcPhase::Pick;
+                    }
+                } else if self.lane.q.val() == 7 {
+                    self.group.d.next = self.group.q.val() + 1;
+                    self.phase.d.next = FcPhase::DecideRead;
+                }
+            }
+        }
+        // Write-backs of the forward pass and of the activation phase, one cycle after the read.
+        if self.mac_pending.q.val() {
+            self.accumulators.write_enable.next = true;
+        }
+        if self.act_pending.q.val() {
+            self.accumulators.write_enable.next = true;
+            self.accumulators.write_address.next =
+                bit_cast::<ACC_ADDR_BITS, 8>(self.act_group.q.val());
+            self.accumulators.write_data.next = self.activation_words[8].val();
+            self.projection.step.next = true;
+            if self.modulated.val().any() {
+                self.any_modulated.d.next = true;
+            }
+        }
+        if self.reset.val() {
+            self.phase.d.next = FcPhase::Idle;
+            self.mac_pending.d.next = false;
+            self.act_pending.d.next = false;
+            self.class_q.d.next = 0.into();
+            self.rounding.d.next = self.reset_rounding.val();
+        }
+    }
+}
+
+// `sums[8]`, `updated[8]`, `activation_words[8]`, `lane == 7` and `>> 3`: rust_hdl evaluates an
+// array index as a literal expression.
+const _: () = assert!(FC_LANES == 8);

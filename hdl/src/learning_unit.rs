@@ -1,0 +1,175 @@
+//! The DRTP learning unit's weight update (golden `learning_unit.rs`), one lane, combinational.
+//!
+//! Hidden layer: `w ← sat(w − d · q)` with `d ∈ {−1, 0, +1}` (the lane's modulation) and
+//! `q = sr(x_i, s_h, r)` the input's stochastically rounded value (shared by the row).
+//! Output layer: `w ← sat(w + ((p + r mod 2^s) >> s))` with `p = −e_c · y_j` the lane's product
+//! (from the FC lane's multiplier) and `r mod 2^s` shared by the row. `sat` clamps to the range of
+//! `fc.weight_bits`; the arithmetic shift of a negative `v` is `~(~v >> s)`, so one logical
+//! shifter serves both signs. The sequencing (scan, draws, read–modify–write) is in `fc.rs`.
+
+use crate::params::{twos, Params, ACC_BITS, FC_WEIGHT_BITS, FC_WORD, INPUT_BITS};
+use rust_hdl::prelude::*;
+
+#[derive(LogicBlock)]
+pub struct UpdateLane {
+    /// Weight before the update, s`FC_WEIGHT_BITS`.
+    pub weight: Signal<In, Bits<FC_WEIGHT_BITS>>,
+    /// Output layer rule (else the hidden rule).
+    pub output_layer: Signal<In, Bit>,
+    /// Hidden: modulation `d`, 2-bit two's complement (01 = +1, 11 = −1, 00 = 0).
+    pub modulation: Signal<In, Bits<2>>,
+    /// Hidden: rounded input `q ≥ 0`.
+    pub rounded: Signal<In, Bits<INPUT_BITS>>,
+    /// Output: product `−e · y`, s`ACC_BITS`.
+    pub product: Signal<In, Bits<ACC_BITS>>,
+    /// Output: `r mod 2^s`.
+    pub round: Signal<In, Bits<16>>,
+    /// Output: learning-rate shift `s` (0..=16).
+    pub shift: Signal<In, Bits<5>>,
+    /// The new weight at this lane's place in a weight word, zero elsewhere.
+    pub placed: Signal<Out, Bits<FC_WORD>>,
+    rounded_wide: Signal<Local, Bits<ACC_BITS>>,
+    sum: Signal<Local, Bits<ACC_BITS>>,
+    flip: Signal<Local, Bits<ACC_BITS>>,
+    delta: Signal<Local, Bits<ACC_BITS>>,
+    total: Signal<Local, Bits<ACC_BITS>>,
+    biased: Signal<Local, Bits<ACC_BITS>>,
+    saturated: Signal<Local, Bits<ACC_BITS>>,
+    new_weight: Signal<Local, Bits<FC_WEIGHT_BITS>>,
+    offset: Constant<Bits<8>>,
+    sign: Constant<Bits<ACC_BITS>>,
+    ones: Constant<Bits<ACC_BITS>>,
+    lo: Constant<Bits<ACC_BITS>>,
+    hi: Constant<Bits<ACC_BITS>>,
+    lo_biased: Constant<Bits<ACC_BITS>>,
+    hi_biased: Constant<Bits<ACC_BITS>>,
+}
+
+impl UpdateLane {
+    /// Lane `lane` of a weight word.
+    pub fn new(p: &Params, lane: usize) -> Self {
+        let sign = 1u64 << (ACC_BITS - 1);
+        let c = |v: i64| Constant::new(twos(v, ACC_BITS).into());
+        let cb = |v: i64| Constant::new((twos(v, ACC_BITS) ^ sign).into());
+        Self {
+            weight: Default::default(),
+            output_layer: Default::default(),
+            modulation: Default::default(),
+            rounded: Default::default(),
+            product: Default::default(),
+            round: Default::default(),
+            shift: Default::default(),
+            placed: Default::default(),
+            rounded_wide: Default::default(),
+            sum: Default::default(),
+            flip: Default::default(),
+            delta: Default::default(),
+            total: Default::default(),
+            biased: Default::default(),
+            saturated: Default::default(),
+            new_weight: Default::default(),
+            offset: Constant::new(((lane * FC_WEIGHT_BITS) as u64).into()),
+            sign: Constant::new(sign.into()),
+            ones: Constant::new(((1u64 << ACC_BITS) - 1).into()),
+            lo: c(p.fc_weight_lo),
+            hi: c(p.fc_weight_hi),
+            lo_biased: cb(p.fc_weight_lo),
+            hi_biased: cb(p.fc_weight_hi),
+        }
+    }
+}
+
+impl Logic for UpdateLane {
+    #[hdl_gen]
+    fn update(&mut self) {
+        self.rounded_wide.next = bit_cast::<ACC_BITS, INPUT_BITS>(self.rounded.val());
+        // |p| ≤ 2^14 and r < 2^16: the sum cannot overflow ACC_BITS.
+        self.sum.next = self.product.val() + bit_cast::<ACC_BITS, 16>(self.round.val());
+        self.flip.next = 0.into();
+        if self.sum.val().get_bit(ACC_BITS - 1) {
+            self.flip.next = self.ones.val();
+        }
+        self.delta.next = 0.into();
+        if self.output_layer.val() {
+            self.delta.next =
+                ((self.sum.val() ^ self.flip.val()) >> self.shift.val()) ^ self.flip.val();
+        } else {
+            if self.modulation.val() == 1 {
+                self.delta.next = !self.rounded_wide.val() + 1;
+            }
+            if self.modulation.val() == 3 {
+                self.delta.next = self.rounded_wide.val();
+            }
+        }
+        // Sign extension of the weight, then the saturating add.
+        self.total.next = ((bit_cast::<ACC_BITS, FC_WEIGHT_BITS>(self.weight.val()) ^ 0x80) - 0x80)
+            + self.delta.val();
+        self.biased.next = self.total.val() ^ self.sign.val();
+        self.saturated.next = self.total.val();
+        if self.biased.val() < self.lo_biased.val() {
+            self.saturated.next = self.lo.val();
+        }
+        if self.biased.val() > self.hi_biased.val() {
+            self.saturated.next = self.hi.val();
+        }
+        self.new_weight.next = bit_cast::<FC_WEIGHT_BITS, ACC_BITS>(self.saturated.val());
+        self.placed.next =
+            bit_cast::<FC_WORD, FC_WEIGHT_BITS>(self.new_weight.val()) << self.offset.val();
+    }
+}
+
+// The sign extension above uses the literal 0x80 = 2^(FC_WEIGHT_BITS − 1).
+const _: () = assert!(FC_WEIGHT_BITS == 8);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testbench::{sext, Bench};
+    use golden::config::Config;
+    use golden::fixed::{add_saturating_i16, narrow_delta, stochastic_round};
+    use golden::lfsr::Lfsr;
+
+    /// Both rules over LFSR-drawn operands (seed 5) equal golden's arithmetic:
+    /// `add_saturating_i16(w, −d·q)` and `add_saturating_i16(w, narrow_delta(sr(−e·y, s, r)))`.
+    #[test]
+    fn equals_golden_update_arithmetic_seed_5() {
+        for weight_bits in [8u32, 5] {
+            let mut config = Config::default();
+            config.fc.weight_bits = weight_bits;
+            let p = Params::new(&config).unwrap();
+            let (lo, hi) = (p.fc_weight_lo as i16, p.fc_weight_hi as i16);
+            let mut b = Bench::combinational(UpdateLane::new(&p, 5));
+            let mut lfsr = Lfsr::new(5);
+            for step in 0..3000 {
+                let (d0, d1) = (lfsr.draw(), lfsr.draw());
+                let w = (i32::from(d0 as u8) % (i32::from(hi) - i32::from(lo) + 1)) as i16 + lo;
+                let output = step % 2 == 1;
+                let (want, at);
+                b.uut.weight.next = twos(w.into(), 8).into();
+                b.uut.output_layer.next = output;
+                if output {
+                    let e = i32::from(d0 >> 8) % 257 - 128;
+                    let y = i32::from(d1 as u8) % 255 - 127;
+                    let s = u32::from(d1 >> 8) % 17;
+                    let r = lfsr.draw();
+                    let delta = narrow_delta(stochastic_round(-e * y, s, r));
+                    want = add_saturating_i16(w, delta, lo, hi);
+                    b.uut.product.next = twos((-e * y).into(), ACC_BITS).into();
+                    b.uut.round.next = (u64::from(r) & ((1u64 << s) - 1)).into();
+                    b.uut.shift.next = u64::from(s).into();
+                    at = format!("w {w} e {e} y {y} s {s} r {r:#x}");
+                } else {
+                    let d = i16::from(d1 % 3) - 1;
+                    let q = (d1 >> 4) % 4;
+                    want = add_saturating_i16(w, -d * q as i16, lo, hi);
+                    b.uut.modulation.next = twos(d.into(), 2).into();
+                    b.uut.rounded.next = u64::from(q).into();
+                    at = format!("w {w} d {d} q {q}");
+                }
+                b.settle();
+                let got = b.uut.placed.val().get_bits::<8>(5 * 8).index() as u64;
+                assert_eq!(sext(got, 8), i64::from(want), "{at} bits {weight_bits}");
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Target projection (golden `target_projection.rs`): the label-selected row of DRTP's random
+//! matrix `B`, regenerated on the fly, `FC_LANES` (8) signs per step.
+//!
+//! `load` puts `seed(0, label) = base XOR ((label + 1) · 0x9E37_79B9 mod 2^32)` in the LFSR (a zero
+//! result loads 1): the constants are a ROM of `fc.classes` words written at generation time
+//! from golden `target_projection::seed`, so only XOR and a zero test are done in hardware
+//! (the RTL has one hidden layer: `k = 0`). `signs` bit `j` is the bit the LFSR shifts out at
+//! its next step `j`, i.e. `B_j = +1` (1) or `−1` (0) of neuron `8g + j` after `g` steps of 8;
+//! `step` advances the state by those 8 steps at the clock edge.
+
+use crate::lfsr::LfsrSteps8;
+use crate::params::Params;
+use golden::target_projection::seed;
+use rust_hdl::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(LogicBlock)]
+pub struct TargetProjection {
+    pub clock: Signal<In, Clock>,
+    /// Load `seed(0, label)` at this edge (takes precedence over `step`).
+    pub load: Signal<In, Bit>,
+    /// Label of the sample (`< fc.classes`).
+    pub label: Signal<In, Bits<8>>,
+    /// Base seed (`learning.target_projection_seed`, a register).
+    pub base: Signal<In, Bits<32>>,
+    /// Advance 8 steps at this edge.
+    pub step: Signal<In, Bit>,
+    /// The next 8 signs: bit `j` = 1 for `+1`, 0 for `−1`.
+    pub signs: Signal<Out, Bits<8>>,
+    state: DFF<Bits<32>>,
+    /// `(label + 1) · 0x9E37_79B9 mod 2^32` per label.
+    constants: ROM<Bits<32>, 8>,
+    steps: LfsrSteps8,
+    seed: Signal<Local, Bits<32>>,
+}
+
+impl TargetProjection {
+    pub fn new(p: &Params) -> Self {
+        let rom: BTreeMap<Bits<8>, Bits<32>> = (0..p.classes)
+            .map(|c| {
+                // golden's seed with a zero base is the constant itself.
+                let constant = seed(0, 0, c);
+                ((c as u64).into(), u64::from(constant).into())
+            })
+            .collect();
+        Self {
+            clock: Default::default(),
+            load: Default::default(),
+            label: Default::default(),
+            base: Default::default(),
+            step: Default::default(),
+            signs: Default::default(),
+            state: Default::default(),
+            constants: ROM::new(rom),
+            steps: Default::default(),
+            seed: Default::default(),
+        }
+    }
+}
+
+impl Logic for TargetProjection {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(self, clock, state);
+        self.constants.address.next = self.label.val();
+        self.seed.next = self.base.val() ^ self.constants.data.val();
+        if !self.seed.val().any() {
+            self.seed.next = 1.into();
+        }
+        self.steps.state.next = self.state.q.val();
+        self.signs.next = self.steps.out8.val();
+        if self.step.val() {
+            self.state.d.next = self.steps.after8.val();
+        }
+        if self.load.val() {
+            self.state.d.next = self.seed.val();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testbench::Bench;
+    use golden::target_projection::row;
+
+    /// For several labels and bases (one that makes the seed zero), 5 × 8 signs equal golden
+    /// `target_projection::row`.
+    #[test]
+    fn signs_are_the_golden_projection_row() {
+        let config = golden::config::Config::default();
+        let p = Params::new(&config).unwrap();
+        let mut b = Bench::new(TargetProjection::new(&p), |x| &mut x.clock);
+        let zero_for_3 = seed(0, 0, 3);
+        for (base, label) in [
+            (0xB0A7_5EED_u32, 0usize),
+            (0xB0A7_5EED, 9),
+            (1, 4),
+            (zero_for_3, 3),
+        ] {
+            b.uut.base.next = u64::from(base).into();
+            b.uut.label.next = (label as u64).into();
+            b.uut.load.next = true;
+            b.tick();
+            b.uut.load.next = false;
+            let want = row(base, 0, label, 40);
+            for g in 0..5 {
+                b.settle();
+                let signs = b.uut.signs.val().index();
+                for j in 0..8 {
+                    let sign = if signs >> j & 1 == 1 { 1 } else { -1 };
+                    assert_eq!(
+                        sign,
+                        want[8 * g + j],
+                        "base {base:#x} label {label} neuron {}",
+                        8 * g + j
+                    );
+                }
+                b.uut.step.next = true;
+                b.tick();
+                b.uut.step.next = false;
+            }
+        }
+        assert_eq!(seed(zero_for_3, 0, 3), 1);
+    }
+}
