@@ -119,3 +119,13 @@ fn unknown_keys_and_syntax_errors_are_reported() {
         .to_string();
     assert!(err.contains("missing.toml"), "{err}");
 }
+
+#[test]
+fn shipped_configs_are_valid_and_default_is_in_sync() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../configs");
+    for name in ["default.toml", "fashion.toml", "nmnist.toml"] {
+        Config::from_file(&dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let shipped = Config::from_file(&dir.join("default.toml")).unwrap();
+    assert_eq!(shipped, Config::default(), "regenerate with `spoon config --print-default`");
+}
