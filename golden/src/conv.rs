@@ -4,7 +4,8 @@
 //! receptive field holds the pixel: `0 ≤ x − ox·stride < size`, likewise for `y`. For each such
 //! position (rows ascending, then columns ascending) it reads the kernel tap
 //! `(channel, y − oy·stride, x − ox·stride)` of every kernel and integrates it into the membranes
-//! of that position, kernels in lanes (see `docs/ARCHITECTURE.md`, cycle schedule).
+//! of that position, kernels in lanes (see `docs/ARCHITECTURE.md`, cycle schedule). Events on a
+//! channel the input does not have, or outside every receptive field, change nothing.
 
 use crate::config::Config;
 use crate::event::Event;
@@ -36,6 +37,9 @@ pub fn integrate_event(
     let (out_w, out_h) = config.conv_out_side();
     let (size, stride, k) = (config.conv.size, config.conv.stride, config.conv.kernels);
     let (x, y, ch) = (event.x as usize, event.y as usize, event.channel as usize);
+    if ch >= config.input.channels {
+        return 0; // ignored, as the hardware does
+    }
     let (Some((ox0, ox1)), Some((oy0, oy1))) = (
         touched_range(x, size, stride, out_w),
         touched_range(y, size, stride, out_h),
@@ -91,6 +95,16 @@ mod tests {
         // (ox,oy)=(0,0): tap (1,2) = 12; (1,0): tap (1,1) = 11; (0,1): (0,2) = 2; (1,1): (0,1) = 1.
         assert_eq!(m.potentials(), &[12, 11, 2, 1]);
         integrate_event(&config, &kernels, &mut m, Event::new(0, 0, 0));
+        assert_eq!(m.potentials(), &[12, 11, 2, 1]);
+        // A channel the input does not have, and a pixel outside the field: ignored.
+        assert_eq!(
+            integrate_event(&config, &kernels, &mut m, Event::new(2, 1, 1)),
+            0
+        );
+        assert_eq!(
+            integrate_event(&config, &kernels, &mut m, Event::new(200, 1, 0)),
+            0
+        );
         assert_eq!(m.potentials(), &[12, 11, 2, 1]);
     }
 }

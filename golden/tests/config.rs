@@ -127,5 +127,9 @@ fn shipped_configs_are_valid_and_default_is_in_sync() {
         Config::from_file(&dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
     let shipped = Config::from_file(&dir.join("default.toml")).unwrap();
-    assert_eq!(shipped, Config::default(), "regenerate with `spoon config --print-default`");
+    assert_eq!(
+        shipped,
+        Config::default(),
+        "regenerate with `spoon config --print-default`"
+    );
 }
