@@ -23,8 +23,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// The main job on the built-in default: train on chip (bit-exact model) on the shipped
-    /// MNIST sample and report; writes build/run/.
+    /// The main job on the built-in default: emit the Verilog, then train on chip (bit-exact
+    /// model) on the shipped MNIST sample and report; writes build/run/.
     Run(train::RunArgs),
     /// On-chip DRTP training in the bit-exact model; saves the chip image and reports.
     Train(train::TrainArgs),

@@ -59,6 +59,10 @@ pub struct EvalArgs {
 }
 
 pub fn run_default(args: RunArgs) -> Result<()> {
+    crate::emit::run(crate::emit::EmitArgs {
+        config: None,
+        out: args.out.join("rtl"),
+    })?;
     train(TrainArgs {
         config: None,
         data: DataArgs {
