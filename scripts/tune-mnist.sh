@@ -20,6 +20,8 @@ variants=(
   "kmeans-16x7s3 (default)|"
   "backprop-16x7s3|s/kernel_init = \"kmeans\"/kernel_init = \"backprop\"/"
   "default, conv threshold 48|${conv}s/^threshold = 32/threshold = 48/"
+  "default, encoder threshold 16|/\[encoder\]/,/\[conv\]/s/^threshold = 32/threshold = 16/"
+  "default, encoder threshold 64|/\[encoder\]/,/\[conv\]/s/^threshold = 32/threshold = 64/"
   "default, hidden 150|s/^hidden = \[100\]/hidden = [150]/"
   "default, hidden init ±8|s/hidden_init_range = 0/hidden_init_range = 8/"
   "default, hidden lr shift 3|s/hidden_lr_shifts = \[2\]/hidden_lr_shifts = [3]/"

@@ -4,8 +4,8 @@
 //!
 //! `a = z >> fc.activation_shifts[0]` (arithmetic), `y = clamp(a, −ymax, ymax)` and the
 //! derivative window `f' = (−ymax < a < ymax)`. `z` is an s`ACC_BITS` accumulator; the arithmetic
-//! shift is `((z ^ m) >> s) − (m >> s)` with `m = 2^(ACC_BITS−1)`, and signed compares flip the
-//! sign bit, so everything stays in unsigned `Bits`.
+//! shift by the constant is a logical shift with the sign bit filled in above (wiring, no adder),
+//! and signed compares flip the sign bit, so everything stays in unsigned `Bits`.
 
 use crate::params::{twos, Params, ACC_BITS, ACC_WORD, INPUT_BITS, INPUT_WORD};
 use rust_hdl::prelude::*;
@@ -24,7 +24,8 @@ pub struct HardTanh {
     clamped: Signal<Local, Bits<ACC_BITS>>,
     shift: Constant<Bits<8>>,
     sign: Constant<Bits<ACC_BITS>>,
-    sign_shifted: Constant<Bits<ACC_BITS>>,
+    /// The bits a negative `z` fills in above the shifted value.
+    fill: Constant<Bits<ACC_BITS>>,
     ymax: Constant<Bits<ACC_BITS>>,
     ymin: Constant<Bits<ACC_BITS>>,
     ymax_biased: Constant<Bits<ACC_BITS>>,
@@ -45,7 +46,10 @@ impl HardTanh {
             clamped: Default::default(),
             shift: Constant::new((p.activation_shift as u64).into()),
             sign: Constant::new(sign.into()),
-            sign_shifted: Constant::new((sign >> p.activation_shift).into()),
+            fill: Constant::new(
+                (((1u64 << ACC_BITS) - 1) & !(((1u64 << ACC_BITS) - 1) >> p.activation_shift))
+                    .into(),
+            ),
             ymax: c(p.activation_max),
             ymin: c(-p.activation_max),
             ymax_biased: cb(p.activation_max),
@@ -57,8 +61,10 @@ impl HardTanh {
 impl Logic for HardTanh {
     #[hdl_gen]
     fn update(&mut self) {
-        self.shifted.next =
-            ((self.z.val() ^ self.sign.val()) >> self.shift.val()) - self.sign_shifted.val();
+        self.shifted.next = self.z.val() >> self.shift.val();
+        if self.z.val().get_bit(ACC_BITS - 1) {
+            self.shifted.next = (self.z.val() >> self.shift.val()) | self.fill.val();
+        }
         self.biased.next = self.shifted.val() ^ self.sign.val();
         self.clamped.next = self.shifted.val();
         if self.biased.val() > self.ymax_biased.val() {

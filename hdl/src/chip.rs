@@ -1,22 +1,22 @@
 //! The processor top, `spoon` (golden `chip.rs`): AER FIFO, control FSM, convolution engine,
-//! configuration port.
+//! FC engine with the learning unit, configuration port.
 //!
-//! Status of this block (see `docs/RTL.md`): the sample flow runs idle → clear → events →
-//! done, with `out_valid` at the end of every sample; the FC engine, the learning unit and
-//! their memories are not yet wired in (their lanes are built and tested: `activation`,
-//! `output_layer`, `lfsr`), so `out_class` is 0. The configuration port serves the kernel
-//! memory (select 0), the registers (8) and the membrane map (10) with the element addresses
-//! of `docs/ARCHITECTURE.md`.
+//! A sample: idle → clear (membrane map and accumulators) → events, one at a time through the
+//! convolution engine → on the end-of-sample word, the FC engine (forward pass, class decision,
+//! learning if the word says so) → `out_valid` for one cycle with `out_class` → idle.
 //!
 //! Configuration port: a request is taken when `cfg_valid && cfg_ready` (`cfg_ready` is high
 //! only in the idle state). The element address is divided by the select's row length (`K`
-//! kernels; `2K` for the membrane map) by a restoring divider, one bit per cycle
-//! (`CFG_ADDRESS_BITS` cycles), which also forms `row · G` by Horner's rule; then the word is
-//! read, and a read returns its lane on `cfg_rdata` with `cfg_rvalid` high for one cycle, a
-//! write replaces the lane and writes the word back. Fixed read latency: `CFG_READ_LATENCY`.
+//! kernels; `N_0` hidden neurons or `C` classes for the FC weights; 16 for the scores, i.e.
+//! 8 classes × 2 halves; `2K` for the membrane map) by a restoring divider, one bit per cycle
+//! (`CFG_ADDRESS_BITS` cycles), which also forms `row · G` (the row's first word) by Horner's
+//! rule; then the word is read, and a read returns its lane on `cfg_rdata` with `cfg_rvalid`
+//! high for one cycle, a write replaces the lane and writes the word back. Fixed read latency:
+//! `CFG_READ_LATENCY`.
 
 use crate::conv::ConvEngine;
 use crate::event::{EventFifo, AER_BITS};
+use crate::fc::{FcEngine, MEM_HIDDEN, MEM_OUTPUT, MEM_SCORES};
 use crate::params::*;
 use rust_hdl::prelude::*;
 
@@ -33,6 +33,8 @@ pub enum Phase {
     Decode,
     Integrate,
     IntegrateWait,
+    FcStart,
+    FcWait,
     Finish,
     CfgDivide,
     CfgIssue,
@@ -67,17 +69,17 @@ pub struct Spoon {
     pub busy: Signal<Out, Bit>,
     fifo: EventFifo,
     conv: ConvEngine,
+    fc: FcEngine,
     phase: DFF<Phase>,
     /// Events consumed and ignored (outside the field), saturating.
     ignored: DFF<Bits<16>>,
     /// Last end-of-sample word: learn flag and label.
     learn: DFF<Bit>,
     label: DFF<Bits<8>>,
-    decided_class: DFF<Bits<8>>,
-    /// Learning-rate shift registers, rounding LFSR state, target-projection base seed.
+    /// Learning-rate shift registers, target-projection base seed (the rounding LFSR state is
+    /// in the FC engine, which steps it).
     hidden_lr_shift: DFF<Bits<5>>,
     output_lr_shift: DFF<Bits<5>>,
-    rounding_state: DFF<Bits<32>>,
     projection_seed: DFF<Bits<32>>,
     /// Configuration request in progress.
     cfg_is_write: DFF<Bit>,
@@ -91,23 +93,45 @@ pub struct Spoon {
     cfg_rvalid_q: DFF<Bit>,
     cfg_rdata_q: DFF<Bits<16>>,
     divisor: Signal<Local, Bits<{ CFG_ADDRESS_BITS + 1 }>>,
+    row_groups: Signal<Local, Bits<CFG_ADDRESS_BITS>>,
     trial: Signal<Local, Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    /// Column within the row (kernel or `2·kernel + field`), lane, word address.
+    /// Selects whose elements come in pairs (membrane map: potential, counter; scores: halves).
+    paired: Signal<Local, Bit>,
+    /// Column within the row (kernel, neuron, class), lane, word address.
     column: Signal<Local, Bits<16>>,
     lane: Signal<Local, Bits<8>>,
     word_address: Signal<Local, Bits<CFG_ADDRESS_BITS>>,
-    kernel_lane: Signal<Local, Bits<8>>,
+    /// The lane, one-hot, and its bits in an 8-bit-lane word.
+    lane_onehot: Signal<Local, Bits<8>>,
+    lane_mask: Signal<Local, Bits<KERNEL_WORD>>,
+    /// The 8-bit-lane word of the select (kernels, FC weights), its lane, and the word with
+    /// the lane replaced by the write data.
+    weight_word: Signal<Local, Bits<KERNEL_WORD>>,
+    weight_lane: Signal<Local, Bits<8>>,
+    weight_lane_wide: Signal<Local, Bits<16>>,
+    write_byte: Signal<Local, Bits<8>>,
+    write_bytes: Signal<Local, Bits<KERNEL_WORD>>,
+    merged_word: Signal<Local, Bits<KERNEL_WORD>>,
     neuron_lane: Signal<Local, Bits<NEURON_BITS>>,
+    potential_wide: Signal<Local, Bits<16>>,
+    score: Signal<Local, Bits<32>>,
     register_value: Signal<Local, Bits<16>>,
     busy_bit: Signal<Local, Bits<1>>,
+    one_lane: Constant<Bits<8>>,
+    /// `lane_masks[l]`: the bits of lane `l` in an 8-bit-lane word.
+    lane_masks: [Constant<Bits<KERNEL_WORD>>; 8],
     kernels: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
+    hidden: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
+    classes: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
+    score_row: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     past_addresses: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     membrane_row: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     conv_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
+    hidden_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
+    output_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
     divide_steps: Constant<Bits<5>>,
     reset_hidden_lr_shift: Constant<Bits<5>>,
     reset_output_lr_shift: Constant<Bits<5>>,
-    reset_rounding_state: Constant<Bits<32>>,
     reset_projection_seed: Constant<Bits<32>>,
 }
 
@@ -135,14 +159,13 @@ impl Spoon {
             busy: Default::default(),
             fifo: EventFifo::new(p),
             conv: ConvEngine::new(p),
+            fc: FcEngine::new(p),
             phase: Default::default(),
             ignored: Default::default(),
             learn: Default::default(),
             label: Default::default(),
-            decided_class: Default::default(),
             hidden_lr_shift: Default::default(),
             output_lr_shift: Default::default(),
-            rounding_state: Default::default(),
             projection_seed: Default::default(),
             cfg_is_write: Default::default(),
             cfg_sel: Default::default(),
@@ -154,22 +177,39 @@ impl Spoon {
             cfg_rvalid_q: Default::default(),
             cfg_rdata_q: Default::default(),
             divisor: Default::default(),
+            row_groups: Default::default(),
             trial: Default::default(),
+            paired: Default::default(),
             column: Default::default(),
             lane: Default::default(),
             word_address: Default::default(),
-            kernel_lane: Default::default(),
+            lane_onehot: Default::default(),
+            lane_mask: Default::default(),
+            weight_word: Default::default(),
+            weight_lane: Default::default(),
+            weight_lane_wide: Default::default(),
+            write_byte: Default::default(),
+            write_bytes: Default::default(),
+            merged_word: Default::default(),
             neuron_lane: Default::default(),
+            potential_wide: Default::default(),
+            score: Default::default(),
             register_value: Default::default(),
             busy_bit: Default::default(),
+            one_lane: c(1),
+            lane_masks: std::array::from_fn(|l| Constant::new((0xFFu64 << (8 * l)).into())),
             kernels: c(p.kernels),
+            hidden: c(p.hidden),
+            classes: c(p.classes),
+            score_row: c(2 * FC_LANES),
             past_addresses: c(1 << CFG_ADDRESS_BITS),
             membrane_row: c(2 * p.kernels),
             conv_groups: c(p.conv_groups),
+            hidden_groups: c(p.hidden_groups),
+            output_groups: c(p.output_groups),
             divide_steps: c(CFG_ADDRESS_BITS),
             reset_hidden_lr_shift: c(p.hidden_lr_shift),
             reset_output_lr_shift: c(p.output_lr_shift),
-            reset_rounding_state: Constant::new(u64::from(p.rounding_seed).into()),
             reset_projection_seed: Constant::new(u64::from(p.target_projection_seed).into()),
         }
     }
@@ -185,10 +225,8 @@ impl Logic for Spoon {
             ignored,
             learn,
             label,
-            decided_class,
             hidden_lr_shift,
             output_lr_shift,
-            rounding_state,
             projection_seed,
             cfg_is_write,
             cfg_sel,
@@ -200,7 +238,7 @@ impl Logic for Spoon {
             cfg_rvalid_q,
             cfg_rdata_q
         );
-        clock!(self, clock, fifo, conv);
+        clock!(self, clock, fifo, conv, fc);
         // AER input.
         self.fifo.reset.next = self.reset.val();
         self.fifo.in_valid.next = self.in_valid.val();
@@ -217,16 +255,91 @@ impl Logic for Spoon {
         self.conv.kernel_read.next = false;
         self.conv.kernel_write.next = false;
         self.conv.membrane_read.next = false;
+        // FC engine: commands from the FSM; its layer 0 inputs are the membrane map's spike
+        // counters, lane `l` of a membrane word at bit `14l + 12`, zero-extended to 8 bits.
+        self.fc.reset.next = self.reset.val();
+        self.fc.start_clear.next = false;
+        self.fc.start.next = false;
+        self.fc.learn.next = self.learn.q.val();
+        self.fc.label.next = self.label.q.val();
+        self.fc.hidden_lr_shift.next = self.hidden_lr_shift.q.val();
+        self.fc.output_lr_shift.next = self.output_lr_shift.q.val();
+        self.fc.projection_seed.next = self.projection_seed.q.val();
+        self.fc.input_word.next = bit_cast::<INPUT_WORD, COUNT_BITS>(
+            self.conv
+                .membrane_rdata
+                .val()
+                .get_bits::<COUNT_BITS>(MEMBRANE_BITS),
+        ) | (bit_cast::<INPUT_WORD, COUNT_BITS>(
+            self.conv
+                .membrane_rdata
+                .val()
+                .get_bits::<COUNT_BITS>(NEURON_BITS + MEMBRANE_BITS),
+        ) << 8_u64)
+            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
+                self.conv
+                    .membrane_rdata
+                    .val()
+                    .get_bits::<COUNT_BITS>(2 * NEURON_BITS + MEMBRANE_BITS),
+            ) << 16_u64)
+            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
+                self.conv
+                    .membrane_rdata
+                    .val()
+                    .get_bits::<COUNT_BITS>(3 * NEURON_BITS + MEMBRANE_BITS),
+            ) << 24_u64)
+            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
+                self.conv
+                    .membrane_rdata
+                    .val()
+                    .get_bits::<COUNT_BITS>(4 * NEURON_BITS + MEMBRANE_BITS),
+            ) << 32_u64)
+            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
+                self.conv
+                    .membrane_rdata
+                    .val()
+                    .get_bits::<COUNT_BITS>(5 * NEURON_BITS + MEMBRANE_BITS),
+            ) << 40_u64)
+            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
+                self.conv
+                    .membrane_rdata
+                    .val()
+                    .get_bits::<COUNT_BITS>(6 * NEURON_BITS + MEMBRANE_BITS),
+            ) << 48_u64)
+            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
+                self.conv
+                    .membrane_rdata
+                    .val()
+                    .get_bits::<COUNT_BITS>(7 * NEURON_BITS + MEMBRANE_BITS),
+            ) << 56_u64);
+        self.fc.mem_read.next = false;
+        self.fc.mem_write.next = false;
+        self.fc.rounding_write.next = false;
+        self.fc.rounding_wdata.next = self.fc.rounding_state.val();
         // Configuration port: decode of the divider's result.
         // Registers (and unmapped selects): a divisor above every address leaves the address as
         // the remainder, i.e. the register index.
         self.divisor.next = self.past_addresses.val();
+        self.row_groups.next = self.conv_groups.val();
         if self.cfg_sel.q.val() == 0 {
             self.divisor.next = self.kernels.val();
+        }
+        if self.cfg_sel.q.val() == 1 {
+            self.divisor.next = self.hidden.val();
+            self.row_groups.next = self.hidden_groups.val();
+        }
+        if self.cfg_sel.q.val() == 2 {
+            self.divisor.next = self.classes.val();
+            self.row_groups.next = self.output_groups.val();
+        }
+        if self.cfg_sel.q.val() == 9 {
+            self.divisor.next = self.score_row.val();
+            self.row_groups.next = 1.into();
         }
         if self.cfg_sel.q.val() == 10 {
             self.divisor.next = self.membrane_row.val();
         }
+        self.paired.next = (self.cfg_sel.q.val() == 9) || (self.cfg_sel.q.val() == 10);
         self.trial.next = (self.cfg_remainder.q.val() << 1)
             | bit_cast::<{ CFG_ADDRESS_BITS + 1 }, 1>(
                 self.cfg_dividend
@@ -235,7 +348,7 @@ impl Logic for Spoon {
                     .get_bits::<1>(CFG_ADDRESS_BITS - 1),
             );
         self.column.next = bit_cast::<16, { CFG_ADDRESS_BITS + 1 }>(self.cfg_remainder.q.val());
-        if self.cfg_sel.q.val() == 10 {
+        if self.paired.val() {
             self.column.next =
                 bit_cast::<16, { CFG_ADDRESS_BITS + 1 }>(self.cfg_remainder.q.val()) >> 1;
         }
@@ -246,15 +359,68 @@ impl Logic for Spoon {
             bit_cast::<KERNEL_ADDR_BITS, CFG_ADDRESS_BITS>(self.word_address.val());
         self.conv.membrane_address.next =
             bit_cast::<MEMBRANE_ADDR_BITS, CFG_ADDRESS_BITS>(self.word_address.val());
-        self.kernel_lane.next =
-            bit_cast::<8, KERNEL_WORD>(self.conv.kernel_rdata.val() >> (self.lane.val() << 3));
-        self.neuron_lane.next = bit_cast::<NEURON_BITS, MEMBRANE_WORD>(
-            self.conv.membrane_rdata.val() >> ((self.lane.val() << 4) - (self.lane.val() << 1)),
-        );
-        self.conv.kernel_wdata.next = (self.conv.kernel_rdata.val()
-            & !(bit_cast::<KERNEL_WORD, 8>(255.into()) << (self.lane.val() << 3)))
-            | (bit_cast::<KERNEL_WORD, 8>(bit_cast::<8, 16>(self.cfg_data.q.val()))
-                << (self.lane.val() << 3));
+        self.fc.mem_address.next =
+            bit_cast::<HIDDEN_ADDR_BITS, CFG_ADDRESS_BITS>(self.word_address.val());
+        self.fc.mem_select.next = MEM_SCORES.into();
+        if self.cfg_sel.q.val() == 1 {
+            self.fc.mem_select.next = MEM_HIDDEN.into();
+        }
+        if self.cfg_sel.q.val() == 2 {
+            self.fc.mem_select.next = MEM_OUTPUT.into();
+        }
+        self.fc.score_lane.next = bit_cast::<3, 8>(self.lane.val());
+        self.weight_word.next = self.conv.kernel_rdata.val();
+        if self.cfg_sel.q.val() == 1 {
+            self.weight_word.next = self.fc.hidden_rdata.val();
+        }
+        if self.cfg_sel.q.val() == 2 {
+            self.weight_word.next = self.fc.output_rdata.val();
+        }
+        // Lane selection by one-hot muxes (no barrel shifter).
+        self.lane_onehot.next = self.one_lane.val() << self.lane.val();
+        self.weight_lane.next = 0.into();
+        self.lane_mask.next = 0.into();
+        self.neuron_lane.next = 0.into();
+        for l in 0..8 {
+            if self.lane_onehot.val().get_bit(l) {
+                self.weight_lane.next = self.weight_word.val().get_bits::<8>(8 * l);
+                self.lane_mask.next = self.lane_masks[l].val();
+                self.neuron_lane.next = self
+                    .conv
+                    .membrane_rdata
+                    .val()
+                    .get_bits::<NEURON_BITS>(l * NEURON_BITS);
+            }
+        }
+        self.write_byte.next = bit_cast::<8, 16>(self.cfg_data.q.val());
+        self.write_bytes.next = bit_cast::<KERNEL_WORD, 8>(self.write_byte.val())
+            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 8_u64)
+            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 16_u64)
+            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 24_u64)
+            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 32_u64)
+            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 40_u64)
+            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 48_u64)
+            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 56_u64);
+        self.merged_word.next = (self.weight_word.val() & !self.lane_mask.val())
+            | (self.write_bytes.val() & self.lane_mask.val());
+        self.conv.kernel_wdata.next = self.merged_word.val();
+        self.fc.mem_wdata.next = self.merged_word.val();
+        // Sign extensions by replicating the sign bit: weight lane, potential, score.
+        self.weight_lane_wide.next = bit_cast::<16, 8>(self.weight_lane.val());
+        if self.weight_lane.val().get_bit(7) {
+            self.weight_lane_wide.next = bit_cast::<16, 8>(self.weight_lane.val()) | 0xFF00_u64;
+        }
+        self.potential_wide.next =
+            bit_cast::<16, MEMBRANE_BITS>(self.neuron_lane.val().get_bits::<MEMBRANE_BITS>(0));
+        if self.neuron_lane.val().get_bit(MEMBRANE_BITS - 1) {
+            self.potential_wide.next =
+                bit_cast::<16, MEMBRANE_BITS>(self.neuron_lane.val().get_bits::<MEMBRANE_BITS>(0))
+                    | 0xF000_u64;
+        }
+        self.score.next = bit_cast::<32, ACC_BITS>(self.fc.score.val());
+        if self.fc.score.val().get_bit(ACC_BITS - 1) {
+            self.score.next = bit_cast::<32, ACC_BITS>(self.fc.score.val()) | 0xFFC0_0000_u64;
+        }
         self.busy.next = (self.phase.q.val() != Phase::Idle)
             && (self.phase.q.val() != Phase::CfgDivide)
             && (self.phase.q.val() != Phase::CfgIssue)
@@ -271,10 +437,10 @@ impl Logic for Spoon {
             self.register_value.next = bit_cast::<16, 5>(self.output_lr_shift.q.val());
         }
         if self.column.val() == 2 {
-            self.register_value.next = self.rounding_state.q.val().get_bits::<16>(0);
+            self.register_value.next = self.fc.rounding_state.val().get_bits::<16>(0);
         }
         if self.column.val() == 3 {
-            self.register_value.next = self.rounding_state.q.val().get_bits::<16>(16);
+            self.register_value.next = self.fc.rounding_state.val().get_bits::<16>(16);
         }
         if self.column.val() == 4 {
             self.register_value.next = self.projection_seed.q.val().get_bits::<16>(0);
@@ -283,7 +449,7 @@ impl Logic for Spoon {
             self.register_value.next = self.projection_seed.q.val().get_bits::<16>(16);
         }
         if self.column.val() == 6 {
-            self.register_value.next = bit_cast::<16, 8>(self.decided_class.q.val());
+            self.register_value.next = bit_cast::<16, 8>(self.fc.decision.val());
         }
         if self.column.val() == 7 {
             self.register_value.next = bit_cast::<16, 1>(self.busy_bit.val());
@@ -296,7 +462,7 @@ impl Logic for Spoon {
         self.cfg_rdata.next = self.cfg_rdata_q.q.val();
         self.cfg_rvalid_q.d.next = false;
         self.out_valid.next = false;
-        self.out_class.next = self.decided_class.q.val();
+        self.out_class.next = self.fc.decision.val();
         if self.conv.ignored.val() && (self.ignored.q.val() != 0xFFFF) {
             self.ignored.d.next = self.ignored.q.val() + 1;
         }
@@ -317,10 +483,11 @@ impl Logic for Spoon {
             }
             Phase::Clear => {
                 self.conv.start_clear.next = true;
+                self.fc.start_clear.next = true;
                 self.phase.d.next = Phase::ClearWait;
             }
             Phase::ClearWait => {
-                if !self.conv.busy.val() {
+                if !self.conv.busy.val() && !self.fc.busy.val() {
                     self.phase.d.next = Phase::Fetch;
                 }
             }
@@ -334,8 +501,7 @@ impl Logic for Spoon {
                 if self.fifo.out_data.val().get_bit(AER_BITS - 1) {
                     self.learn.d.next = self.fifo.out_data.val().get_bit(16);
                     self.label.d.next = self.fifo.out_data.val().get_bits::<8>(0);
-                    self.decided_class.d.next = 0.into();
-                    self.phase.d.next = Phase::Finish;
+                    self.phase.d.next = Phase::FcStart;
                 } else {
                     self.conv.start_event.next = true;
                     self.phase.d.next = Phase::Integrate;
@@ -347,6 +513,18 @@ impl Logic for Spoon {
             Phase::IntegrateWait => {
                 if !self.conv.busy.val() {
                     self.phase.d.next = Phase::Fetch;
+                }
+            }
+            Phase::FcStart => {
+                self.fc.start.next = true;
+                self.phase.d.next = Phase::FcWait;
+            }
+            Phase::FcWait => {
+                // The FC engine scans the membrane map's spike counters.
+                self.conv.membrane_address.next = self.fc.input_address.val();
+                self.conv.membrane_read.next = self.fc.input_read.val();
+                if !self.fc.busy.val() {
+                    self.phase.d.next = Phase::Finish;
                 }
             }
             Phase::Finish => {
@@ -362,7 +540,7 @@ impl Logic for Spoon {
                 if self.trial.val() >= self.divisor.val() {
                     self.cfg_remainder.d.next = self.trial.val() - self.divisor.val();
                     self.cfg_row_words.d.next =
-                        (self.cfg_row_words.q.val() << 1) + self.conv_groups.val();
+                        (self.cfg_row_words.q.val() << 1) + self.row_groups.val();
                 }
                 self.cfg_steps.d.next = self.cfg_steps.q.val() - 1;
                 if self.cfg_steps.q.val() == 1 {
@@ -372,6 +550,9 @@ impl Logic for Spoon {
             Phase::CfgIssue => {
                 self.conv.kernel_read.next = self.cfg_sel.q.val() == 0;
                 self.conv.membrane_read.next = self.cfg_sel.q.val() == 10;
+                self.fc.mem_read.next = (self.cfg_sel.q.val() == 1)
+                    || (self.cfg_sel.q.val() == 2)
+                    || (self.cfg_sel.q.val() == 9);
                 self.phase.d.next = Phase::CfgData;
             }
             Phase::CfgData => {
@@ -379,6 +560,9 @@ impl Logic for Spoon {
                 if self.cfg_is_write.q.val() {
                     if self.cfg_sel.q.val() == 0 {
                         self.conv.kernel_write.next = true;
+                    }
+                    if (self.cfg_sel.q.val() == 1) || (self.cfg_sel.q.val() == 2) {
+                        self.fc.mem_write.next = true;
                     }
                     if self.cfg_sel.q.val() == 8 {
                         if self.column.val() == 0 {
@@ -388,12 +572,15 @@ impl Logic for Spoon {
                             self.output_lr_shift.d.next = bit_cast::<5, 16>(self.cfg_data.q.val());
                         }
                         if self.column.val() == 2 {
-                            self.rounding_state.d.next = (self.rounding_state.q.val()
+                            self.fc.rounding_write.next = true;
+                            self.fc.rounding_wdata.next = (self.fc.rounding_state.val()
                                 & 0xFFFF_0000_u64)
                                 | bit_cast::<32, 16>(self.cfg_data.q.val());
                         }
                         if self.column.val() == 3 {
-                            self.rounding_state.d.next = (self.rounding_state.q.val() & 0xFFFF_u64)
+                            self.fc.rounding_write.next = true;
+                            self.fc.rounding_wdata.next = (self.fc.rounding_state.val()
+                                & 0xFFFF_u64)
                                 | (bit_cast::<32, 16>(self.cfg_data.q.val()) << 16_u64);
                         }
                         if self.column.val() == 4 {
@@ -410,19 +597,23 @@ impl Logic for Spoon {
                 } else {
                     self.cfg_rvalid_q.d.next = true;
                     self.cfg_rdata_q.d.next = 0.into();
-                    if self.cfg_sel.q.val() == 0 {
-                        // Sign extension of the 8-bit lane.
-                        self.cfg_rdata_q.d.next =
-                            (bit_cast::<16, 8>(self.kernel_lane.val()) ^ 0x80) - 0x80;
+                    if (self.cfg_sel.q.val() == 0)
+                        || (self.cfg_sel.q.val() == 1)
+                        || (self.cfg_sel.q.val() == 2)
+                    {
+                        self.cfg_rdata_q.d.next = self.weight_lane_wide.val();
                     }
                     if self.cfg_sel.q.val() == 8 {
                         self.cfg_rdata_q.d.next = self.register_value.val();
                     }
+                    if self.cfg_sel.q.val() == 9 {
+                        self.cfg_rdata_q.d.next = self.score.val().get_bits::<16>(0);
+                        if self.cfg_remainder.q.val().get_bit(0) {
+                            self.cfg_rdata_q.d.next = self.score.val().get_bits::<16>(16);
+                        }
+                    }
                     if self.cfg_sel.q.val() == 10 {
-                        self.cfg_rdata_q.d.next = (bit_cast::<16, MEMBRANE_BITS>(
-                            self.neuron_lane.val().get_bits::<MEMBRANE_BITS>(0),
-                        ) ^ 0x800)
-                            - 0x800;
+                        self.cfg_rdata_q.d.next = self.potential_wide.val();
                         if self.cfg_remainder.q.val().get_bit(0) {
                             self.cfg_rdata_q.d.next = bit_cast::<16, COUNT_BITS>(
                                 self.neuron_lane.val().get_bits::<COUNT_BITS>(MEMBRANE_BITS),
@@ -435,24 +626,39 @@ impl Logic for Spoon {
         if self.reset.val() {
             self.phase.d.next = Phase::Idle;
             self.ignored.d.next = 0.into();
-            self.decided_class.d.next = 0.into();
             self.hidden_lr_shift.d.next = self.reset_hidden_lr_shift.val();
             self.output_lr_shift.d.next = self.reset_output_lr_shift.val();
-            self.rounding_state.d.next = self.reset_rounding_state.val();
             self.projection_seed.d.next = self.reset_projection_seed.val();
             self.cfg_rvalid_q.d.next = false;
         }
     }
 }
 
+// The membrane word → spike-count word and the write byte's copies above are written out for
+// 8 lanes, and the sign extensions use literal masks (8-bit lanes, 12-bit potentials, 22-bit
+// scores).
+const _: () = assert!(
+    CONV_LANES == 8 && FC_LANES == 8 && KERNEL_BITS == 8 && MEMBRANE_BITS == 12 && ACC_BITS == 22
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::testbench::{sext, Bench};
+    use golden::chip::Chip;
     use golden::conv::integrate_event;
     use golden::event::Event;
-    use golden::kernel::KernelMemory;
+    use golden::kernel::{fill_uniform, KernelMemory};
+    use golden::lfsr::Lfsr;
     use golden::membrane::MembraneMap;
+
+    fn reset(p: &Params) -> Bench<Spoon> {
+        let mut b = Bench::new(Spoon::new(p), |x| &mut x.clock);
+        b.uut.reset.next = true;
+        b.tick();
+        b.uut.reset.next = false;
+        b
+    }
 
     /// One configuration request; returns the read data (reads) after checking the latency.
     fn request(b: &mut Bench<Spoon>, write: bool, select: u64, address: u64, data: i64) -> i64 {
@@ -472,34 +678,89 @@ mod tests {
         sext(b.uut.cfg_rdata.val().index() as u64, 16)
     }
 
+    fn read(b: &mut Bench<Spoon>, select: u64, address: usize) -> i64 {
+        request(b, false, select, address as u64, 0)
+    }
+
+    fn write(b: &mut Bench<Spoon>, select: u64, address: usize, data: i64) {
+        request(b, true, select, address as u64, data);
+    }
+
+    /// Sends the AER words of `events` and an end-of-sample word (back-pressure respected)
+    /// and waits for `out_valid`; returns the class and the cycles from the first word.
+    fn sample(b: &mut Bench<Spoon>, events: &[Event], learn: bool, label: usize) -> (usize, u64) {
+        let words: Vec<u64> = events
+            .iter()
+            .map(|e| u64::from(e.x) | u64::from(e.y) << 8 | u64::from(e.channel) << 16)
+            .chain([1 << 17 | u64::from(learn) << 16 | label as u64])
+            .collect();
+        let (start, mut sent) = (b.cycles, 0);
+        loop {
+            b.uut.in_valid.next = sent < words.len();
+            b.uut.in_data.next = words[sent.min(words.len() - 1)].into();
+            b.settle();
+            let taken = b.uut.in_valid.val() && b.uut.in_ready.val();
+            b.tick();
+            sent += usize::from(taken);
+            if b.uut.out_valid.val() {
+                b.uut.in_valid.next = false;
+                assert_eq!(sent, words.len());
+                return (b.uut.out_class.val().index(), b.cycles - start);
+            }
+            assert!(b.cycles - start < 20_000, "the sample ends");
+        }
+    }
+
     /// Kernels written element by element through the configuration port read back exactly;
-    /// registers hold their reset values and take writes; a sample's events give the golden
-    /// membrane map, read back through select 10; `out_valid` ends the sample.
+    /// every register holds its reset value, takes writes and reads them back; a sample's
+    /// events give the golden membrane map, read back through select 10; `out_valid` ends the
+    /// sample.
     #[test]
     fn configuration_port_and_one_sample_match_golden() {
         let mut config = crate::tiny_config();
         config.conv.init_range = 20;
         let p = Params::new(&config).unwrap();
         let kernels = KernelMemory::random(&config);
-        let mut b = Bench::new(Spoon::new(&p), |x| &mut x.clock);
-        b.uut.reset.next = true;
-        b.tick();
-        b.uut.reset.next = false;
+        let mut b = reset(&p);
         for (a, &w) in kernels.weights().iter().enumerate() {
-            request(&mut b, true, 0, a as u64, w.into());
+            write(&mut b, 0, a, w.into());
         }
         for (a, &w) in kernels.weights().iter().enumerate().step_by(7) {
-            assert_eq!(
-                request(&mut b, false, 0, a as u64, 0),
-                i64::from(w),
-                "kernel {a}"
-            );
+            assert_eq!(read(&mut b, 0, a), i64::from(w), "kernel {a}");
         }
-        let seed = config.learning.rounding_seed;
-        assert_eq!(request(&mut b, false, 8, 2, 0), i64::from(seed as i16));
-        assert_eq!(request(&mut b, false, 8, 1, 0), 4);
-        request(&mut b, true, 8, 1, 9);
-        assert_eq!(request(&mut b, false, 8, 1, 0), 9);
+        let l = &config.learning;
+        let halves = |v: u32| {
+            [
+                i64::from(v as u16 as i16),
+                i64::from((v >> 16) as u16 as i16),
+            ]
+        };
+        let [r0, r1] = halves(l.rounding_seed);
+        let [t0, t1] = halves(l.target_projection_seed);
+        let registers: Vec<i64> = (0..9).map(|r| read(&mut b, 8, r)).collect();
+        let shifts = [l.hidden_lr_shifts[0].into(), l.output_lr_shift.into()];
+        assert_eq!(registers, [shifts[0], shifts[1], r0, r1, t0, t1, 0, 0, 0]);
+        for (r, v) in [
+            (0, 9i64),
+            (1, 16),
+            (2, -2),
+            (3, 0x1234),
+            (4, 0x7777),
+            (5, -1),
+        ] {
+            write(&mut b, 8, r, v);
+            assert_eq!(read(&mut b, 8, r), v, "register {r}");
+        }
+        for (r, v) in [
+            (0, shifts[0]),
+            (1, shifts[1]),
+            (2, r0),
+            (3, r1),
+            (4, t0),
+            (5, t1),
+        ] {
+            write(&mut b, 8, r, v);
+        }
 
         let events = [
             (1u8, 1u8),
@@ -517,40 +778,77 @@ mod tests {
                 integrate_event(&config, &kernels, &mut golden, Event::new(x, y, 0));
             }
         }
-        let words: Vec<u64> = events
-            .iter()
-            .map(|&(x, y)| u64::from(x) | u64::from(y) << 8)
-            .chain([1 << 17 | 1 << 16 | 2])
-            .collect();
-        let mut sent = 0;
-        let mut done = false;
-        for _ in 0..2000 {
-            b.uut.in_valid.next = sent < words.len();
-            b.uut.in_data.next = words[sent.min(words.len() - 1)].into();
-            b.settle();
-            let taken = b.uut.in_valid.val() && b.uut.in_ready.val();
-            b.tick();
-            sent += usize::from(taken);
-            if b.uut.out_valid.val() {
-                done = true;
-                break;
+        let events: Vec<Event> = events.iter().map(|&(x, y)| Event::new(x, y, 0)).collect();
+        sample(&mut b, &events, true, 2);
+        assert_eq!(read(&mut b, 8, 8), 1, "one event was outside the field");
+        for n in 0..p.conv_neurons {
+            let v = read(&mut b, 10, 2 * n);
+            let c = read(&mut b, 10, 2 * n + 1);
+            let want = (golden.potentials()[n].into(), golden.counts()[n].into());
+            assert_eq!((v, c), want, "neuron {n}");
+        }
+    }
+
+    /// End to end on the tiny config: kernels, FC layer 0 weights (random, `±20`) and output
+    /// weights (random, `±20`) written through the configuration port (a sample read back); two
+    /// training samples from the AER port; after each, the class (`out_class` and register 6),
+    /// the scores (select 9) and the rounding LFSR (registers 2, 3) equal golden `Chip::train`;
+    /// at the end every weight of both layers does.
+    #[test]
+    fn two_training_samples_equal_golden_chip_train() {
+        let mut config = crate::tiny_config();
+        config.conv.init_range = 20;
+        config.learning.hidden_init_range = 20;
+        let p = Params::new(&config).unwrap();
+        let mut chip = Chip::new(&config);
+        fill_uniform(chip.layers_mut()[1].weights_mut(), 20, &mut Lfsr::new(77));
+        let mut b = reset(&p);
+        for (a, &w) in chip.kernels().weights().iter().enumerate() {
+            write(&mut b, 0, a, w.into());
+        }
+        for (select, layer) in [(1, &chip.layers()[0]), (2, &chip.layers()[1])] {
+            for (a, &w) in layer.weights().iter().enumerate() {
+                write(&mut b, select, a, w.into());
+            }
+            for (a, &w) in layer.weights().iter().enumerate().step_by(11) {
+                assert_eq!(
+                    read(&mut b, select, a),
+                    i64::from(w),
+                    "select {select} weight {a}"
+                );
             }
         }
-        b.uut.in_valid.next = false;
-        assert!(done && sent == words.len());
-        assert_eq!(
-            request(&mut b, false, 8, 8, 0),
-            1,
-            "one event was outside the field"
-        );
-        for n in 0..p.conv_neurons {
-            let v = request(&mut b, false, 10, 2 * n as u64, 0);
-            let c = request(&mut b, false, 10, 2 * n as u64 + 1, 0);
-            assert_eq!(
-                (v, c),
-                (golden.potentials()[n].into(), golden.counts()[n].into()),
-                "neuron {n}"
+        let mut lfsr = Lfsr::new(19);
+        for label in [1usize, 3] {
+            let events: Vec<Event> = (0..14)
+                .map(|_| {
+                    let d = lfsr.draw();
+                    Event::new((d % 6) as u8, ((d >> 8) % 6) as u8, 0)
+                })
+                .collect();
+            let golden = chip.train(&events, label);
+            let (class, cycles) = sample(&mut b, &events, true, label);
+            println!(
+                "label {label}: class {class}, {cycles} cycles, activity {:?}",
+                golden.activity
             );
+            assert_eq!(class, golden.class);
+            assert_eq!(read(&mut b, 8, 6), golden.class as i64);
+            let scores: Vec<i32> = (0..p.classes)
+                .map(|c| {
+                    (read(&mut b, 9, 2 * c) & 0xFFFF | read(&mut b, 9, 2 * c + 1) << 16) as i32
+                })
+                .collect();
+            assert_eq!(scores, golden.scores);
+            let state = (read(&mut b, 8, 2) & 0xFFFF | read(&mut b, 8, 3) << 16) as u32;
+            assert_eq!(state, chip.rounding_lfsr().state());
+            assert!(golden.activity.rounding_draws > 0);
+        }
+        for (select, layer) in [(1, &chip.layers()[0]), (2, &chip.layers()[1])] {
+            let got: Vec<i16> = (0..layer.weights().len())
+                .map(|a| read(&mut b, select, a) as i16)
+                .collect();
+            assert_eq!(got, layer.weights(), "select {select}");
         }
     }
 }

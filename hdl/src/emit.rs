@@ -105,6 +105,19 @@ pub fn memories(p: &Params) -> Vec<Memory> {
             MEMBRANE_WORD,
             MEMBRANE_ADDR_BITS,
         ),
+        Memory {
+            name: "fc0_weights",
+            words: p.hidden_weight_words(),
+            width: FC_WORD,
+            declared_words: p.hidden_weight_words(),
+        },
+        Memory {
+            name: "output_weights",
+            words: p.output_weight_words(),
+            width: FC_WORD,
+            declared_words: p.output_weight_words(),
+        },
+        m("accumulators", p.acc_words(), ACC_WORD, ACC_ADDR_BITS),
     ]
 }
 
@@ -161,6 +174,18 @@ mod tests {
             .any(|l| l.trim_start().starts_with("localparam signed ")));
         assert_eq!(ma.memories[2].words, 128);
         assert_eq!(ma.memories[2].width, 112);
+        let fc: Vec<(&str, usize, usize)> = ma.memories[3..]
+            .iter()
+            .map(|m| (m.name, m.words, m.width))
+            .collect();
+        assert_eq!(
+            fc,
+            [
+                ("fc0_weights", 13_312, 64),
+                ("output_weights", 200, 64),
+                ("accumulators", 15, 176)
+            ]
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! 1. forward pass of FC layer 0: the scan (`scan.rs`) presents the nonzero spike counts
 //!    `x_i`, ascending; for each (cycle *Pick*) the engine issues one weight word and one
 //!    accumulator word per lane group (*Row*, one per cycle) and writes `acc + x_i · w` back the
-//!    next cycle (8 sign-magnitude 8×8 multipliers);
+//!    next cycle (8 multipliers, one DSP each);
 //! 2. activation: per hidden word, hard tanh, window and target projection (`d = B · f'`), written
 //!    over the accumulator word;
 //! 3. forward pass of the output layer over the nonzero activations `y_j` (same datapath);
@@ -45,15 +45,16 @@ pub const MEM_HIDDEN: u64 = 0;
 pub const MEM_OUTPUT: u64 = 1;
 pub const MEM_SCORES: u64 = 2;
 
-/// One FC lane: the product `a · b` of the shared input `a` (sign and magnitude) and the lane's
-/// operand `b` — its weight (forward pass) or `−e` (output update) — by an 8×8 unsigned
-/// multiplier, and the accumulator plus that product placed in an accumulator word.
-/// Magnitudes are at most 128 (`|w| ≤ 2^(weight_bits−1)`, `|e| ≤ 2^probability_bits`).
+/// One FC lane: the product `a · b` of the shared input `a` and the lane's operand `b` — its
+/// weight (forward pass) or `−e` (output update) — and the accumulator plus that product placed
+/// in an accumulator word. Both operands are sign-extended to 16 bits and multiplied by rust_hdl's
+/// 16×16 unsigned multiplier: the low 16 bits are the two's-complement product, exact because
+/// `|a · b| ≤ 128 · 128` (`|w| ≤ 2^(weight_bits−1)`, `|e| ≤ 2^probability_bits ≤ 128`, `|a| ≤ 128`).
+/// Yosys maps it to one DSP (iCE40 `SB_MAC16`, ECP5 `MULT18X18D`).
 #[derive(LogicBlock)]
 pub struct FcLane {
-    /// Shared input `a`: sign and magnitude (≤ 128).
-    pub a_negative: Signal<In, Bit>,
-    pub a_magnitude: Signal<In, Bits<8>>,
+    /// Shared input `a`, s16 (an s`INPUT_BITS` value sign-extended).
+    pub a: Signal<In, Bits<16>>,
     /// Weight, s`FC_WEIGHT_BITS`: `b = w` unless `use_error`.
     pub weight: Signal<In, Bits<FC_WEIGHT_BITS>>,
     /// Output error `e`, s`ERROR_BITS`: `b = −e` if `use_error`.
@@ -61,14 +62,14 @@ pub struct FcLane {
     pub use_error: Signal<In, Bit>,
     /// Accumulator, s`ACC_BITS`.
     pub acc: Signal<In, Bits<ACC_BITS>>,
-    /// `a · b`, s`ACC_BITS`.
-    pub product: Signal<Out, Bits<ACC_BITS>>,
+    /// `a · b`, s16.
+    pub product: Signal<Out, Bits<16>>,
     /// `acc + a · b` at this lane's place in an accumulator word, zero elsewhere.
     pub placed_sum: Signal<Out, Bits<ACC_WORD>>,
-    b: Signal<Local, Bits<ERROR_BITS>>,
-    b_magnitude: Signal<Local, Bits<ERROR_BITS>>,
-    magnitude: Signal<Local, Bits<32>>,
-    unsigned: Signal<Local, Bits<ACC_BITS>>,
+    negated_error: Signal<Local, Bits<ERROR_BITS>>,
+    b: Signal<Local, Bits<16>>,
+    full: Signal<Local, Bits<32>>,
+    product_wide: Signal<Local, Bits<ACC_BITS>>,
     sum: Signal<Local, Bits<ACC_BITS>>,
     offset: Constant<Bits<8>>,
 }
@@ -77,18 +78,17 @@ impl FcLane {
     /// Lane `lane` of an accumulator word.
     pub fn new(lane: usize) -> Self {
         Self {
-            a_negative: Default::default(),
-            a_magnitude: Default::default(),
+            a: Default::default(),
             weight: Default::default(),
             error: Default::default(),
             use_error: Default::default(),
             acc: Default::default(),
             product: Default::default(),
             placed_sum: Default::default(),
+            negated_error: Default::default(),
             b: Default::default(),
-            b_magnitude: Default::default(),
-            magnitude: Default::default(),
-            unsigned: Default::default(),
+            full: Default::default(),
+            product_wide: Default::default(),
             sum: Default::default(),
             offset: Constant::new(((lane * ACC_BITS) as u64).into()),
         }
@@ -98,29 +98,31 @@ impl FcLane {
 impl Logic for FcLane {
     #[hdl_gen]
     fn update(&mut self) {
-        // b: the weight sign-extended, or −e.
-        self.b.next = (bit_cast::<ERROR_BITS, FC_WEIGHT_BITS>(self.weight.val()) ^ 0x80) - 0x80;
+        // b, sign-extended by replicating the sign bit.
+        self.negated_error.next = !self.error.val() + 1;
+        self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val());
+        if self.weight.val().get_bit(FC_WEIGHT_BITS - 1) {
+            self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val()) | 0xFF00_u64;
+        }
         if self.use_error.val() {
-            self.b.next = !self.error.val() + 1;
+            self.b.next = bit_cast::<16, ERROR_BITS>(self.negated_error.val());
+            if self.negated_error.val().get_bit(ERROR_BITS - 1) {
+                self.b.next = bit_cast::<16, ERROR_BITS>(self.negated_error.val()) | 0xFE00_u64;
+            }
         }
-        self.b_magnitude.next = self.b.val();
-        if self.b.val().get_bit(ERROR_BITS - 1) {
-            self.b_magnitude.next = !self.b.val() + 1;
+        self.full.next = self.a.val() * self.b.val();
+        self.product.next = bit_cast::<16, 32>(self.full.val());
+        self.product_wide.next = bit_cast::<ACC_BITS, 16>(self.product.val());
+        if self.product.val().get_bit(15) {
+            self.product_wide.next = bit_cast::<ACC_BITS, 16>(self.product.val()) | 0x3F_0000_u64;
         }
-        self.magnitude.next = bit_cast::<16, 8>(self.a_magnitude.val())
-            * bit_cast::<16, ERROR_BITS>(self.b_magnitude.val());
-        self.unsigned.next = bit_cast::<ACC_BITS, 32>(self.magnitude.val());
-        self.product.next = self.unsigned.val();
-        if self.a_negative.val() ^ self.b.val().get_bit(ERROR_BITS - 1) {
-            self.product.next = !self.unsigned.val() + 1;
-        }
-        self.sum.next = self.acc.val() + self.product.val();
+        self.sum.next = self.acc.val() + self.product_wide.val();
         self.placed_sum.next = bit_cast::<ACC_WORD, ACC_BITS>(self.sum.val()) << self.offset.val();
     }
 }
 
-// Sign extension of the weight with the literal 0x80 (FC_WEIGHT_BITS = 8).
-const _: () = assert!(FC_WEIGHT_BITS == 8 && ERROR_BITS == 9);
+// Sign extensions with literal masks: 8- and 9-bit operands, 22-bit accumulators.
+const _: () = assert!(FC_WEIGHT_BITS == 8 && ERROR_BITS == 9 && ACC_BITS == 22);
 
 #[derive(Copy, Clone, Debug, PartialEq, LogicState)]
 pub enum FcPhase {
@@ -168,7 +170,7 @@ pub struct FcEngine {
     /// Not idle.
     pub busy: Signal<Out, Bit>,
     /// Class of the last sample.
-    pub class: Signal<Out, Bits<8>>,
+    pub decision: Signal<Out, Bits<8>>,
     /// Membrane map read port (FC layer 0 inputs): its spike counts as an `INPUT_WORD`, one
     /// cycle after `input_read`.
     pub input_read: Signal<Out, Bit>,
@@ -208,10 +210,9 @@ pub struct FcEngine {
     /// Lane group (row word, activation word, output word), lane of the decision.
     group: DFF<Bits<8>>,
     lane: DFF<Bits<3>>,
-    /// Weight word address of group 0 of the current row, and its input `x` (sign, magnitude).
+    /// Weight word address of group 0 of the current row, and its input `x`.
     row: DFF<Bits<HIDDEN_ADDR_BITS>>,
-    x_negative: DFF<Bit>,
-    x_magnitude: DFF<Bits<8>>,
+    x: DFF<Bits<INPUT_BITS>>,
     /// Learning: `q` of the row (hidden), `r mod 2^s` of the row (output).
     rounded: DFF<Bits<INPUT_BITS>>,
     round: DFF<Bits<16>>,
@@ -233,8 +234,8 @@ pub struct FcEngine {
     acc_base: Signal<Local, Bits<ACC_ADDR_BITS>>,
     acc_address: Signal<Local, Bits<ACC_ADDR_BITS>>,
     last_row_group: Signal<Local, Bit>,
-    value_negative: Signal<Local, Bit>,
-    value_magnitude: Signal<Local, Bits<8>>,
+    /// `x` sign-extended to 16 bits.
+    x_wide: Signal<Local, Bits<16>>,
     shift: Signal<Local, Bits<5>>,
     shift_mask: Signal<Local, Bits<17>>,
     draw_round: Signal<Local, Bits<16>>,
@@ -284,7 +285,7 @@ impl FcEngine {
             output_lr_shift: Default::default(),
             projection_seed: Default::default(),
             busy: Default::default(),
-            class: Default::default(),
+            decision: Default::default(),
             input_read: Default::default(),
             input_address: Default::default(),
             input_word: Default::default(),
@@ -317,8 +318,7 @@ impl FcEngine {
             group: Default::default(),
             lane: Default::default(),
             row: Default::default(),
-            x_negative: Default::default(),
-            x_magnitude: Default::default(),
+            x: Default::default(),
             rounded: Default::default(),
             round: Default::default(),
             mac_pending: Default::default(),
@@ -338,8 +338,7 @@ impl FcEngine {
             acc_base: Default::default(),
             acc_address: Default::default(),
             last_row_group: Default::default(),
-            value_negative: Default::default(),
-            value_magnitude: Default::default(),
+            x_wide: Default::default(),
             shift: Default::default(),
             shift_mask: Default::default(),
             draw_round: Default::default(),
@@ -387,8 +386,7 @@ impl Logic for FcEngine {
             group,
             lane,
             row,
-            x_negative,
-            x_magnitude,
+            x,
             rounded,
             round,
             mac_pending,
@@ -412,7 +410,7 @@ impl Logic for FcEngine {
             projection
         );
         self.busy.next = self.phase.q.val() != FcPhase::Idle;
-        self.class.next = self.class_q.q.val();
+        self.decision.next = self.class_q.q.val();
         self.rounding_state.next = self.rounding.q.val();
         self.output_layer.next =
             (self.pass.q.val() == FcPass::Output) || (self.pass.q.val() == FcPass::LearnOutput);
@@ -443,12 +441,12 @@ impl Logic for FcEngine {
         }
         self.input_read.next = self.scan.read.val() && !self.output_layer.val();
         self.input_address.next = self.scan.address.val();
-        self.value_negative.next = self.scan.value.val().get_bit(INPUT_BITS - 1);
-        self.value_magnitude.next = self.scan.value.val();
-        if self.value_negative.val() {
-            self.value_magnitude.next = !self.scan.value.val() + 1;
+        self.x_wide.next = bit_cast::<16, INPUT_BITS>(self.x.q.val());
+        if self.x.q.val().get_bit(INPUT_BITS - 1) {
+            self.x_wide.next = bit_cast::<16, INPUT_BITS>(self.x.q.val()) | 0xFF00_u64;
         }
-        // The rounding draw of a row: r mod 2^s, and q = (x + r mod 2^s) >> s.
+        // The rounding draw of a row: r mod 2^s, and q = (x + r mod 2^s) >> s (a hidden layer's
+        // input is a spike count, x ≥ 0).
         self.draw.state.next = self.rounding.q.val();
         self.shift.next = self.hidden_lr_shift.val();
         if self.output_layer.val() {
@@ -457,7 +455,7 @@ impl Logic for FcEngine {
         self.shift_mask.next = (self.one_17.val() << self.shift.val()) - 1;
         self.draw_round.next =
             bit_cast::<16, 32>(self.draw.after16.val()) & bit_cast::<16, 17>(self.shift_mask.val());
-        self.round_sum.next = bit_cast::<18, 8>(self.value_magnitude.val())
+        self.round_sum.next = bit_cast::<18, INPUT_BITS>(self.scan.value.val())
             + bit_cast::<18, 16>(self.draw_round.val());
         self.rounded_now.next = self.round_sum.val() >> self.shift.val();
         // Lane masks of the current word, the label's lane, the decision's lane.
@@ -487,8 +485,7 @@ impl Logic for FcEngine {
         self.projection.base.next = self.projection_seed.val();
         self.projection.label.next = self.label_q.q.val();
         for l in 0..FC_LANES {
-            self.lanes[l].a_negative.next = self.x_negative.q.val();
-            self.lanes[l].a_magnitude.next = self.x_magnitude.q.val();
+            self.lanes[l].a.next = self.x_wide.val();
             self.lanes[l].weight.next = self
                 .weight_data
                 .val()
@@ -618,8 +615,7 @@ impl Logic for FcEngine {
                 }
                 if self.scan.valid.val() {
                     self.scan.take.next = true;
-                    self.x_negative.d.next = self.value_negative.val();
-                    self.x_magnitude.d.next = self.value_magnitude.val();
+                    self.x.d.next = self.scan.value.val();
                     self.row.d.next = self.scan.row.val();
                     self.group.d.next = 0.into();
                     if (self.pass.q.val() == FcPass::Hidden)
@@ -764,3 +760,465 @@ impl Logic for FcEngine {
 // `sums[8]`, `updated[8]`, `activation_words[8]`, `lane == 7` and `>> 3`: rust_hdl evaluates an
 // array index as a literal expression.
 const _: () = assert!(FC_LANES == 8);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testbench::{pack, sext, Bench};
+    use golden::activation::{hard_sigmoid, hard_tanh, output_error};
+    use golden::chip::argmax;
+    use golden::config::Config;
+    use golden::fc::{active_inputs, FcLayer};
+    use golden::fixed::stochastic_round;
+    use golden::kernel::fill_uniform;
+    use golden::learning_unit::{drtp_modulation, update_hidden, update_output};
+    use golden::lfsr::Lfsr;
+    use golden::target_projection;
+
+    /// 12 kernels on 2×2 positions (48 inputs, two lane groups per position, the second half
+    /// full), 12 hidden neurons, 10 classes: every layer has a partial last lane group.
+    fn config() -> Config {
+        let mut c = crate::tiny_config();
+        c.conv.kernels = 12;
+        c.fc.hidden = vec![12];
+        c.fc.classes = 10;
+        c.fc.output_shift = 4;
+        c.learning.hidden_lr_shifts = vec![1];
+        c.learning.output_lr_shift = 4;
+        c.validate().unwrap();
+        c
+    }
+
+    /// The golden model of one sample on the FC layers (golden `Chip::run` and `Chip::learn`
+    /// without the convolution), from the spike counts.
+    struct Golden {
+        scores: Vec<i32>,
+        class: usize,
+        y: Vec<i32>,
+        modulation: Vec<i8>,
+        /// Learning: whether each layer was updated, and per nonzero input of FC layer 0
+        /// whether its `q ≠ 0` (its row is rewritten).
+        hidden_updated: bool,
+        output_updated: bool,
+        hidden_rows: Vec<bool>,
+    }
+
+    fn golden_sample(
+        config: &Config,
+        layers: &mut [FcLayer; 2],
+        counts: &[i16],
+        label: usize,
+        learn: bool,
+        rounding: &mut Lfsr,
+    ) -> Golden {
+        let (mut x, mut active) = (vec![], vec![]);
+        active_inputs(counts, &mut x);
+        let n = layers[0].neurons();
+        let mut z = vec![0; n];
+        layers[0].accumulate(&x, config.fc_input_max(0), &mut z);
+        let (y, window): (Vec<i32>, Vec<bool>) = z
+            .iter()
+            .map(|&z| hard_tanh(z, config.fc.activation_shifts[0], config.activation_max()))
+            .unzip();
+        active_inputs(&y, &mut active);
+        let mut scores = vec![0; config.fc.classes];
+        layers[1].accumulate(&active, config.fc_input_max(1), &mut scores);
+        let projection =
+            target_projection::row(config.learning.target_projection_seed, 0, label, n);
+        let mut modulation = vec![];
+        drtp_modulation(&projection, &window, &mut modulation);
+        let (mut hidden_updated, mut output_updated, mut hidden_rows) = (false, false, vec![]);
+        if learn {
+            let l = &config.learning;
+            let shift = l.hidden_lr_shifts[0];
+            let mut replay = *rounding;
+            hidden_rows = x
+                .iter()
+                .map(|&(_, x)| stochastic_round(x, shift, replay.draw()) != 0)
+                .collect();
+            hidden_updated = update_hidden(&mut layers[0], &x, &modulation, shift, rounding) > 0;
+            let pb = config.fc.probability_bits;
+            let errors: Vec<i32> = scores
+                .iter()
+                .enumerate()
+                .map(|(c, &z)| {
+                    output_error(hard_sigmoid(z, config.fc.output_shift, pb), c == label, pb)
+                })
+                .collect();
+            let shift = l.output_lr_shift;
+            output_updated = update_output(&mut layers[1], &active, &errors, shift, rounding) > 0;
+        }
+        Golden {
+            class: argmax(&scores),
+            scores,
+            y,
+            modulation,
+            hidden_updated,
+            output_updated,
+            hidden_rows,
+        }
+    }
+
+    /// Cycles of one scan pass (`docs/RTL.md`): `words[w]` lists the row cycles of word `w`'s
+    /// nonzero inputs (0 for a skipped row). Two cycles (the first read, the end), one per
+    /// nonzero input plus its row, one per word without a nonzero input — except a last word
+    /// that arrives while a row is under way, which costs nothing.
+    fn pass_cycles(words: &[Vec<usize>]) -> usize {
+        let inputs: usize = words.iter().flatten().map(|row| 1 + row).sum();
+        let zero = words.iter().filter(|w| w.is_empty()).count();
+        let n = words.len();
+        let free_last =
+            n >= 2 && words[n - 1].is_empty() && words[n - 2].last().is_some_and(|&row| row > 0);
+        2 + inputs + zero - usize::from(free_last)
+    }
+
+    /// The FC engine's cycles from `start` to idle: forward passes (rows of `G` cycles),
+    /// activation `G_h + 1`, decision `G_o + classes`, learning passes (rows of `2G` cycles, none
+    /// for a hidden input whose `q` is 0).
+    fn fc_cycles(p: &Params, counts: &[i16], g: &Golden) -> usize {
+        let (gh, go) = (p.hidden_groups, p.output_groups);
+        let mut inputs0: Vec<Vec<usize>> = vec![vec![]; p.membrane_words];
+        for (i, &c) in counts.iter().enumerate() {
+            let (pos, k) = (i / p.kernels, i % p.kernels);
+            if c != 0 {
+                inputs0[pos * p.conv_groups + k / FC_LANES].push(gh);
+            }
+        }
+        let mut inputs1: Vec<Vec<usize>> = vec![vec![]; gh];
+        for (j, &y) in g.y.iter().enumerate() {
+            if y != 0 {
+                inputs1[j / FC_LANES].push(go);
+            }
+        }
+        let mut cycles =
+            pass_cycles(&inputs0) + (gh + 1) + pass_cycles(&inputs1) + (go + p.classes);
+        if g.hidden_updated {
+            let mut rows = g.hidden_rows.iter();
+            let learn0: Vec<Vec<usize>> = inputs0
+                .iter()
+                .map(|w| {
+                    w.iter()
+                        .map(|_| if *rows.next().unwrap() { 2 * gh } else { 0 })
+                        .collect()
+                })
+                .collect();
+            cycles += pass_cycles(&learn0);
+        }
+        if g.output_updated {
+            let learn1: Vec<Vec<usize>> = inputs1
+                .iter()
+                .map(|w| w.iter().map(|_| 2 * go).collect())
+                .collect();
+            cycles += pass_cycles(&learn1);
+        }
+        cycles
+    }
+
+    fn bench(config: &Config) -> Bench<FcEngine> {
+        let p = Params::new(config).unwrap();
+        let mut b = Bench::new(FcEngine::new(&p), |x| &mut x.clock);
+        b.uut.hidden_lr_shift.next = (p.hidden_lr_shift as u64).into();
+        b.uut.output_lr_shift.next = (p.output_lr_shift as u64).into();
+        b.uut.projection_seed.next = u64::from(p.target_projection_seed).into();
+        b.uut.reset.next = true;
+        b.tick();
+        b.uut.reset.next = false;
+        b
+    }
+
+    /// Writes both weight memories word by word through the configuration access.
+    fn program(b: &mut Bench<FcEngine>, layers: &[FcLayer; 2]) {
+        for (select, layer) in [(MEM_HIDDEN, &layers[0]), (MEM_OUTPUT, &layers[1])] {
+            let groups = layer.neurons().div_ceil(FC_LANES);
+            for i in 0..layer.inputs() {
+                for g in 0..groups {
+                    let lanes: Vec<u64> = (0..FC_LANES)
+                        .map(|l| {
+                            let j = g * FC_LANES + l;
+                            if j < layer.neurons() {
+                                twos(layer.weight(i, j).into(), 8)
+                            } else {
+                                0x5A // padding lanes hold garbage
+                            }
+                        })
+                        .collect();
+                    b.uut.mem_select.next = select.into();
+                    b.uut.mem_address.next = ((i * groups + g) as u64).into();
+                    b.uut.mem_wdata.next = pack(&lanes, 8);
+                    b.uut.mem_write.next = true;
+                    b.tick();
+                }
+            }
+        }
+        b.uut.mem_write.next = false;
+    }
+
+    /// Reads both weight memories back through the configuration access.
+    fn read_weights(b: &mut Bench<FcEngine>, p: &Params) -> [Vec<i16>; 2] {
+        let mut out = [vec![], vec![]];
+        let shapes = [
+            (MEM_HIDDEN, p.conv_neurons, p.hidden),
+            (MEM_OUTPUT, p.hidden, p.classes),
+        ];
+        for (k, (select, inputs, neurons)) in shapes.into_iter().enumerate() {
+            let groups = neurons.div_ceil(FC_LANES);
+            for i in 0..inputs {
+                for g in 0..groups {
+                    b.uut.mem_select.next = select.into();
+                    b.uut.mem_address.next = ((i * groups + g) as u64).into();
+                    b.uut.mem_read.next = true;
+                    b.tick();
+                    let word = if select == MEM_HIDDEN {
+                        b.uut.hidden_rdata.val()
+                    } else {
+                        b.uut.output_rdata.val()
+                    };
+                    for l in 0..FC_LANES.min(neurons - g * FC_LANES) {
+                        let w = word.get_bits::<8>(8 * l).index() as u64;
+                        out[k].push(sext(w, 8) as i16);
+                    }
+                }
+            }
+        }
+        b.uut.mem_read.next = false;
+        out
+    }
+
+    fn read_scores(b: &mut Bench<FcEngine>, p: &Params) -> Vec<i32> {
+        let mut scores = vec![];
+        for g in 0..p.output_groups {
+            b.uut.mem_select.next = MEM_SCORES.into();
+            b.uut.mem_address.next = (g as u64).into();
+            b.uut.mem_read.next = true;
+            b.tick();
+            b.uut.mem_read.next = false;
+            for l in 0..FC_LANES.min(p.classes - g * FC_LANES) {
+                b.uut.score_lane.next = (l as u64).into();
+                b.settle();
+                scores.push(sext(b.uut.score.val().index() as u64, ACC_BITS) as i32);
+            }
+        }
+        scores
+    }
+
+    /// Membrane words of spike counts (`[pos][group]`, 8 lanes of 8 bits); lanes beyond the
+    /// kernels hold garbage.
+    fn count_words(p: &Params, counts: &[i16]) -> Vec<u64> {
+        let mut words = vec![];
+        for pos in 0..p.out_w * p.out_h {
+            for g in 0..p.conv_groups {
+                words.push((0..FC_LANES).fold(0u64, |w, l| {
+                    let k = g * FC_LANES + l;
+                    let v = if k < p.kernels {
+                        counts[pos * p.kernels + k] as u64
+                    } else {
+                        3
+                    };
+                    w | v << (8 * l)
+                }));
+            }
+        }
+        words
+    }
+
+    /// Clears the accumulators, runs one sample with the membrane map answering the engine's
+    /// reads; returns the cycles of the run (from `start` to idle).
+    fn run(b: &mut Bench<FcEngine>, words: &[u64], learn: bool, label: usize) -> u64 {
+        b.uut.start_clear.next = true;
+        b.tick();
+        b.uut.start_clear.next = false;
+        b.tick_until(100, |x| !x.busy.val());
+        b.uut.learn.next = learn;
+        b.uut.label.next = (label as u64).into();
+        b.uut.start.next = true;
+        b.tick();
+        b.uut.start.next = false;
+        let start = b.cycles;
+        while b.uut.busy.val() {
+            b.settle();
+            let read = b
+                .uut
+                .input_read
+                .val()
+                .then(|| b.uut.input_address.val().index());
+            b.tick();
+            if let Some(a) = read {
+                b.uut.input_word.next = pack(
+                    &(0..FC_LANES)
+                        .map(|l| words[a] >> (8 * l) & 0xFF)
+                        .collect::<Vec<_>>(),
+                    8,
+                );
+                b.settle();
+            }
+            assert!(b.cycles - start < 20_000, "the sample ends");
+        }
+        b.cycles - start
+    }
+
+    fn random_layers(config: &Config, seed: u32) -> [FcLayer; 2] {
+        let (ins, outs) = (config.fc_inputs(), config.fc_outputs());
+        let mut lfsr = Lfsr::new(seed);
+        [0, 1].map(|k| {
+            let mut layer = FcLayer::zeros(ins[k], outs[k], config.fc.weight_bits);
+            fill_uniform(layer.weights_mut(), 20, &mut lfsr);
+            layer
+        })
+    }
+
+    fn random_counts(p: &Params, seed: u32) -> Vec<i16> {
+        let mut lfsr = Lfsr::new(seed);
+        (0..p.conv_neurons)
+            .map(|i| {
+                let d = lfsr.draw();
+                if i % 16 < 6 || d.is_multiple_of(3) {
+                    0
+                } else {
+                    (d % 4) as i16
+                }
+            })
+            .collect()
+    }
+
+    /// A programmed memory, inference only: the scores, the class, and the activation words
+    /// (`y`, and `d` for the label) equal golden, neuron by neuron; the cycle count is
+    /// `(2 + zero words + nonzero inputs · (1 + G))` per layer + `G_h + 1` (activation)
+    /// + `G_o + classes` (decision).
+    #[test]
+    fn forward_pass_equals_golden_seed_21() {
+        let config = config();
+        let p = Params::new(&config).unwrap();
+        let mut b = bench(&config);
+        let mut layers = random_layers(&config, 21);
+        program(&mut b, &layers);
+        for (sample, label) in [(1u32, 3usize), (2, 9)] {
+            let counts = random_counts(&p, sample);
+            let cycles = run(&mut b, &count_words(&p, &counts), false, label);
+            let mut rounding = Lfsr::new(1);
+            let g = golden_sample(&config, &mut layers, &counts, label, false, &mut rounding);
+            assert_eq!(read_scores(&mut b, &p), g.scores, "sample {sample}");
+            assert_eq!(b.uut.decision.val().index(), g.class);
+            for j in 0..p.hidden {
+                let word = b.uut.accumulators.peek(j / FC_LANES);
+                let l = j % FC_LANES;
+                let y = sext(word.get_bits::<8>(8 * l).index() as u64, 8);
+                let d = sext(word.get_bits::<2>(INPUT_WORD + 2 * l).index() as u64, 2);
+                assert_eq!(
+                    (y, d),
+                    (g.y[j].into(), g.modulation[j].into()),
+                    "neuron {j}"
+                );
+            }
+            assert_eq!(cycles as usize, fc_cycles(&p, &counts, &g));
+        }
+    }
+
+    /// One active input (`x = 3` at input 5) and FC layer 0 weights `hidden_row` for it: only
+    /// the neurons with a nonzero weight get an activation.
+    fn single_input(
+        config: &Config,
+        hidden_row: &[i16],
+        output_row0: &[i16],
+    ) -> ([FcLayer; 2], Vec<i16>) {
+        let p = Params::new(config).unwrap();
+        let mut layers = [
+            FcLayer::zeros(p.conv_neurons, p.hidden, 8),
+            FcLayer::zeros(p.hidden, p.classes, 8),
+        ];
+        for (j, &w) in hidden_row.iter().enumerate() {
+            layers[0].set_weight(5, j, w);
+        }
+        for (c, &w) in output_row0.iter().enumerate() {
+            layers[1].set_weight(0, c, w);
+        }
+        let mut counts = vec![0; p.conv_neurons];
+        counts[5] = 3;
+        (layers, counts)
+    }
+
+    /// Scores with ties, positive and negative: the class is the lowest index among the
+    /// largest, as golden `argmax`, within a word and across the two output words.
+    #[test]
+    fn argmax_takes_the_lowest_index_on_ties() {
+        let config = config();
+        let p = Params::new(&config).unwrap();
+        let mut b = bench(&config);
+        let rows: [[i16; 10]; 5] = [
+            [1, 5, 5, 2, 5, 0, 0, 0, 5, 5],
+            [0, 0, 0, 0, 0, 0, 0, 0, 7, 7],
+            [-3, -3, -5, -5, -5, -5, -5, -5, -5, -5],
+            [2; 10],
+            [-1, -1, -1, -1, -1, -1, -1, -1, -1, 4],
+        ];
+        let mut classes = vec![];
+        for y_sign in [1i16, -1] {
+            for row in &rows {
+                let mut hidden = [0i16; 12];
+                hidden[0] = 20 * y_sign;
+                let (mut layers, counts) = single_input(&config, &hidden, row);
+                program(&mut b, &layers);
+                run(&mut b, &count_words(&p, &counts), false, 0);
+                let g = golden_sample(&config, &mut layers, &counts, 0, false, &mut Lfsr::new(1));
+                assert_eq!(read_scores(&mut b, &p), g.scores);
+                assert_eq!(
+                    b.uut.decision.val().index(),
+                    g.class,
+                    "row {row:?} sign {y_sign}"
+                );
+                classes.push(g.class);
+            }
+        }
+        assert_eq!(classes, vec![1, 8, 0, 0, 9, 5, 0, 2, 0, 0]);
+    }
+
+    /// Learning steps (`learn = 1`): every weight of both layers, the rounding LFSR state and
+    /// the class equal golden's `update_hidden` / `update_output` after each sample, the LFSR
+    /// carrying over. Three random samples, then one where every output error is 0 (the output
+    /// update is skipped) and one where every hidden neuron saturates (`d = 0`: the hidden update
+    /// is skipped, no draw).
+    #[test]
+    fn learning_steps_equal_golden_seed_33() {
+        let config = config();
+        let p = Params::new(&config).unwrap();
+        let mut b = bench(&config);
+        let mut layers = random_layers(&config, 33);
+        program(&mut b, &layers);
+        let mut rounding = Lfsr::new(config.learning.rounding_seed);
+        let mut step =
+            |b: &mut Bench<FcEngine>, layers: &mut [FcLayer; 2], counts: &[i16], label| {
+                let cycles = run(b, &count_words(&p, counts), true, label);
+                let g = golden_sample(&config, layers, counts, label, true, &mut rounding);
+                assert_eq!(b.uut.decision.val().index(), g.class);
+                assert_eq!(cycles as usize, fc_cycles(&p, counts, &g));
+                let [hidden, output] = read_weights(b, &p);
+                assert_eq!(hidden, layers[0].weights(), "FC layer 0 weights");
+                assert_eq!(output, layers[1].weights(), "output weights");
+                assert_eq!(b.uut.rounding_state.val().index() as u32, rounding.state());
+                g
+            };
+        for (sample, label) in [(4u32, 2usize), (5, 9), (6, 0)] {
+            let g = step(&mut b, &mut layers, &random_counts(&p, sample), label);
+            assert!(g.modulation.iter().any(|&d| d != 0));
+        }
+        let draws_before = b.uut.rounding_state.val();
+        // Every output error 0: the label's score is far above, the others far below.
+        let mut output_row = [-127i16; 10];
+        output_row[6] = 127;
+        let mut hidden = [0i16; 12];
+        hidden[0] = 20;
+        let (mut layers, counts) = single_input(&config, &hidden, &output_row);
+        program(&mut b, &layers);
+        let g = step(&mut b, &mut layers, &counts, 6);
+        assert!(g.hidden_updated && !g.output_updated);
+        assert_ne!(b.uut.rounding_state.val(), draws_before, "one hidden draw");
+        // Every hidden neuron saturated: no hidden draw, one output draw.
+        let hidden: Vec<i16> = (0..12)
+            .map(|j| if j % 2 == 0 { 127 } else { -128 })
+            .collect();
+        let (mut layers, counts) = single_input(&config, &hidden, &[3; 10]);
+        program(&mut b, &layers);
+        let g = step(&mut b, &mut layers, &counts, 1);
+        assert!(g.modulation.iter().all(|&d| d == 0));
+        assert!(!g.hidden_updated && g.output_updated);
+    }
+}

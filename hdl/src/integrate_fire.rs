@@ -31,7 +31,9 @@ pub struct IntegrateFire {
     pub placed: Signal<Out, Bits<MEMBRANE_WORD>>,
     /// Bit offset of this lane in a membrane word.
     offset: Constant<Bits<8>>,
-    /// `sext(v) + sext(w)`, 16-bit two's complement.
+    /// `v`, `w` sign-extended, and `sext(v) + sext(w)`, 16-bit two's complement.
+    v_wide: Signal<Local, Bits<16>>,
+    w_wide: Signal<Local, Bits<16>>,
     sum: Signal<Local, Bits<16>>,
     /// `sum` saturated to the membrane range.
     sat: Signal<Local, Bits<16>>,
@@ -62,6 +64,8 @@ impl IntegrateFire {
             fire: Default::default(),
             placed: Default::default(),
             offset: Constant::new(((lane * NEURON_BITS) as u64).into()),
+            v_wide: Default::default(),
+            w_wide: Default::default(),
             sum: Default::default(),
             sat: Default::default(),
             lo_biased: b(p.membrane_lo),
@@ -78,9 +82,16 @@ impl IntegrateFire {
 impl Logic for IntegrateFire {
     #[hdl_gen]
     fn update(&mut self) {
-        // Sign extension by (x ^ msb) − msb, in 16 bits.
-        self.sum.next = (bit_cast::<16, MEMBRANE_BITS>(self.v.val() ^ 0x800) - 0x800)
-            + (bit_cast::<16, KERNEL_BITS>(self.w.val() ^ 0x80) - 0x80);
+        // Sign extension to 16 bits by replicating the sign bit (wiring, no adder).
+        self.v_wide.next = bit_cast::<16, MEMBRANE_BITS>(self.v.val());
+        if self.v.val().get_bit(MEMBRANE_BITS - 1) {
+            self.v_wide.next = bit_cast::<16, MEMBRANE_BITS>(self.v.val()) | 0xF000_u64;
+        }
+        self.w_wide.next = bit_cast::<16, KERNEL_BITS>(self.w.val());
+        if self.w.val().get_bit(KERNEL_BITS - 1) {
+            self.w_wide.next = bit_cast::<16, KERNEL_BITS>(self.w.val()) | 0xFF00_u64;
+        }
+        self.sum.next = self.v_wide.val() + self.w_wide.val();
         self.sat.next = self.sum.val();
         if (self.sum.val() ^ 0x8000) < self.lo_biased.val() {
             self.sat.next = self.lo.val();
@@ -103,6 +114,9 @@ impl Logic for IntegrateFire {
         // (12 = MEMBRANE_BITS: a shift amount must be a u64 literal in rust_hdl.)
     }
 }
+
+// The sign-extension masks above: 12-bit potentials, 8-bit weights.
+const _: () = assert!(MEMBRANE_BITS == 12 && KERNEL_BITS == 8);
 
 #[cfg(test)]
 mod tests {

@@ -4,11 +4,19 @@
 //! `q = sr(x_i, s_h, r)` the input's stochastically rounded value (shared by the row).
 //! Output layer: `w ← sat(w + ((p + r mod 2^s) >> s))` with `p = −e_c · y_j` the lane's product
 //! (from the FC lane's multiplier) and `r mod 2^s` shared by the row. `sat` clamps to the range of
-//! `fc.weight_bits`; the arithmetic shift of a negative `v` is `~(~v >> s)`, so one logical
-//! shifter serves both signs. The sequencing (scan, draws, read–modify–write) is in `fc.rs`.
+//! `fc.weight_bits`. Widths are the least that are exact: `p + r mod 2^s` needs 18 bits
+//! (`|p| ≤ 2^14`, `r < 2^16`); the arithmetic shift of a negative `v` is `~(~v >> s)`, one logical
+//! shifter for both signs; the update is then clamped to `[−256, 255]`, which changes no result
+//! (an 8-bit weight plus any update beyond that range saturates anyway), and added in 10 bits.
+//! The sequencing (scan, draws, read–modify–write) is in `fc.rs`.
 
-use crate::params::{twos, Params, ACC_BITS, FC_WEIGHT_BITS, FC_WORD, INPUT_BITS};
+use crate::params::{twos, Params, FC_WEIGHT_BITS, FC_WORD, INPUT_BITS};
 use rust_hdl::prelude::*;
+
+/// Width of `p + r mod 2^s`, two's complement.
+pub const ROUND_BITS: usize = 18;
+/// Width of the clamped update and of the sum with the weight, two's complement.
+pub const DELTA_BITS: usize = 10;
 
 #[derive(LogicBlock)]
 pub struct UpdateLane {
@@ -18,39 +26,43 @@ pub struct UpdateLane {
     pub output_layer: Signal<In, Bit>,
     /// Hidden: modulation `d`, 2-bit two's complement (01 = +1, 11 = −1, 00 = 0).
     pub modulation: Signal<In, Bits<2>>,
-    /// Hidden: rounded input `q ≥ 0`.
+    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`.
     pub rounded: Signal<In, Bits<INPUT_BITS>>,
-    /// Output: product `−e · y`, s`ACC_BITS`.
-    pub product: Signal<In, Bits<ACC_BITS>>,
+    /// Output: product `−e · y`, s16.
+    pub product: Signal<In, Bits<16>>,
     /// Output: `r mod 2^s`.
     pub round: Signal<In, Bits<16>>,
     /// Output: learning-rate shift `s` (0..=16).
     pub shift: Signal<In, Bits<5>>,
     /// The new weight at this lane's place in a weight word, zero elsewhere.
     pub placed: Signal<Out, Bits<FC_WORD>>,
-    rounded_wide: Signal<Local, Bits<ACC_BITS>>,
-    sum: Signal<Local, Bits<ACC_BITS>>,
-    flip: Signal<Local, Bits<ACC_BITS>>,
-    delta: Signal<Local, Bits<ACC_BITS>>,
-    total: Signal<Local, Bits<ACC_BITS>>,
-    biased: Signal<Local, Bits<ACC_BITS>>,
-    saturated: Signal<Local, Bits<ACC_BITS>>,
+    product_wide: Signal<Local, Bits<ROUND_BITS>>,
+    sum: Signal<Local, Bits<ROUND_BITS>>,
+    flip: Signal<Local, Bits<ROUND_BITS>>,
+    shifted: Signal<Local, Bits<ROUND_BITS>>,
+    /// `shifted` fits `DELTA_BITS − 1` bits and a sign.
+    fits: Signal<Local, Bit>,
+    rounded_wide: Signal<Local, Bits<DELTA_BITS>>,
+    delta: Signal<Local, Bits<DELTA_BITS>>,
+    weight_wide: Signal<Local, Bits<DELTA_BITS>>,
+    total: Signal<Local, Bits<DELTA_BITS>>,
+    biased: Signal<Local, Bits<DELTA_BITS>>,
+    saturated: Signal<Local, Bits<DELTA_BITS>>,
     new_weight: Signal<Local, Bits<FC_WEIGHT_BITS>>,
     offset: Constant<Bits<8>>,
-    sign: Constant<Bits<ACC_BITS>>,
-    ones: Constant<Bits<ACC_BITS>>,
-    lo: Constant<Bits<ACC_BITS>>,
-    hi: Constant<Bits<ACC_BITS>>,
-    lo_biased: Constant<Bits<ACC_BITS>>,
-    hi_biased: Constant<Bits<ACC_BITS>>,
+    ones: Constant<Bits<ROUND_BITS>>,
+    lo: Constant<Bits<DELTA_BITS>>,
+    hi: Constant<Bits<DELTA_BITS>>,
+    lo_biased: Constant<Bits<DELTA_BITS>>,
+    hi_biased: Constant<Bits<DELTA_BITS>>,
 }
 
 impl UpdateLane {
     /// Lane `lane` of a weight word.
     pub fn new(p: &Params, lane: usize) -> Self {
-        let sign = 1u64 << (ACC_BITS - 1);
-        let c = |v: i64| Constant::new(twos(v, ACC_BITS).into());
-        let cb = |v: i64| Constant::new((twos(v, ACC_BITS) ^ sign).into());
+        let sign = 1u64 << (DELTA_BITS - 1);
+        let c = |v: i64| Constant::new(twos(v, DELTA_BITS).into());
+        let cb = |v: i64| Constant::new((twos(v, DELTA_BITS) ^ sign).into());
         Self {
             weight: Default::default(),
             output_layer: Default::default(),
@@ -60,17 +72,20 @@ impl UpdateLane {
             round: Default::default(),
             shift: Default::default(),
             placed: Default::default(),
-            rounded_wide: Default::default(),
+            product_wide: Default::default(),
             sum: Default::default(),
             flip: Default::default(),
+            shifted: Default::default(),
+            fits: Default::default(),
+            rounded_wide: Default::default(),
             delta: Default::default(),
+            weight_wide: Default::default(),
             total: Default::default(),
             biased: Default::default(),
             saturated: Default::default(),
             new_weight: Default::default(),
             offset: Constant::new(((lane * FC_WEIGHT_BITS) as u64).into()),
-            sign: Constant::new(sign.into()),
-            ones: Constant::new(((1u64 << ACC_BITS) - 1).into()),
+            ones: Constant::new(((1u64 << ROUND_BITS) - 1).into()),
             lo: c(p.fc_weight_lo),
             hi: c(p.fc_weight_hi),
             lo_biased: cb(p.fc_weight_lo),
@@ -82,18 +97,31 @@ impl UpdateLane {
 impl Logic for UpdateLane {
     #[hdl_gen]
     fn update(&mut self) {
-        self.rounded_wide.next = bit_cast::<ACC_BITS, INPUT_BITS>(self.rounded.val());
-        // |p| ≤ 2^14 and r < 2^16: the sum cannot overflow ACC_BITS.
-        self.sum.next = self.product.val() + bit_cast::<ACC_BITS, 16>(self.round.val());
+        // Output rule: (p + r mod 2^s) >> s, clamped to [−256, 255].
+        self.product_wide.next = bit_cast::<ROUND_BITS, 16>(self.product.val());
+        if self.product.val().get_bit(15) {
+            self.product_wide.next = bit_cast::<ROUND_BITS, 16>(self.product.val()) | 0x3_0000_u64;
+        }
+        self.sum.next = self.product_wide.val() + bit_cast::<ROUND_BITS, 16>(self.round.val());
         self.flip.next = 0.into();
-        if self.sum.val().get_bit(ACC_BITS - 1) {
+        if self.sum.val().get_bit(ROUND_BITS - 1) {
             self.flip.next = self.ones.val();
         }
-        self.delta.next = 0.into();
-        if self.output_layer.val() {
-            self.delta.next =
-                ((self.sum.val() ^ self.flip.val()) >> self.shift.val()) ^ self.flip.val();
-        } else {
+        self.shifted.next =
+            ((self.sum.val() ^ self.flip.val()) >> self.shift.val()) ^ self.flip.val();
+        self.fits.next = !self.shifted.val().get_bits::<10>(8).any()
+            || self.shifted.val().get_bits::<10>(8).all();
+        self.delta.next = bit_cast::<DELTA_BITS, ROUND_BITS>(self.shifted.val());
+        if !self.fits.val() {
+            self.delta.next = 0xFF.into();
+            if self.shifted.val().get_bit(ROUND_BITS - 1) {
+                self.delta.next = 0x300.into();
+            }
+        }
+        // Hidden rule: −d · q.
+        self.rounded_wide.next = bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.val());
+        if !self.output_layer.val() {
+            self.delta.next = 0.into();
             if self.modulation.val() == 1 {
                 self.delta.next = !self.rounded_wide.val() + 1;
             }
@@ -101,10 +129,14 @@ impl Logic for UpdateLane {
                 self.delta.next = self.rounded_wide.val();
             }
         }
-        // Sign extension of the weight, then the saturating add.
-        self.total.next = ((bit_cast::<ACC_BITS, FC_WEIGHT_BITS>(self.weight.val()) ^ 0x80) - 0x80)
-            + self.delta.val();
-        self.biased.next = self.total.val() ^ self.sign.val();
+        // The weight sign-extended, plus the update, saturated.
+        self.weight_wide.next = bit_cast::<DELTA_BITS, FC_WEIGHT_BITS>(self.weight.val());
+        if self.weight.val().get_bit(FC_WEIGHT_BITS - 1) {
+            self.weight_wide.next =
+                bit_cast::<DELTA_BITS, FC_WEIGHT_BITS>(self.weight.val()) | 0x300_u64;
+        }
+        self.total.next = self.weight_wide.val() + self.delta.val();
+        self.biased.next = self.total.val() ^ 0x200_u64;
         self.saturated.next = self.total.val();
         if self.biased.val() < self.lo_biased.val() {
             self.saturated.next = self.lo.val();
@@ -112,14 +144,15 @@ impl Logic for UpdateLane {
         if self.biased.val() > self.hi_biased.val() {
             self.saturated.next = self.hi.val();
         }
-        self.new_weight.next = bit_cast::<FC_WEIGHT_BITS, ACC_BITS>(self.saturated.val());
+        self.new_weight.next = bit_cast::<FC_WEIGHT_BITS, DELTA_BITS>(self.saturated.val());
         self.placed.next =
             bit_cast::<FC_WORD, FC_WEIGHT_BITS>(self.new_weight.val()) << self.offset.val();
     }
 }
 
-// The sign extension above uses the literal 0x80 = 2^(FC_WEIGHT_BITS − 1).
-const _: () = assert!(FC_WEIGHT_BITS == 8);
+// The literals above: sign extensions of 8 → 10 and 16 → 18 bits, the clamp bounds 255 and
+// −256 = 0x300 in 10 bits, the sign bit 0x200 of 10 bits; shifts are at most 16.
+const _: () = assert!(FC_WEIGHT_BITS == 8 && DELTA_BITS == 10 && ROUND_BITS == 18);
 
 #[cfg(test)]
 mod tests {
@@ -154,12 +187,12 @@ mod tests {
                     let r = lfsr.draw();
                     let delta = narrow_delta(stochastic_round(-e * y, s, r));
                     want = add_saturating_i16(w, delta, lo, hi);
-                    b.uut.product.next = twos((-e * y).into(), ACC_BITS).into();
+                    b.uut.product.next = twos((-e * y).into(), 16).into();
                     b.uut.round.next = (u64::from(r) & ((1u64 << s) - 1)).into();
                     b.uut.shift.next = u64::from(s).into();
                     at = format!("w {w} e {e} y {y} s {s} r {r:#x}");
                 } else {
-                    let d = i16::from(d1 % 3) - 1;
+                    let d = (d1 % 3) as i16 - 1;
                     let q = (d1 >> 4) % 4;
                     want = add_saturating_i16(w, -d * q as i16, lo, hi);
                     b.uut.modulation.next = twos(d.into(), 2).into();

@@ -2,8 +2,8 @@
 //! combinational.
 //!
 //! `p = clamp((z >> fc.output_shift) + one/2, 0, one)` with `one = 2^fc.probability_bits`, and
-//! `e = p − one·[c = label]`, an s`INPUT_BITS + 1` value in `[−one, one]`. Arithmetic shift and
-//! signed compares as in `activation.rs`.
+//! `e = p − one·[c = label]`, an s`INPUT_BITS + 1` value in `[−one, one]`. Sign extension,
+//! arithmetic shift and signed compares as in `activation.rs` (no adder but the `+ one/2`).
 
 use crate::params::{twos, Params, ACC_BITS, INPUT_BITS};
 use rust_hdl::prelude::*;
@@ -22,14 +22,14 @@ pub struct OutputError {
     /// Error `e_c`, s`ERROR_BITS`.
     pub error: Signal<Out, Bits<ERROR_BITS>>,
     /// `(z >> shift) + one/2`, s`ACC_BITS`, and its biased form.
-    wide: Signal<Local, Bits<WIDE>>,
+    shifted: Signal<Local, Bits<WIDE>>,
     centred: Signal<Local, Bits<WIDE>>,
     biased: Signal<Local, Bits<WIDE>>,
     probability: Signal<Local, Bits<WIDE>>,
-    acc_sign: Constant<Bits<WIDE>>,
+    extension: Constant<Bits<WIDE>>,
     shift: Constant<Bits<8>>,
     sign: Constant<Bits<WIDE>>,
-    sign_shifted: Constant<Bits<WIDE>>,
+    fill: Constant<Bits<WIDE>>,
     half: Constant<Bits<WIDE>>,
     one: Constant<Bits<WIDE>>,
     one_biased: Constant<Bits<WIDE>>,
@@ -44,14 +44,16 @@ impl OutputError {
             z: Default::default(),
             target: Default::default(),
             error: Default::default(),
-            wide: Default::default(),
-            acc_sign: Constant::new((1u64 << (ACC_BITS - 1)).into()),
+            shifted: Default::default(),
+            extension: Constant::new((((1u64 << WIDE) - 1) & !((1u64 << ACC_BITS) - 1)).into()),
             centred: Default::default(),
             biased: Default::default(),
             probability: Default::default(),
             shift: Constant::new((p.output_shift as u64).into()),
             sign: Constant::new(sign.into()),
-            sign_shifted: Constant::new((sign >> p.output_shift).into()),
+            fill: Constant::new(
+                (((1u64 << WIDE) - 1) & !(((1u64 << WIDE) - 1) >> p.output_shift)).into(),
+            ),
             half: Constant::new(twos(one / 2, WIDE).into()),
             one: Constant::new(twos(one, WIDE).into()),
             one_biased: Constant::new((twos(one, WIDE) ^ sign).into()),
@@ -64,11 +66,13 @@ impl Logic for OutputError {
     #[hdl_gen]
     fn update(&mut self) {
         // Sign extension to WIDE bits, then the arithmetic shift.
-        self.wide.next =
-            (bit_cast::<WIDE, ACC_BITS>(self.z.val()) ^ self.acc_sign.val()) - self.acc_sign.val();
-        self.centred.next = ((self.wide.val() ^ self.sign.val()) >> self.shift.val())
-            - self.sign_shifted.val()
-            + self.half.val();
+        self.shifted.next = bit_cast::<WIDE, ACC_BITS>(self.z.val()) >> self.shift.val();
+        if self.z.val().get_bit(ACC_BITS - 1) {
+            self.shifted.next = ((bit_cast::<WIDE, ACC_BITS>(self.z.val()) | self.extension.val())
+                >> self.shift.val())
+                | self.fill.val();
+        }
+        self.centred.next = self.shifted.val() + self.half.val();
         self.biased.next = self.centred.val() ^ self.sign.val();
         self.probability.next = self.centred.val();
         if self.biased.val() > self.one_biased.val() {

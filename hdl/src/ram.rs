@@ -5,7 +5,9 @@
 //! [`Ram`]: `W`-bit words, `2^A` of them. One write port and one read port on the same clock; read
 //! data is registered (`read_data` holds `mem[read_address]` sampled at the edge where
 //! `read_enable` was high; latency 1 cycle). A read and a write of the same address at the same
-//! edge return the old word (the RTL never relies on it: see `docs/RTL.md`, hazards).
+//! edge return the old word in simulation; the Verilog leaves that case undefined
+//! (`(* no_rw_check *)`, so Yosys adds no collision logic), because the RTL never reads a word in
+//! the cycle it writes it (see `docs/RTL.md`, hazards).
 
 use rust_hdl::prelude::*;
 
@@ -46,6 +48,13 @@ impl<const W: usize, const A: usize> Logic for Ram<W, A> {
     fn update(&mut self) {
         if self.clock.pos_edge() {
             if self.read_enable.val() {
+                // The Verilog leaves this case undefined (`no_rw_check`): it must not happen.
+                assert!(
+                    !(self.write_enable.val()
+                        && self.read_address.val() == self.write_address.val()),
+                    "a read and a write of word {} in one cycle",
+                    self.read_address.val().index()
+                );
                 self.read_data.next = self._mem[self.read_address.val().index()];
             }
             if self.write_enable.val() {
@@ -61,6 +70,7 @@ impl<const W: usize, const A: usize> Logic for Ram<W, A> {
     fn hdl(&self) -> Verilog {
         Verilog::Custom(format!(
             "\
+(* no_rw_check *)
 reg [{msb}:0] mem [0:{last}];
 
 always @(posedge clock) begin

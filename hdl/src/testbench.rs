@@ -56,9 +56,11 @@ impl<T: Block> Bench<T> {
         panic!("the circuit does not converge (a combinational loop?)");
     }
 
-    /// One clock cycle: a rising edge, then the falling edge.
+    /// One clock cycle: inputs settle, a rising edge, then the falling edge. (Without the first
+    /// settle a register could sample a value computed from the previous inputs.)
     pub fn tick(&mut self) {
         let clock = self.clock.expect("a clocked block");
+        self.settle();
         clock(&mut self.uut).next = Clock { clk: true };
         self.settle();
         clock(&mut self.uut).next = Clock { clk: false };

@@ -86,6 +86,11 @@ pub fn crate_consts() -> Vec<(&'static str, usize)> {
         ("ACC_ADDR_BITS", ACC_ADDR_BITS),
         ("MEMBRANE_ADDR_BITS", MEMBRANE_ADDR_BITS),
         ("KERNEL_ADDR_BITS", KERNEL_ADDR_BITS),
+        ("ROUND_BITS", crate::learning_unit::ROUND_BITS),
+        ("DELTA_BITS", crate::learning_unit::DELTA_BITS),
+        ("MEM_HIDDEN", crate::fc::MEM_HIDDEN as usize),
+        ("MEM_OUTPUT", crate::fc::MEM_OUTPUT as usize),
+        ("MEM_SCORES", crate::fc::MEM_SCORES as usize),
     ]
 }
 

@@ -1,6 +1,7 @@
 //! The emitted Verilog of the default config through the tools: Verilator lint (`-Wall`, only
-//! WIDTH, DECLFILENAME and UNOPTFLAT waived; `docs/RTL.md` gives the reason for UNOPTFLAT), Icarus (`-g2005`), Yosys `synth_ice40 -spram` and
-//! `synth_ecp5`, with the memories in block RAM.
+//! WIDTH, DECLFILENAME and UNOPTFLAT waived; `docs/RTL.md` gives the reason for UNOPTFLAT),
+//! Icarus (`-g2005`), Yosys `synth_ice40 -spram -dsp` and `synth_ecp5`, with every memory in RAM
+//! cells (SPRAM, block RAM or LUT RAM, never flip-flops) and the FC lanes in DSPs.
 
 mod common;
 
@@ -60,26 +61,72 @@ fn cells(stat: &str, kind: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn synth(script: &str) -> String {
+/// Flip-flops of every kind whose name starts with `prefix`.
+fn flip_flops(stat: &str, prefix: &str) -> usize {
+    stat.lines()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let kind = it.next()?;
+            kind.starts_with(prefix)
+                .then(|| it.next().and_then(|n| n.parse::<usize>().ok()))
+                .flatten()
+        })
+        .sum()
+}
+
+/// Runs Yosys; returns its log and the last `stat` report (printed).
+fn synth(script: &str) -> (String, String) {
     let dir = emitted();
     let out = common::run(dir.path(), "yosys", &["-p", script]);
     let text = common::text(&out);
-    std::fs::write(dir.path().join("yosys.log"), &text).unwrap();
-    let stat = &text[text.rfind("Printing statistics").expect("stat ran")..];
+    let stat = text[text.rfind("Printing statistics").expect("stat ran")..].to_string();
     println!("{stat}");
-    stat.to_string()
+    (text, stat)
+}
+
+/// Asserts that Yosys mapped `memory` (a path below the top, e.g. `fc.accumulators`) with
+/// `cell`, i.e. to RAM cells and not to flip-flops.
+fn assert_mapped(log: &str, memory: &str, cell: &str) {
+    let line = format!("mapping memory spoon.{memory}.mem via {cell}");
+    assert!(log.contains(&line), "no `{line}` in the Yosys log");
 }
 
 #[test]
-fn yosys_synth_ice40_maps_the_memories_to_block_ram() {
-    let stat = synth("read_verilog spoon.v; synth_ice40 -spram -top spoon; stat");
-    // Kernel memory 64 bits → 4 EBR; membrane map 112 bits → 7 EBR; FIFO 18 bits → 2 EBR.
-    assert_eq!(cells(&stat, "SB_RAM40_4K"), 13, "{stat}");
+fn yosys_synth_ice40_maps_the_memories_to_ram_and_the_lanes_to_dsps() {
+    let (log, stat) = synth("read_verilog spoon.v; synth_ice40 -spram -dsp -top spoon; stat");
+    // FC layer 0 weights: 13,312 × 64 bits in 4 SPRAMs side by side (16 bits each).
+    assert_mapped(&log, "fc.hidden_weights", "$__ICE40_SPRAM_");
+    assert_eq!(cells(&stat, "SB_SPRAM256KA"), 4, "{stat}");
+    // Block RAM (256 × 16): kernels 4, membranes 7, FIFO 2, output weights 4, accumulators 11.
+    for memory in [
+        "conv.kernels",
+        "conv.membranes",
+        "fifo.words",
+        "fc.output_weights",
+        "fc.accumulators",
+    ] {
+        assert_mapped(&log, memory, "$__ICE40_RAM4K_");
+    }
+    assert_eq!(cells(&stat, "SB_RAM40_4K"), 28, "{stat}");
+    // The 8 FC lanes' multipliers.
+    assert_eq!(cells(&stat, "SB_MAC16"), 8, "{stat}");
+    // No memory in flip-flops: the accumulators alone would need 2,816.
+    assert!(flip_flops(&stat, "SB_DFF") < 1_000, "{stat}");
     assert!(cells(&stat, "SB_LUT4") > 0);
 }
 
 #[test]
-fn yosys_synth_ecp5_maps_the_memories_to_block_ram() {
-    let stat = synth("read_verilog spoon.v; synth_ecp5 -top spoon; stat");
-    assert!(cells(&stat, "DP16KD") >= 3, "{stat}");
+fn yosys_synth_ecp5_maps_the_memories_to_ram_and_the_lanes_to_dsps() {
+    let (log, stat) = synth("read_verilog spoon.v; synth_ecp5 -top spoon; stat");
+    assert_mapped(&log, "fc.hidden_weights", "$__ECP5_DP16KD_");
+    for memory in ["conv.kernels", "conv.membranes", "fc.output_weights"] {
+        assert_mapped(&log, memory, "$__ECP5_PDPW16KD_");
+    }
+    // 16-word memories go to distributed (LUT) RAM.
+    for memory in ["fifo.words", "fc.accumulators"] {
+        assert_mapped(&log, memory, "$__TRELLIS_DPR16X4_");
+    }
+    assert!(cells(&stat, "DP16KD") >= 50, "{stat}");
+    assert_eq!(cells(&stat, "MULT18X18D"), 8, "{stat}");
+    assert!(cells(&stat, "TRELLIS_FF") < 1_000, "{stat}");
 }
