@@ -7,6 +7,7 @@ pub mod chip;
 pub mod chip_image;
 pub mod config;
 pub mod conv;
+pub mod cycle;
 pub mod dataset;
 pub mod encoder;
 pub mod event;

@@ -64,26 +64,26 @@ pub struct ConvEngine {
     pub membrane_read: Signal<In, Bit>,
     /// Membrane word read one cycle after `membrane_read`.
     pub membrane_rdata: Signal<Out, Bits<MEMBRANE_WORD>>,
-    kernels: Ram<KERNEL_WORD, KERNEL_ADDR_BITS>,
-    membranes: Ram<MEMBRANE_WORD, MEMBRANE_ADDR_BITS>,
+    pub(crate) kernels: Ram<KERNEL_WORD, KERNEL_ADDR_BITS>,
+    pub(crate) membranes: Ram<MEMBRANE_WORD, MEMBRANE_ADDR_BITS>,
     lanes: [IntegrateFire; CONV_LANES],
     x_rom: ROM<AxisWord, 8>,
     y_rom: ROM<AxisWord, 8>,
-    state: DFF<ConvState>,
+    pub(crate) state: DFF<ConvState>,
     /// Lane group within the position.
-    group: DFF<Bits<8>>,
+    pub(crate) group: DFF<Bits<8>>,
     /// Columns left in this row, including the current one; the row's column count.
-    columns_left: DFF<Bits<8>>,
-    columns: DFF<Bits<8>>,
-    rows_left: DFF<Bits<8>>,
+    pub(crate) columns_left: DFF<Bits<8>>,
+    pub(crate) columns: DFF<Bits<8>>,
+    pub(crate) rows_left: DFF<Bits<8>>,
     /// Kernel / membrane word address of group 0 of the current position and row start.
-    kernel_position: DFF<Bits<KERNEL_ADDR_BITS>>,
-    kernel_row: DFF<Bits<KERNEL_ADDR_BITS>>,
-    membrane_position: DFF<Bits<MEMBRANE_ADDR_BITS>>,
-    membrane_row: DFF<Bits<MEMBRANE_ADDR_BITS>>,
+    pub(crate) kernel_position: DFF<Bits<KERNEL_ADDR_BITS>>,
+    pub(crate) kernel_row: DFF<Bits<KERNEL_ADDR_BITS>>,
+    pub(crate) membrane_position: DFF<Bits<MEMBRANE_ADDR_BITS>>,
+    pub(crate) membrane_row: DFF<Bits<MEMBRANE_ADDR_BITS>>,
     /// A read was issued last cycle: write its membrane word back now, at `write_address`.
-    write_pending: DFF<Bit>,
-    write_address: DFF<Bits<MEMBRANE_ADDR_BITS>>,
+    pub(crate) write_pending: DFF<Bit>,
+    pub(crate) write_address: DFF<Bits<MEMBRANE_ADDR_BITS>>,
     /// The membrane word after the lanes: `packed[i]` holds lanes `0..i` (rust_hdl has no
     /// concatenation, and a kernel may not read `.next`, so the word is built as a chain).
     packed: [Signal<Local, Bits<MEMBRANE_WORD>>; CONV_LANES + 1],

@@ -30,17 +30,17 @@ pub struct EventFifo {
     pub empty: Signal<Out, Bit>,
     /// The word popped in the previous cycle.
     pub out_data: Signal<Out, Bits<AER_BITS>>,
-    words: Ram<AER_BITS, FIFO_ADDR_BITS>,
-    read_pointer: DFF<Bits<FIFO_ADDR_BITS>>,
-    write_pointer: DFF<Bits<FIFO_ADDR_BITS>>,
+    pub(crate) words: Ram<AER_BITS, FIFO_ADDR_BITS>,
+    pub(crate) read_pointer: DFF<Bits<FIFO_ADDR_BITS>>,
+    pub(crate) write_pointer: DFF<Bits<FIFO_ADDR_BITS>>,
     /// Words held, `0..=depth`, and its next value.
-    held: DFF<Bits<{ FIFO_ADDR_BITS + 1 }>>,
+    pub(crate) held: DFF<Bits<{ FIFO_ADDR_BITS + 1 }>>,
     held_next: Signal<Local, Bits<{ FIFO_ADDR_BITS + 1 }>>,
     /// `empty` and `in_ready` are registered (from `held_next`), so that no output depends
     /// combinationally on `pop` or `in_valid` (Verilator UNOPTFLAT across the top's kernel).
     /// Stored inverted so that the power-up value 0 means empty, not full.
-    holds_q: DFF<Bit>,
-    full_q: DFF<Bit>,
+    pub(crate) holds_q: DFF<Bit>,
+    pub(crate) full_q: DFF<Bit>,
     push: Signal<Local, Bit>,
     take: Signal<Local, Bit>,
     depth: Constant<Bits<{ FIFO_ADDR_BITS + 1 }>>,

@@ -21,6 +21,8 @@ pub mod target_projection;
 pub mod verilog;
 
 #[cfg(test)]
+mod lockstep;
+#[cfg(test)]
 pub(crate) mod testbench;
 
 use golden::config::Config;

@@ -1,0 +1,629 @@
+//! The FC engine with the DRTP learning unit's sequencing, cycle by cycle (hdl `fc.rs`): weight
+//! memories (single port), accumulator memory, the scan-driven forward passes, the activation,
+//! the class decision and the read–modify–write weight updates. The arithmetic is golden's
+//! (`activation.rs`, `fixed.rs`, `target_projection.rs`, `lfsr.rs`); this file only schedules it.
+
+use super::scan::Scan;
+use super::Write;
+use super::{Sizes, ACC_ADDR_MASK, HIDDEN_ADDR_MASK, LANES, OUTPUT_ADDR_MASK};
+use crate::activation::{hard_sigmoid, hard_tanh, output_error};
+use crate::fc::FcLayer;
+use crate::fixed::{add_saturating_i16, narrow_delta, stochastic_round};
+use crate::lfsr::Lfsr;
+use crate::target_projection;
+
+/// Phases of the FC engine, numbered as the RTL encodes `FcPhase`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum FcPhase {
+    Idle = 0,
+    Clear = 1,
+    Pick = 2,
+    Row = 3,
+    RowRead = 4,
+    RowWrite = 5,
+    Activate = 6,
+    ActivateLast = 7,
+    DecideRead = 8,
+    DecideLane = 9,
+}
+
+/// Scan-driven passes, numbered as the RTL encodes `FcPass`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum FcPass {
+    Hidden = 0,
+    Output = 1,
+    LearnHidden = 2,
+    LearnOutput = 3,
+}
+
+/// Bits of an accumulator lane (s22) and of an accumulator word (8 lanes).
+const ACC_BITS: usize = 22;
+const ACC_WORD_BITS: usize = LANES * ACC_BITS;
+
+/// An accumulator memory word, raw (176 bits): 8 accumulators (s22, lane `l` at bit `22l`),
+/// or an activation word (`y` s8 at bit `8l`, `d` s2 at bit `64 + 2l`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AccWord(pub [u64; 3]);
+
+impl AccWord {
+    fn bits(&self, at: usize, width: usize) -> u64 {
+        (0..width)
+            .filter(|b| at + b < ACC_WORD_BITS)
+            .fold(0, |v, b| {
+                let i = at + b;
+                v | ((self.0[i / 64] >> (i % 64)) & 1) << b
+            })
+    }
+
+    fn place(&mut self, at: usize, width: usize, value: u64) {
+        for b in 0..width {
+            let i = at + b;
+            self.0[i / 64] |= ((value >> b) & 1) << (i % 64);
+        }
+    }
+
+    /// Accumulator lane `l`.
+    pub fn sum(&self, l: usize) -> i32 {
+        sext(self.bits(ACC_BITS * l, ACC_BITS), ACC_BITS)
+    }
+
+    /// Raw 8-bit input lane `l` (`y` of an activation word).
+    pub fn input(&self, l: usize) -> u8 {
+        self.bits(8 * l, 8) as u8
+    }
+
+    /// Modulation `d` of lane `l` of an activation word.
+    pub fn modulation(&self, l: usize) -> i16 {
+        sext(self.bits(64 + 2 * l, 2), 2) as i16
+    }
+}
+
+fn sext(v: u64, bits: usize) -> i32 {
+    let shift = 64 - bits;
+    ((v << shift) as i64 >> shift) as i32
+}
+
+fn lane_mask(lanes: usize) -> u8 {
+    ((1u16 << lanes) - 1) as u8
+}
+
+/// `(state after a 16-step draw, the draw)`; a zero state stays zero (a locked register).
+fn draw(state: u32) -> (u32, u16) {
+    if state == 0 {
+        return (0, 0);
+    }
+    let mut l = Lfsr::new(state);
+    let d = l.draw();
+    (l.state(), d)
+}
+
+/// The next 8 bits the target-projection LFSR shifts out, and its state after them.
+fn signs8(state: u32) -> (u8, u32) {
+    if state == 0 {
+        return (0, 0);
+    }
+    let mut l = Lfsr::new(state);
+    let signs = (0..8).fold(0u8, |m, j| m | u8::from(l.step()) << j);
+    (signs, l.state())
+}
+
+/// Inputs of the engine for one edge (from the top).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FcIn {
+    pub reset: bool,
+    pub start_clear: bool,
+    pub start: bool,
+    pub learn: bool,
+    pub label: u8,
+    pub hidden_lr_shift: u32,
+    pub output_lr_shift: u32,
+    pub projection_seed: u32,
+    /// FC layer 0 inputs: the spike counters of the membrane word read last cycle.
+    pub input_word: [u8; LANES],
+    /// Configuration access (idle only): 0 FC layer 0 weights, 1 output weights, 2 scores.
+    pub mem_select: u8,
+    pub mem_address: usize,
+    pub mem_read: bool,
+    pub mem_write: bool,
+    pub mem_wdata: [i16; LANES],
+    pub rounding_write: bool,
+    pub rounding_wdata: u32,
+}
+
+/// What the engine does at an edge besides its registers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FcOut {
+    /// Membrane map read for the scan.
+    pub input_read: bool,
+    pub input_address: usize,
+    pub hidden_write: Option<Write<[i16; LANES]>>,
+    pub output_write: Option<Write<[i16; LANES]>>,
+    pub acc_write: Option<Write<AccWord>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FcEngine {
+    s: Sizes,
+    pub(super) hidden: FcLayer,
+    pub(super) output: FcLayer,
+    acc: Vec<AccWord>,
+    hidden_rdata: [i16; LANES],
+    output_rdata: [i16; LANES],
+    acc_rdata: AccWord,
+    scan: Scan,
+    projection: u32,
+    pub(super) phase: FcPhase,
+    pub(super) pass: FcPass,
+    learn: bool,
+    label: u8,
+    group: usize,
+    lane: usize,
+    row: usize,
+    x: u8,
+    rounded: i16,
+    round: u16,
+    mac_pending: bool,
+    mac_address: usize,
+    act_pending: bool,
+    act_group: usize,
+    any_modulated: bool,
+    any_error: bool,
+    best: i32,
+    best_class: u8,
+    class: u8,
+    pub(super) rounding: u32,
+}
+
+impl FcEngine {
+    pub fn new(s: &Sizes, hidden: FcLayer, output: FcLayer) -> Self {
+        Self {
+            s: s.clone(),
+            hidden,
+            output,
+            acc: vec![AccWord::default(); ACC_ADDR_MASK + 1],
+            hidden_rdata: [0; LANES],
+            output_rdata: [0; LANES],
+            acc_rdata: AccWord::default(),
+            scan: Scan::new(s),
+            projection: 0,
+            phase: FcPhase::Idle,
+            pass: FcPass::Hidden,
+            learn: false,
+            label: 0,
+            group: 0,
+            lane: 0,
+            row: 0,
+            x: 0,
+            rounded: 0,
+            round: 0,
+            mac_pending: false,
+            mac_address: 0,
+            act_pending: false,
+            act_group: 0,
+            any_modulated: false,
+            any_error: false,
+            best: 0,
+            best_class: 0,
+            class: 0,
+            rounding: 0,
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.phase != FcPhase::Idle
+    }
+
+    /// Class of the last sample.
+    pub fn decision(&self) -> u8 {
+        self.class
+    }
+
+    pub fn hidden_rdata(&self) -> [i16; LANES] {
+        self.hidden_rdata
+    }
+
+    pub fn output_rdata(&self) -> [i16; LANES] {
+        self.output_rdata
+    }
+
+    /// Lane `lane` of the last accumulator word read (the configuration port's score).
+    pub fn score(&self, lane: usize) -> i32 {
+        self.acc_rdata.sum(lane)
+    }
+
+    fn weight_index(layer: &FcLayer, groups: usize, address: usize, l: usize) -> Option<usize> {
+        let (i, n) = (address / groups, (address % groups) * LANES + l);
+        (i < layer.inputs() && n < layer.neurons()).then_some(i * layer.neurons() + n)
+    }
+
+    fn read_weights(layer: &FcLayer, groups: usize, address: usize) -> [i16; LANES] {
+        std::array::from_fn(|l| {
+            Self::weight_index(layer, groups, address, l).map_or(0, |i| layer.weights()[i])
+        })
+    }
+
+    fn write_weights(layer: &mut FcLayer, groups: usize, w: &Write<[i16; LANES]>) {
+        for (l, &v) in w.data.iter().enumerate() {
+            if let Some(i) = Self::weight_index(layer, groups, w.address, l) {
+                layer.weights_mut()[i] = v;
+            }
+        }
+    }
+
+    /// Output error of lane `l` of the score word in `acc_rdata` (output word `group`), masked.
+    fn error(&self, l: usize) -> i32 {
+        let s = &self.s;
+        let last = s.classes - LANES * (s.output_groups - 1);
+        let mask = if self.group & 0xFF == s.output_groups - 1 {
+            lane_mask(last)
+        } else {
+            0xFF
+        };
+        if mask >> l & 1 == 0 {
+            return 0;
+        }
+        let target =
+            usize::from(self.label >> 3) == self.group & 0xFF && usize::from(self.label & 7) == l;
+        let p = hard_sigmoid(self.acc_rdata.sum(l), s.output_shift, s.probability_bits);
+        output_error(p, target, s.probability_bits)
+    }
+
+    /// The activation word of the accumulator word in `acc_rdata` (hidden word `act_group`),
+    /// and whether any `d ≠ 0`.
+    fn activation_word(&self) -> (AccWord, bool) {
+        let s = &self.s;
+        let last = s.hidden - LANES * (s.hidden_groups - 1);
+        let mask = if self.act_group == s.hidden_groups - 1 {
+            lane_mask(last)
+        } else {
+            0xFF
+        };
+        let (signs, _) = signs8(self.projection);
+        let mut word = AccWord::default();
+        let mut modulated = false;
+        for l in (0..LANES).filter(|l| mask >> l & 1 == 1) {
+            let (y, window) = hard_tanh(self.acc_rdata.sum(l), s.activation_shift, s.ymax);
+            let d: i64 = match (window, signs >> l & 1 == 1) {
+                (false, _) => 0,
+                (true, true) => 1,
+                (true, false) => -1,
+            };
+            modulated |= d != 0;
+            word.place(8 * l, 8, y as u64 & 0xFF);
+            word.place(64 + 2 * l, 2, d as u64 & 3);
+        }
+        (word, modulated)
+    }
+
+    /// `acc + x · w` of every lane (the forward row's write-back).
+    fn sums_word(&self, weights: [i16; LANES]) -> AccWord {
+        let x = i32::from(self.x as i8);
+        let mut word = AccWord::default();
+        for (l, &w) in weights.iter().enumerate() {
+            let sum = self.acc_rdata.sum(l) + x * i32::from(w);
+            word.place(ACC_BITS * l, ACC_BITS, sum as u64 & ((1 << ACC_BITS) - 1));
+        }
+        word
+    }
+
+    /// The updated weight word of a learning row (golden `update_hidden` / `update_output`
+    /// per lane).
+    fn updated_word(
+        &self,
+        weights: [i16; LANES],
+        output_layer: bool,
+        output_shift: u32,
+    ) -> [i16; LANES] {
+        let (lo, hi) = self.hidden.weight_range();
+        std::array::from_fn(|l| {
+            let delta = if output_layer {
+                let product = i32::from(self.x as i8) * -self.error(l);
+                narrow_delta(stochastic_round(product, output_shift, self.round))
+            } else {
+                -self.acc_rdata.modulation(l) * self.rounded
+            };
+            add_saturating_i16(weights[l], delta, lo, hi)
+        })
+    }
+
+    /// One rising edge.
+    pub fn step(&mut self, i: &FcIn) -> FcOut {
+        let s = self.s.clone();
+        let output_layer = matches!(self.pass, FcPass::Output | FcPass::LearnOutput);
+        let weight_data = if output_layer {
+            self.output_rdata
+        } else {
+            self.hidden_rdata
+        };
+        let last_group = if output_layer {
+            s.output_groups - 1
+        } else {
+            s.hidden_groups - 1
+        };
+        let group8 = self.group & 0xFF;
+        let last_row_group = group8 == last_group;
+        let acc_base = if output_layer { s.hidden_groups } else { 0 };
+        let weight_address = (self.row + group8) & HIDDEN_ADDR_MASK;
+        let acc_address = (acc_base + group8) & ACC_ADDR_MASK;
+        // The scan.
+        let word = if output_layer {
+            std::array::from_fn(|l| self.acc_rdata.input(l))
+        } else {
+            i.input_word
+        };
+        let presented = self.scan.present(word);
+        let allow_read = self.phase == FcPhase::Pick;
+        let take = allow_read && presented.valid;
+        let (scan_read, scan_address) = self.scan.step(&presented, take, allow_read, i.reset);
+        let mut scan_start = None;
+        // Write-backs due at this edge, one cycle after their read (forward rows, activation),
+        // computed from the registers before the edge.
+        let mac_write = self.mac_pending.then(|| Write {
+            address: self.mac_address,
+            data: self.sums_word(weight_data),
+        });
+        let act_write = self.act_pending.then(|| {
+            let (data, modulated) = self.activation_word();
+            (
+                Write {
+                    address: self.act_group & ACC_ADDR_MASK,
+                    data,
+                },
+                modulated,
+            )
+        });
+        self.mac_pending = false;
+        self.act_pending = false;
+        // The rounding draw of a row.
+        let shift = if output_layer {
+            i.output_lr_shift
+        } else {
+            i.hidden_lr_shift
+        };
+        let (after_draw, drawn) = draw(self.rounding);
+        let draw_round = (u32::from(drawn) & ((1u32 << shift) - 1)) as u16;
+        let rounded_now = stochastic_round(i32::from(presented.value), shift, drawn);
+        // Memory ports.
+        let mut out = FcOut {
+            input_read: scan_read && !output_layer,
+            input_address: scan_address,
+            ..FcOut::default()
+        };
+        let (mut h_read, mut o_read) = (false, false);
+        let (mut h_addr, mut o_addr) = (weight_address, weight_address & OUTPUT_ADDR_MASK);
+        let mut acc_read = None;
+        let mut acc_write: Option<Write<AccWord>> = None;
+        let mut next = self.phase;
+        let mut load_projection = false;
+        match self.phase {
+            FcPhase::Idle => {
+                h_addr = i.mem_address & HIDDEN_ADDR_MASK;
+                o_addr = i.mem_address & OUTPUT_ADDR_MASK;
+                h_read = i.mem_read && i.mem_select == 0;
+                o_read = i.mem_read && i.mem_select == 1;
+                let data = i.mem_wdata;
+                if i.mem_write && i.mem_select == 0 {
+                    out.hidden_write = Some(Write {
+                        address: h_addr,
+                        data,
+                    });
+                }
+                if i.mem_write && i.mem_select == 1 {
+                    out.output_write = Some(Write {
+                        address: o_addr,
+                        data,
+                    });
+                }
+                if i.mem_read && i.mem_select == 2 {
+                    acc_read = Some((s.hidden_groups + i.mem_address) & ACC_ADDR_MASK);
+                }
+                if i.rounding_write {
+                    self.rounding = i.rounding_wdata;
+                }
+                if i.start_clear {
+                    next = FcPhase::Clear;
+                    self.group = 0;
+                } else if i.start {
+                    self.learn = i.learn;
+                    self.label = i.label;
+                    self.any_modulated = false;
+                    self.any_error = false;
+                    self.pass = FcPass::Hidden;
+                    scan_start = Some(0);
+                    next = FcPhase::Pick;
+                }
+            }
+            FcPhase::Clear => {
+                acc_write = Some(Write {
+                    address: group8 & ACC_ADDR_MASK,
+                    data: AccWord::default(),
+                });
+                self.group = (self.group + 1) & 0xFF;
+                if group8 == s.acc_words - 1 {
+                    next = FcPhase::Idle;
+                }
+            }
+            FcPhase::Pick => {
+                if output_layer && scan_read {
+                    acc_read = Some(scan_address & ACC_ADDR_MASK);
+                }
+                if presented.valid {
+                    self.x = presented.value;
+                    self.row = presented.row;
+                    self.group = 0;
+                    if matches!(self.pass, FcPass::Hidden | FcPass::Output) {
+                        next = FcPhase::Row;
+                    } else {
+                        // One draw per nonzero input; a hidden row with q = 0 is skipped.
+                        self.rounding = after_draw;
+                        self.rounded = (rounded_now & 0xFF) as i16;
+                        self.round = draw_round;
+                        next = FcPhase::RowRead;
+                        if self.pass == FcPass::LearnHidden && rounded_now == 0 {
+                            next = FcPhase::Pick;
+                        }
+                    }
+                } else if presented.done {
+                    match self.pass {
+                        FcPass::Hidden => {
+                            next = FcPhase::Activate;
+                            self.group = 0;
+                            load_projection = true;
+                        }
+                        FcPass::Output => {
+                            next = FcPhase::DecideRead;
+                            self.group = 0;
+                        }
+                        FcPass::LearnHidden => {
+                            next = FcPhase::Idle;
+                            if self.any_error {
+                                self.pass = FcPass::LearnOutput;
+                                scan_start = Some(1);
+                                next = FcPhase::Pick;
+                            }
+                        }
+                        FcPass::LearnOutput => next = FcPhase::Idle,
+                    }
+                }
+            }
+            FcPhase::Row => {
+                (h_read, o_read) = (!output_layer, output_layer);
+                acc_read = Some(acc_address);
+                self.mac_pending = true;
+                self.mac_address = acc_address;
+                self.group = (self.group + 1) & 0xFF;
+                if last_row_group {
+                    next = FcPhase::Pick;
+                }
+            }
+            FcPhase::RowRead => {
+                (h_read, o_read) = (!output_layer, output_layer);
+                acc_read = Some(acc_address);
+                next = FcPhase::RowWrite;
+            }
+            FcPhase::RowWrite => {
+                let data = self.updated_word(weight_data, output_layer, i.output_lr_shift);
+                if output_layer {
+                    out.output_write = Some(Write {
+                        address: o_addr,
+                        data,
+                    });
+                } else {
+                    out.hidden_write = Some(Write {
+                        address: h_addr,
+                        data,
+                    });
+                }
+                self.group = (self.group + 1) & 0xFF;
+                next = FcPhase::RowRead;
+                if last_row_group {
+                    next = FcPhase::Pick;
+                }
+            }
+            FcPhase::Activate => {
+                acc_read = Some(acc_address);
+                self.act_pending = true;
+                self.act_group = group8;
+                self.group = (self.group + 1) & 0xFF;
+                if last_row_group {
+                    next = FcPhase::ActivateLast;
+                }
+            }
+            FcPhase::ActivateLast => {
+                self.pass = FcPass::Output;
+                scan_start = Some(1);
+                next = FcPhase::Pick;
+            }
+            FcPhase::DecideRead => {
+                acc_read = Some(acc_address);
+                self.lane = 0;
+                next = FcPhase::DecideLane;
+            }
+            FcPhase::DecideLane => {
+                let erring = (0..LANES).any(|l| self.error(l) != 0);
+                let errors_now = self.any_error || (self.lane == 0 && erring);
+                let value = self.acc_rdata.sum(self.lane);
+                let class = ((self.group << 3 | self.lane) & 0xFF) as u8;
+                let better = value > self.best || class == 0;
+                let winner = if better { class } else { self.best_class };
+                self.any_error = errors_now;
+                if better {
+                    self.best = value;
+                    self.best_class = class;
+                }
+                let lane = self.lane;
+                self.lane = (self.lane + 1) & 7;
+                if usize::from(class) == s.classes - 1 {
+                    self.class = winner;
+                    next = FcPhase::Idle;
+                    if self.learn && self.any_modulated {
+                        self.pass = FcPass::LearnHidden;
+                        scan_start = Some(0);
+                        next = FcPhase::Pick;
+                    } else if self.learn && errors_now {
+                        self.pass = FcPass::LearnOutput;
+                        scan_start = Some(1);
+                        next = FcPhase::Pick;
+                    }
+                } else if lane == 7 {
+                    self.group = (self.group + 1) & 0xFF;
+                    next = FcPhase::DecideRead;
+                }
+            }
+        }
+        if let Some(w) = mac_write {
+            acc_write = Some(w);
+        }
+        if let Some((w, modulated)) = act_write {
+            acc_write = Some(w);
+            self.projection = signs8(self.projection).1;
+            self.any_modulated |= modulated;
+        }
+        if load_projection {
+            self.projection = if usize::from(self.label) < s.classes {
+                target_projection::seed(i.projection_seed, 0, usize::from(self.label))
+            } else if i.projection_seed == 0 {
+                1
+            } else {
+                i.projection_seed
+            };
+        }
+        // The RAMs at the edge: a single-port write leaves the read register; reads return
+        // the old word.
+        if let Some(w) = out.hidden_write {
+            Self::write_weights(&mut self.hidden, s.hidden_groups, &w);
+        } else if h_read {
+            self.hidden_rdata = Self::read_weights(&self.hidden, s.hidden_groups, h_addr);
+        }
+        if let Some(w) = out.output_write {
+            Self::write_weights(&mut self.output, s.output_groups, &w);
+        } else if o_read {
+            self.output_rdata = Self::read_weights(&self.output, s.output_groups, o_addr);
+        }
+        if let Some(a) = acc_read {
+            debug_assert!(
+                !matches!(acc_write, Some(w) if w.address == a),
+                "read and write of word {a}"
+            );
+            self.acc_rdata = self.acc[a];
+        }
+        if let Some(w) = acc_write {
+            self.acc[w.address] = w.data;
+        }
+        out.acc_write = acc_write;
+        if let Some(layer) = scan_start {
+            self.scan.restart(layer, i.reset);
+        }
+        self.phase = next;
+        if i.reset {
+            self.phase = FcPhase::Idle;
+            self.mac_pending = false;
+            self.act_pending = false;
+            self.class = 0;
+            self.rounding = s.rounding_seed;
+        }
+        out
+    }
+}

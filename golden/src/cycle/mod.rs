@@ -1,0 +1,603 @@
+//! Cycle-stepped mode of the golden model: every rising clock edge of the RTL top `spoon`
+//! (hdl `chip.rs`), with the same port values and a set of architecturally visible taps
+//! (`docs/SIM.md` § "Cycle-stepped golden model"). One file per RTL block; the arithmetic is the
+//! functional model's (`membrane.rs`, `activation.rs`, `fixed.rs`, `lfsr.rs`,
+//! `target_projection.rs`): this module only schedules it.
+
+pub mod config_port;
+pub mod conv;
+pub mod fc;
+pub mod fifo;
+pub mod fsm;
+pub mod host;
+pub mod scan;
+
+use crate::chip::Chip;
+use crate::config::Config;
+use crate::fc::FcLayer;
+use crate::kernel::KernelMemory;
+use crate::lfsr::Lfsr;
+use crate::membrane::MembraneMap;
+use config_port::*;
+use conv::{ConvEngine, ConvIn, MembraneWord};
+use fc::{AccWord, FcEngine, FcIn};
+use fifo::Fifo;
+pub use fsm::Phase;
+
+/// Lanes of the convolution and FC engines (`hardware.conv_lanes`, `hardware.fc_lanes`).
+pub const LANES: usize = 8;
+/// Address masks of the RTL's compiled memory capacities (docs/RTL.md § "Capacities"): kernel
+/// memory and membrane map 7 bits, FC layer 0 weights 14, output weights 8, accumulators 4.
+pub const KERNEL_ADDR_MASK: usize = (1 << 7) - 1;
+pub const MEMBRANE_ADDR_MASK: usize = (1 << 7) - 1;
+pub const HIDDEN_ADDR_MASK: usize = (1 << 14) - 1;
+pub const OUTPUT_ADDR_MASK: usize = (1 << 8) - 1;
+pub const ACC_ADDR_MASK: usize = (1 << 4) - 1;
+
+/// The sizes and constants the blocks use, from the `Config` (as hdl `Params`).
+#[derive(Debug, Clone)]
+pub struct Sizes {
+    pub width: usize,
+    pub height: usize,
+    pub channels: usize,
+    pub kernels: usize,
+    pub size: usize,
+    pub stride: usize,
+    pub out_w: usize,
+    pub out_h: usize,
+    pub positions: usize,
+    pub taps_per_channel: usize,
+    pub taps: usize,
+    pub conv_groups: usize,
+    pub membrane_words: usize,
+    pub hidden: usize,
+    pub classes: usize,
+    pub hidden_groups: usize,
+    pub output_groups: usize,
+    pub acc_words: usize,
+    pub activation_shift: u32,
+    pub ymax: i32,
+    pub output_shift: u32,
+    pub probability_bits: u32,
+    pub hidden_lr_shift: u32,
+    pub output_lr_shift: u32,
+    pub projection_seed: u32,
+    pub rounding_seed: u32,
+    pub fifo_depth: usize,
+}
+
+impl Sizes {
+    /// `config` must be validated and have one hidden layer and 8 lanes (the RTL's shape).
+    pub fn new(config: &Config) -> Self {
+        assert_eq!(config.fc.hidden.len(), 1, "the RTL has one hidden layer");
+        assert_eq!(config.hardware.conv_lanes, LANES);
+        assert_eq!(config.hardware.fc_lanes, LANES);
+        let (out_w, out_h) = config.conv_out_side();
+        let c = &config.conv;
+        let groups = |n: usize| n.div_ceil(LANES);
+        let (hidden, classes) = (config.fc.hidden[0], config.fc.classes);
+        Self {
+            width: config.input.width,
+            height: config.input.height,
+            channels: config.input.channels,
+            kernels: c.kernels,
+            size: c.size,
+            stride: c.stride,
+            out_w,
+            out_h,
+            positions: out_w * out_h,
+            taps_per_channel: c.size * c.size,
+            taps: config.input.channels * c.size * c.size,
+            conv_groups: groups(c.kernels),
+            membrane_words: out_w * out_h * groups(c.kernels),
+            hidden,
+            classes,
+            hidden_groups: groups(hidden),
+            output_groups: groups(classes),
+            acc_words: groups(hidden) + groups(classes),
+            activation_shift: config.fc.activation_shifts[0],
+            ymax: config.activation_max(),
+            output_shift: config.fc.output_shift,
+            probability_bits: config.fc.probability_bits,
+            hidden_lr_shift: config.learning.hidden_lr_shifts[0],
+            output_lr_shift: config.learning.output_lr_shift,
+            projection_seed: config.learning.target_projection_seed,
+            rounding_seed: config.learning.rounding_seed,
+            fifo_depth: config.hardware.fifo_depth,
+        }
+    }
+}
+
+/// A memory write done at a clock edge: word address and data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Write<T> {
+    pub address: usize,
+    pub data: T,
+}
+
+/// The input ports of `spoon` during one clock cycle (sampled at its rising edge).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PortsIn {
+    pub reset: bool,
+    pub in_valid: bool,
+    /// AER word, 18 bits.
+    pub in_data: u32,
+    pub cfg_valid: bool,
+    pub cfg_write: bool,
+    /// 4 bits.
+    pub cfg_select: u8,
+    /// 17 bits.
+    pub cfg_address: u32,
+    pub cfg_wdata: u16,
+}
+
+/// The output ports of `spoon` after one rising edge (every output is registered or decoded
+/// from registers), and optionally the taps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PortsOut {
+    pub in_ready: bool,
+    pub cfg_ready: bool,
+    pub cfg_rdata: u16,
+    pub cfg_rvalid: bool,
+    pub out_valid: bool,
+    pub out_class: u8,
+    pub busy: bool,
+    /// Compared by [`compare_trace`] only when both sides have them.
+    pub taps: Option<Taps>,
+}
+
+/// Architecturally visible state of one cycle. Registers (`phase`, `fc_phase`, `fc_pass`,
+/// `rounding`, `ignored`, `fifo_held`) are their values after the edge; `*_write` are the memory
+/// writes done at the edge (`None`: write enable low), with the RTL's word packing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Taps {
+    /// Control FSM phase, [`Phase`] as a number (the RTL's encoding).
+    pub phase: u8,
+    /// FC engine phase and pass, [`fc::FcPhase`], [`fc::FcPass`] as numbers.
+    pub fc_phase: u8,
+    pub fc_pass: u8,
+    /// Rounding LFSR state.
+    pub rounding: u32,
+    /// Ignored-event counter.
+    pub ignored: u16,
+    /// Words held by the AER FIFO.
+    pub fifo_held: u8,
+    /// Membrane map: 8 lanes of 14 bits (potential s12 low, counter above).
+    pub membrane_write: Option<Write<u128>>,
+    /// Kernel memory, FC layer 0 weights, output weights: 8 lanes of 8 bits.
+    pub kernel_write: Option<Write<u64>>,
+    pub hidden_weight_write: Option<Write<u64>>,
+    pub output_weight_write: Option<Write<u64>>,
+    /// Accumulator memory: 176 bits, little-endian 64-bit limbs.
+    pub accumulator_write: Option<Write<[u64; 3]>>,
+}
+
+/// 8 weight lanes as the RTL packs them (lane `l` at bit `8l`).
+pub fn pack_weights(w: &[i16; LANES]) -> u64 {
+    w.iter()
+        .enumerate()
+        .fold(0, |p, (l, &v)| p | (v as u64 & 0xFF) << (8 * l))
+}
+
+/// A membrane word as the RTL packs it (lane `l` at bit `14l`: potential, then counter).
+pub fn pack_membrane(w: &MembraneWord) -> u128 {
+    w.iter().enumerate().fold(0, |p, (l, &(v, c))| {
+        p | ((v as u128 & 0xFFF) | (c as u128 & 3) << 12) << (14 * l)
+    })
+}
+
+/// The processor, cycle by cycle.
+#[derive(Debug, Clone)]
+pub struct CycleChip {
+    s: Sizes,
+    fifo: Fifo,
+    conv: ConvEngine,
+    fc: FcEngine,
+    phase: Phase,
+    ignored: u16,
+    learn: bool,
+    label: u8,
+    hidden_lr_shift: u32,
+    output_lr_shift: u32,
+    projection_seed: u32,
+    cfg: CfgPort,
+}
+
+impl CycleChip {
+    /// Power-up: every register 0, every memory 0 (the state before the first reset).
+    pub fn power_up(config: &Config) -> Self {
+        let s = Sizes::new(config);
+        let layer = |i, o| FcLayer::zeros(i, o, config.fc.weight_bits);
+        Self {
+            fifo: Fifo::new(s.fifo_depth),
+            conv: ConvEngine::new(&s, KernelMemory::zeros(config), MembraneMap::new(config)),
+            fc: FcEngine::new(
+                &s,
+                layer(config.conv_neurons(), s.hidden),
+                layer(s.hidden, s.classes),
+            ),
+            s,
+            phase: Phase::Idle,
+            ignored: 0,
+            learn: false,
+            label: 0,
+            hidden_lr_shift: 0,
+            output_lr_shift: 0,
+            projection_seed: 0,
+            cfg: CfgPort::default(),
+        }
+    }
+
+    /// The state after one reset cycle from power-up: idle, registers at the config values,
+    /// memories zero.
+    pub fn new(config: &Config) -> Self {
+        let mut chip = Self::power_up(config);
+        chip.step(&PortsIn {
+            reset: true,
+            ..PortsIn::default()
+        });
+        chip
+    }
+
+    /// After reset, with the memories and the rounding LFSR of a functional `Chip` (as if
+    /// written through the configuration port).
+    pub fn from_chip(chip: &Chip) -> Self {
+        let mut c = Self::new(chip.config());
+        c.conv.kernels = chip.kernels().clone();
+        c.fc.hidden = chip.layers()[0].clone();
+        c.fc.output = chip.layers()[1].clone();
+        c.fc.rounding = chip.rounding_lfsr().state();
+        c
+    }
+
+    pub fn sizes(&self) -> &Sizes {
+        &self.s
+    }
+
+    pub fn kernels(&self) -> &KernelMemory {
+        &self.conv.kernels
+    }
+
+    /// FC layer 0, then the output layer.
+    pub fn layers(&self) -> [&FcLayer; 2] {
+        [&self.fc.hidden, &self.fc.output]
+    }
+
+    pub fn membranes(&self) -> &MembraneMap {
+        &self.conv.membranes
+    }
+
+    pub fn rounding_lfsr(&self) -> Lfsr {
+        Lfsr::new(self.fc.rounding)
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The value of register `r` of select 8, as a read returns it.
+    fn register(&self, r: usize) -> u16 {
+        match r {
+            REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift as u16,
+            REG_OUTPUT_LR_SHIFT => self.output_lr_shift as u16,
+            REG_ROUNDING_LO => self.fc.rounding as u16,
+            REG_ROUNDING_HI => (self.fc.rounding >> 16) as u16,
+            REG_PROJECTION_LO => self.projection_seed as u16,
+            REG_PROJECTION_HI => (self.projection_seed >> 16) as u16,
+            REG_CLASS => u16::from(self.fc.decision()),
+            REG_STATUS => u16::from(self.phase.busy()),
+            REG_IGNORED => self.ignored,
+            _ => 0,
+        }
+    }
+
+    /// The read data of the request in progress (in `CfgData`, from the read registers).
+    fn read_data(&self, d: &Decoded, weight_word: &[i16; LANES]) -> u16 {
+        match self.cfg.select {
+            SELECT_KERNELS | SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS => {
+                i16::from(weight_word[d.lane] as i8) as u16
+            }
+            SELECT_REGISTERS => self.register(d.column),
+            SELECT_SCORES => {
+                let z = self.fc.score(d.lane) as u32;
+                if d.odd {
+                    (z >> 16) as u16
+                } else {
+                    z as u16
+                }
+            }
+            SELECT_MEMBRANES => {
+                let (v, c) = self.conv.membrane_rdata()[d.lane];
+                if d.odd {
+                    (c & 3) as u16
+                } else {
+                    (((v as u16) << 4) as i16 >> 4) as u16
+                }
+            }
+            _ => 0,
+        }
+    }
+
+    /// One rising clock edge with these inputs; the outputs after it.
+    pub fn step(&mut self, i: &PortsIn) -> PortsOut {
+        let d = self.cfg.decode();
+        let sel = self.cfg.select;
+        let word = self.fifo.out_data();
+        let weight_word = match sel {
+            SELECT_HIDDEN_WEIGHTS => self.fc.hidden_rdata(),
+            SELECT_OUTPUT_WEIGHTS => self.fc.output_rdata(),
+            _ => self.conv.kernel_rdata(),
+        };
+        let mut merged = weight_word;
+        merged[d.lane] = i16::from(self.cfg.data as u8 as i8);
+        let mut conv_in = ConvIn {
+            reset: i.reset,
+            x: word as u8,
+            y: (word >> 8) as u8,
+            channel: word >> 16 & 1 == 1,
+            kernel_address: d.word_address & KERNEL_ADDR_MASK,
+            kernel_wdata: merged,
+            membrane_address: d.word_address & MEMBRANE_ADDR_MASK,
+            ..ConvIn::default()
+        };
+        let mut fc_in = FcIn {
+            reset: i.reset,
+            learn: self.learn,
+            label: self.label,
+            hidden_lr_shift: self.hidden_lr_shift,
+            output_lr_shift: self.output_lr_shift,
+            projection_seed: self.projection_seed,
+            input_word: self.conv.membrane_rdata().map(|(_, c)| (c & 3) as u8),
+            mem_select: match sel {
+                SELECT_HIDDEN_WEIGHTS => 0,
+                SELECT_OUTPUT_WEIGHTS => 1,
+                _ => 2,
+            },
+            mem_address: d.word_address & HIDDEN_ADDR_MASK,
+            mem_wdata: merged,
+            rounding_wdata: self.fc.rounding,
+            ..FcIn::default()
+        };
+        let mut pop = false;
+        let mut next = self.phase;
+        self.cfg.rvalid = false;
+        match self.phase {
+            Phase::Idle => {
+                if i.cfg_valid {
+                    next = Phase::CfgDivide;
+                    self.cfg
+                        .take(i.cfg_write, i.cfg_select, i.cfg_address, i.cfg_wdata);
+                } else if !self.fifo.empty() {
+                    next = Phase::Clear;
+                }
+            }
+            Phase::Clear => {
+                conv_in.start_clear = true;
+                fc_in.start_clear = true;
+                next = Phase::ClearWait;
+            }
+            Phase::ClearWait => {
+                if !self.conv.busy() && !self.fc.busy() {
+                    next = Phase::Fetch;
+                }
+            }
+            Phase::Fetch => {
+                if !self.fifo.empty() {
+                    pop = true;
+                    next = Phase::Decode;
+                }
+            }
+            Phase::Decode => {
+                if word >> 17 & 1 == 1 {
+                    self.learn = word >> 16 & 1 == 1;
+                    self.label = word as u8;
+                    next = Phase::FcStart;
+                } else {
+                    conv_in.start_event = true;
+                    next = Phase::Integrate;
+                }
+            }
+            Phase::Integrate => next = Phase::IntegrateWait,
+            Phase::IntegrateWait => {
+                if !self.conv.busy() {
+                    next = Phase::Fetch;
+                }
+            }
+            Phase::FcStart => {
+                fc_in.start = true;
+                next = Phase::FcWait;
+            }
+            Phase::FcWait => {
+                if !self.fc.busy() {
+                    next = Phase::Finish;
+                }
+            }
+            Phase::Finish => next = Phase::Idle,
+            Phase::CfgDivide => {
+                if self.cfg.divide(&self.s) {
+                    next = Phase::CfgIssue;
+                }
+            }
+            Phase::CfgIssue => {
+                conv_in.kernel_read = sel == SELECT_KERNELS;
+                conv_in.membrane_read = sel == SELECT_MEMBRANES;
+                fc_in.mem_read = matches!(
+                    sel,
+                    SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS | SELECT_SCORES
+                );
+                next = Phase::CfgData;
+            }
+            Phase::CfgData => {
+                next = Phase::Idle;
+                if self.cfg.is_write {
+                    self.write_request(&d, &mut conv_in, &mut fc_in);
+                } else {
+                    self.cfg.rvalid = true;
+                    self.cfg.rdata = self.read_data(&d, &weight_word);
+                }
+            }
+        }
+        let fc_out = self.fc.step(&fc_in);
+        if self.phase == Phase::FcWait {
+            // The FC engine scans the membrane map's spike counters.
+            conv_in.membrane_address = fc_out.input_address;
+            conv_in.membrane_read = fc_out.input_read;
+        }
+        if self.conv.ignored(&conv_in) && self.ignored != u16::MAX {
+            self.ignored += 1;
+        }
+        let (membrane_write, kernel_write) = self.conv.step(&conv_in);
+        self.fifo.step(i.reset, i.in_valid, i.in_data, pop);
+        self.phase = next;
+        if i.reset {
+            self.phase = Phase::Idle;
+            self.ignored = 0;
+            self.hidden_lr_shift = self.s.hidden_lr_shift;
+            self.output_lr_shift = self.s.output_lr_shift;
+            self.projection_seed = self.s.projection_seed;
+            self.cfg.rvalid = false;
+        }
+        let taps = Taps {
+            phase: self.phase as u8,
+            fc_phase: self.fc.phase as u8,
+            fc_pass: self.fc.pass as u8,
+            rounding: self.fc.rounding,
+            ignored: self.ignored,
+            fifo_held: self.fifo.held() as u8,
+            membrane_write: membrane_write.map(|w| Write {
+                address: w.address,
+                data: pack_membrane(&w.data),
+            }),
+            kernel_write: kernel_write.map(|w| Write {
+                address: w.address,
+                data: pack_weights(&w.data),
+            }),
+            hidden_weight_write: fc_out.hidden_write.map(|w| Write {
+                address: w.address,
+                data: pack_weights(&w.data),
+            }),
+            output_weight_write: fc_out.output_write.map(|w| Write {
+                address: w.address,
+                data: pack_weights(&w.data),
+            }),
+            accumulator_write: fc_out.acc_write.map(|w: Write<AccWord>| Write {
+                address: w.address,
+                data: w.data.0,
+            }),
+        };
+        PortsOut {
+            in_ready: self.fifo.in_ready(),
+            cfg_ready: self.phase == Phase::Idle,
+            cfg_rdata: self.cfg.rdata,
+            cfg_rvalid: self.cfg.rvalid,
+            out_valid: self.phase == Phase::Finish,
+            out_class: self.fc.decision(),
+            busy: self.phase.busy(),
+            taps: Some(taps),
+        }
+    }
+
+    /// `CfgData` of a write: the memory write of the merged word, or a register.
+    fn write_request(&mut self, d: &Decoded, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
+        let data = self.cfg.data;
+        match self.cfg.select {
+            SELECT_KERNELS => conv_in.kernel_write = true,
+            SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS => fc_in.mem_write = true,
+            SELECT_REGISTERS => match d.column {
+                REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift = u32::from(data & 31),
+                REG_OUTPUT_LR_SHIFT => self.output_lr_shift = u32::from(data & 31),
+                REG_ROUNDING_LO | REG_ROUNDING_HI => {
+                    let r = self.fc.rounding;
+                    fc_in.rounding_write = true;
+                    fc_in.rounding_wdata = if d.column == REG_ROUNDING_LO {
+                        (r & 0xFFFF_0000) | u32::from(data)
+                    } else {
+                        (r & 0xFFFF) | u32::from(data) << 16
+                    };
+                }
+                REG_PROJECTION_LO => {
+                    self.projection_seed = (self.projection_seed & 0xFFFF_0000) | u32::from(data)
+                }
+                REG_PROJECTION_HI => {
+                    self.projection_seed = (self.projection_seed & 0xFFFF) | u32::from(data) << 16
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+/// The first difference between two traces of [`PortsOut`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cycle {cycle}: {signal} expected {expected}, got {actual}")]
+pub struct Mismatch {
+    /// Index in the traces (the edge, counted from the first recorded one).
+    pub cycle: usize,
+    pub signal: &'static str,
+    pub expected: String,
+    pub actual: String,
+}
+
+/// Compares two traces cycle by cycle: every port, and the taps where both traces have them.
+pub fn compare_trace(expected: &[PortsOut], actual: &[PortsOut]) -> Result<(), Mismatch> {
+    fn check<T: PartialEq + std::fmt::Debug>(
+        cycle: usize,
+        signal: &'static str,
+        e: T,
+        a: T,
+    ) -> Result<(), Mismatch> {
+        if e == a {
+            return Ok(());
+        }
+        Err(Mismatch {
+            cycle,
+            signal,
+            expected: format!("{e:?}"),
+            actual: format!("{a:?}"),
+        })
+    }
+    for (c, (e, a)) in expected.iter().zip(actual).enumerate() {
+        check(c, "in_ready", e.in_ready, a.in_ready)?;
+        check(c, "cfg_ready", e.cfg_ready, a.cfg_ready)?;
+        check(c, "cfg_rvalid", e.cfg_rvalid, a.cfg_rvalid)?;
+        check(c, "cfg_rdata", e.cfg_rdata, a.cfg_rdata)?;
+        check(c, "out_valid", e.out_valid, a.out_valid)?;
+        check(c, "out_class", e.out_class, a.out_class)?;
+        check(c, "busy", e.busy, a.busy)?;
+        if let (Some(e), Some(a)) = (&e.taps, &a.taps) {
+            check(c, "phase", e.phase, a.phase)?;
+            check(c, "fc_phase", e.fc_phase, a.fc_phase)?;
+            check(c, "fc_pass", e.fc_pass, a.fc_pass)?;
+            check(c, "rounding", e.rounding, a.rounding)?;
+            check(c, "ignored", e.ignored, a.ignored)?;
+            check(c, "fifo_held", e.fifo_held, a.fifo_held)?;
+            check(c, "membrane_write", e.membrane_write, a.membrane_write)?;
+            check(c, "kernel_write", e.kernel_write, a.kernel_write)?;
+            check(
+                c,
+                "hidden_weight_write",
+                e.hidden_weight_write,
+                a.hidden_weight_write,
+            )?;
+            check(
+                c,
+                "output_weight_write",
+                e.output_weight_write,
+                a.output_weight_write,
+            )?;
+            check(
+                c,
+                "accumulator_write",
+                e.accumulator_write,
+                a.accumulator_write,
+            )?;
+        }
+    }
+    check(
+        expected.len().min(actual.len()),
+        "trace length",
+        expected.len(),
+        actual.len(),
+    )
+}

@@ -1,0 +1,172 @@
+//! The zero-skipping input scan of the FC engine, cycle by cycle (hdl `scan.rs`; golden
+//! `fc::active_inputs`): presents the nonzero inputs of a layer ascending, one word of 8 lanes
+//! at a time, reading its source only in cycles the engine allows.
+
+use super::{Sizes, HIDDEN_ADDR_MASK, LANES, MEMBRANE_ADDR_MASK};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Idle,
+    NeedRead,
+    Fresh,
+    Hold,
+}
+
+/// The scan's combinational outputs in one cycle.
+#[derive(Debug, Clone, Copy)]
+pub struct Presented {
+    /// A nonzero input is presented: its raw 8-bit value and the weight word of its row.
+    pub valid: bool,
+    pub value: u8,
+    pub row: usize,
+    /// No scan under way.
+    pub done: bool,
+    current: [u8; LANES],
+    pending: u8,
+    lowest: u8,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scan {
+    /// Per layer (0: FC layer 0, 1: output layer): last word, last group, its lane mask, row
+    /// step per word, lane offsets `l · G_w`.
+    last_index: [usize; 2],
+    last_group: [usize; 2],
+    last_mask: [u8; 2],
+    step: [usize; 2],
+    position_step0: usize,
+    offsets: [[usize; LANES]; 2],
+    state: State,
+    layer: usize,
+    index: usize,
+    group: usize,
+    row_base: usize,
+    word: [u8; LANES],
+    pending: u8,
+}
+
+fn mask(lanes: usize) -> u8 {
+    ((1u16 << lanes) - 1) as u8
+}
+
+impl Scan {
+    pub fn new(s: &Sizes) -> Self {
+        let conv_last = s.kernels - LANES * (s.conv_groups - 1);
+        let hidden_last = s.hidden - LANES * (s.hidden_groups - 1);
+        Self {
+            last_index: [s.membrane_words - 1, s.hidden_groups - 1],
+            last_group: [s.conv_groups - 1, s.hidden_groups - 1],
+            last_mask: [mask(conv_last), mask(hidden_last)],
+            step: [LANES * s.hidden_groups, LANES * s.output_groups],
+            position_step0: conv_last * s.hidden_groups,
+            offsets: [
+                std::array::from_fn(|l| l * s.hidden_groups),
+                std::array::from_fn(|l| l * s.output_groups),
+            ],
+            state: State::Idle,
+            layer: 0,
+            index: 0,
+            group: 0,
+            row_base: 0,
+            word: [0; LANES],
+            pending: 0,
+        }
+    }
+
+    fn last_group(&self) -> bool {
+        self.group & 0xFF == self.last_group[self.layer]
+    }
+
+    /// What the scan presents this cycle, given its source word (read last cycle).
+    pub fn present(&self, word: [u8; LANES]) -> Presented {
+        let fresh = self.state == State::Fresh;
+        let current = if fresh { word } else { self.word };
+        let lane_mask = if self.last_group() {
+            self.last_mask[self.layer]
+        } else {
+            0xFF
+        };
+        let nonzero = (0..LANES).fold(0u8, |m, l| m | u8::from(current[l] != 0) << l);
+        let pending = if fresh {
+            nonzero & lane_mask
+        } else {
+            self.pending
+        };
+        let lowest = pending & pending.wrapping_neg();
+        let (value, offset) = match lowest.trailing_zeros() as usize {
+            l if l < LANES => (current[l], self.offsets[self.layer][l]),
+            _ => (0, 0),
+        };
+        Presented {
+            valid: matches!(self.state, State::Fresh | State::Hold) && pending != 0,
+            value,
+            row: (self.row_base + offset) & HIDDEN_ADDR_MASK,
+            done: self.state == State::Idle,
+            current,
+            pending,
+            lowest,
+        }
+    }
+
+    /// One rising edge; returns the source read issued at it (`read`, `address`).
+    pub fn step(
+        &mut self,
+        p: &Presented,
+        take: bool,
+        allow_read: bool,
+        reset: bool,
+    ) -> (bool, usize) {
+        let rest = p.pending & !p.lowest;
+        let exhausted = p.pending == 0 || (take && rest == 0);
+        let next_index = (self.index + 1) & MEMBRANE_ADDR_MASK;
+        let (mut read, mut address) = (false, self.index);
+        let mut next = (self.state, self.index, self.group, self.row_base);
+        match self.state {
+            State::Idle => {}
+            State::NeedRead => {
+                if allow_read {
+                    read = true;
+                    next.0 = State::Fresh;
+                }
+            }
+            State::Fresh | State::Hold => {
+                self.word = p.current;
+                self.pending = if take { rest } else { p.pending };
+                next.0 = State::Hold;
+                if exhausted {
+                    if self.index == self.last_index[self.layer] {
+                        next.0 = State::Idle;
+                    } else {
+                        next.1 = next_index;
+                        next.2 = (self.group + 1) & 0xFF;
+                        next.3 = (self.row_base + self.step[self.layer]) & HIDDEN_ADDR_MASK;
+                        if self.layer == 0 && self.last_group() {
+                            next.2 = 0;
+                            next.3 = (self.row_base + self.position_step0) & HIDDEN_ADDR_MASK;
+                        }
+                        next.0 = State::NeedRead;
+                        if allow_read {
+                            read = true;
+                            address = next_index;
+                            next.0 = State::Fresh;
+                        }
+                    }
+                }
+            }
+        }
+        if reset {
+            next.0 = State::Idle;
+        }
+        (self.state, self.index, self.group, self.row_base) = next;
+        (read, address)
+    }
+
+    /// `start` at the edge just stepped (it overrides the scan's own next state; `reset` wins).
+    pub fn restart(&mut self, layer: usize, reset: bool) {
+        (self.state, self.index, self.group, self.row_base) = (State::NeedRead, 0, 0, 0);
+        self.layer = layer;
+        if reset {
+            self.state = State::Idle;
+        }
+    }
+}

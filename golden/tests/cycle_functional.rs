@@ -1,0 +1,228 @@
+//! The cycle-stepped model (`golden::cycle`) gives the functional model's results: real digits
+//! streamed as AER words through the ports, then the class, the scores and the rounding LFSR
+//! read back through the configuration port, and at the end every weight, equal
+//! `Chip::train` on the same events.
+
+use golden::chip::Chip;
+use golden::config::Config;
+use golden::cycle::config_port::{
+    CFG_READ_LATENCY, REG_IGNORED, REG_ROUNDING_LO, SELECT_HIDDEN_WEIGHTS, SELECT_KERNELS,
+    SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
+};
+use golden::cycle::host::{aer_words, Host};
+use golden::cycle::{compare_trace, CycleChip, PortsIn, PortsOut};
+use golden::dataset::{load_split_dir, ImageSet};
+use golden::encoder::encode_ttfs;
+use golden::event::Event;
+use golden::kernel::fill_uniform;
+use golden::lfsr::Lfsr;
+
+/// hdl's `tiny_config`: 6×6 input, 8 kernels of 3×3 at stride 2, 8 hidden neurons, 4 classes,
+/// a 4-deep FIFO.
+fn tiny_config() -> Config {
+    let mut c = Config::default();
+    c.input.width = 6;
+    c.input.height = 6;
+    c.conv.kernels = 8;
+    c.conv.size = 3;
+    c.conv.stride = 2;
+    c.conv.threshold = 8;
+    c.fc.hidden = vec![8];
+    c.fc.classes = 4;
+    c.fc.activation_shifts = vec![1];
+    c.fc.output_shift = 2;
+    c.learning.hidden_lr_shifts = vec![1];
+    c.learning.output_lr_shift = 4;
+    c.hardware.fifo_depth = 4;
+    c.validate().expect("the tiny config is valid");
+    c
+}
+
+/// Partial lane groups everywhere: 12 kernels, 12 hidden neurons, 10 classes.
+fn partial_groups_config() -> Config {
+    let mut c = tiny_config();
+    c.conv.kernels = 12;
+    c.fc.hidden = vec![12];
+    c.fc.classes = 10;
+    c.fc.output_shift = 4;
+    c.validate().unwrap();
+    c
+}
+
+/// One digit of each class.
+fn digits() -> ImageSet {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
+    load_split_dir(&dir)
+        .expect("data/mnist-sample")
+        .0
+        .first_per_class(1)
+}
+
+/// The events of digit `i`, the 28×28 image sampled down to the config's field.
+fn events(config: &Config, digits: &ImageSet, i: usize) -> Vec<Event> {
+    let (w, h) = (config.input.width, config.input.height);
+    let image: Vec<u8> = (0..h * w)
+        .map(|p| {
+            let (r, c) = (p / w * 28 / h, p % w * 28 / w);
+            digits.image(i)[r * 28 + c]
+        })
+        .collect();
+    let mut events = Vec::new();
+    encode_ttfs(config, &image, &mut events);
+    events
+}
+
+/// Trains `samples` digits on the functional chip and on the cycle chip (host over its ports)
+/// and asserts equal results after each sample and every weight at the end.
+fn train_and_compare<D: FnMut(&PortsIn) -> PortsOut>(
+    chip: &mut Chip,
+    host: &mut Host<D>,
+    samples: usize,
+) {
+    let config = chip.config().clone();
+    let digits = digits();
+    let classes = config.fc.classes;
+    let mut activity = 0;
+    for i in 0..samples {
+        let events = events(&config, &digits, i);
+        let label = usize::from(digits.label(i)) % classes;
+        let golden = chip.train(&events, label);
+        let (class, cycles) = host.sample(&aer_words(&events, true, label));
+        println!(
+            "sample {i}: {} events, label {label}, class {class}, {cycles} cycles, {:?}",
+            events.len(),
+            golden.activity
+        );
+        assert_eq!(class, golden.class, "sample {i}: class");
+        let scores: Vec<i32> = (0..classes)
+            .map(|c| host.read32(SELECT_SCORES, 2 * c) as i32)
+            .collect();
+        assert_eq!(scores, golden.scores, "sample {i}: scores");
+        let state = host.read32(SELECT_REGISTERS, REG_ROUNDING_LO);
+        assert_eq!(
+            state,
+            chip.rounding_lfsr().state(),
+            "sample {i}: rounding LFSR"
+        );
+        assert_eq!(host.read(SELECT_REGISTERS, REG_IGNORED), 0);
+        activity += golden.activity.rounding_draws;
+    }
+    assert!(activity > 0, "some learning happened");
+    host.record = false;
+    for (select, layer) in [
+        (SELECT_HIDDEN_WEIGHTS, &chip.layers()[0]),
+        (SELECT_OUTPUT_WEIGHTS, &chip.layers()[1]),
+    ] {
+        let got: Vec<i16> = (0..layer.weights().len())
+            .map(|a| host.read(select, a) as i16)
+            .collect();
+        assert_eq!(got, layer.weights(), "select {select}");
+    }
+}
+
+/// A functional chip with random output weights (so that the first samples already err).
+fn chip(config: &Config) -> Chip {
+    let mut chip = Chip::new(config);
+    fill_uniform(chip.layers_mut()[1].weights_mut(), 20, &mut Lfsr::new(77));
+    chip
+}
+
+/// Every memory written through the configuration port, then 6 digits trained.
+fn port_loaded(config: Config) {
+    let mut chip = chip(&config);
+    let mut model = CycleChip::new(&config);
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    for (a, &w) in chip.kernels().weights().iter().enumerate() {
+        host.write(SELECT_KERNELS, a, w.into());
+    }
+    for (select, layer) in [
+        (SELECT_HIDDEN_WEIGHTS, &chip.layers()[0]),
+        (SELECT_OUTPUT_WEIGHTS, &chip.layers()[1]),
+    ] {
+        for (a, &w) in layer.weights().iter().enumerate() {
+            host.write(select, a, w.into());
+        }
+    }
+    for (a, &w) in chip.kernels().weights().iter().enumerate().step_by(5) {
+        assert_eq!(host.read(SELECT_KERNELS, a), i32::from(w), "kernel {a}");
+    }
+    train_and_compare(&mut chip, &mut host, 6);
+}
+
+#[test]
+fn tiny_config_equals_chip_train() {
+    port_loaded(tiny_config());
+}
+
+#[test]
+fn partial_lane_groups_equal_chip_train() {
+    port_loaded(partial_groups_config());
+}
+
+/// The default config (28×28, 16 kernels, 100 hidden neurons, 10 classes), memories loaded
+/// from the functional chip, 4 digits.
+#[test]
+fn default_config_equals_chip_train() {
+    let config = Config::default();
+    let mut chip = chip(&config);
+    let mut model = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    host.record = false;
+    train_and_compare(&mut chip, &mut host, 4);
+}
+
+/// The port timing of docs/RTL.md: `cfg_ready` only in `Idle`, read latency 20 cycles, an
+/// event touching 4 positions (one lane group) costs 4 + 4 cycles, an event outside the field
+/// 2 + 2 and is counted.
+#[test]
+fn port_timing_is_the_rtl_s() {
+    let config = tiny_config();
+    let mut model = CycleChip::new(&config);
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    let start = host.trace.len();
+    host.request(false, SELECT_REGISTERS, 0, 0);
+    assert_eq!(host.trace.len() - start, CFG_READ_LATENCY);
+    // (2, 2) touches 2×2 positions; (9, 9) is outside the 6×6 field.
+    let words = aer_words(&[Event::new(2, 2, 0), Event::new(9, 9, 0)], false, 0);
+    host.sample(&words);
+    let phases: Vec<u8> = host.trace[start..]
+        .iter()
+        .map(|(_, o)| o.taps.unwrap().phase)
+        .collect();
+    let fetches: Vec<usize> = (1..phases.len())
+        .filter(|&c| phases[c] == 3 && phases[c - 1] != 3)
+        .collect();
+    assert_eq!(fetches.len(), 3, "two events and the end-of-sample word");
+    assert_eq!(fetches[1] - fetches[0], 4 + 4);
+    assert_eq!(fetches[2] - fetches[1], 2 + 2);
+    assert!(host.trace[start..]
+        .iter()
+        .all(|(_, o)| o.cfg_ready == (o.taps.unwrap().phase == 0)));
+    assert_eq!(host.read(SELECT_REGISTERS, REG_IGNORED), 1);
+}
+
+/// `compare_trace` names the first differing cycle and signal.
+#[test]
+fn compare_trace_names_cycle_and_signal() {
+    let config = tiny_config();
+    let mut model = CycleChip::new(&config);
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    host.read(SELECT_REGISTERS, 1);
+    let trace: Vec<PortsOut> = host.trace.iter().map(|&(_, o)| o).collect();
+    assert_eq!(compare_trace(&trace, &trace), Ok(()));
+    let mut other = trace.clone();
+    other[7].taps.as_mut().unwrap().rounding ^= 1;
+    other[9].cfg_rdata ^= 4;
+    let m = compare_trace(&trace, &other).unwrap_err();
+    assert_eq!((m.cycle, m.signal), (7, "rounding"));
+    let ports_only: Vec<PortsOut> = other
+        .iter()
+        .map(|o| PortsOut { taps: None, ..*o })
+        .collect();
+    let m = compare_trace(&trace, &ports_only).unwrap_err();
+    assert_eq!((m.cycle, m.signal), (9, "cfg_rdata"));
+    assert_eq!(
+        compare_trace(&trace, &trace[..5]).unwrap_err().signal,
+        "trace length"
+    );
+}

@@ -1,0 +1,192 @@
+//! Lock-step co-simulation of the RTL `Spoon` (rust_hdl simulation) against golden's
+//! cycle-stepped model (`golden::cycle::CycleChip`): every clock edge, every output port and
+//! every tap (FSM phases, rounding LFSR, memory write ports) must be equal; the first mismatch
+//! names the cycle, the signal, the expected and the actual value.
+use crate::chip::Spoon;
+use crate::params::Params;
+use crate::testbench::Bench;
+use golden::chip::Chip;
+use golden::config::Config;
+use golden::cycle::host::{aer_words, Host};
+use golden::cycle::{compare_trace, CycleChip, PortsIn, PortsOut, Taps, Write};
+use golden::dataset::load_split_dir;
+use golden::encoder::encode_ttfs;
+use golden::kernel::fill_uniform;
+use golden::lfsr::Lfsr;
+use rust_hdl::prelude::*;
+
+/// 32 bits of `v` from `at` (rust_hdl's `index` takes fewer than 64 bits).
+fn w32<const N: usize>(v: Bits<N>, at: usize) -> u64 {
+    v.get_bits::<32>(at).index() as u64
+}
+
+fn w64<const N: usize>(v: Bits<N>, at: usize) -> u64 {
+    w32(v, at) | w32(v, at + 32) << 32
+}
+
+/// Sets the inputs, settles, samples the write ports (done at this edge), ticks, samples the
+/// ports and registers.
+fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
+    let u = &mut b.uut;
+    u.reset.next = i.reset;
+    u.in_valid.next = i.in_valid;
+    u.in_data.next = u64::from(i.in_data).into();
+    u.cfg_valid.next = i.cfg_valid;
+    u.cfg_write.next = i.cfg_write;
+    u.cfg_select.next = u64::from(i.cfg_select).into();
+    u.cfg_address.next = u64::from(i.cfg_address).into();
+    u.cfg_wdata.next = u64::from(i.cfg_wdata).into();
+    b.settle();
+    let u = &b.uut;
+    let m = &u.conv.membranes;
+    let membrane_write = m.write_enable.val().then(|| Write {
+        address: m.write_address.val().index(),
+        data: w64(m.write_data.val(), 0) as u128 | (w64(m.write_data.val(), 64) as u128) << 64,
+    });
+    let k = &u.conv.kernels;
+    let kernel_write = k.write_enable.val().then(|| Write {
+        address: k.write_address.val().index(),
+        data: w64(k.write_data.val(), 0),
+    });
+    let h = &u.fc.hidden_weights;
+    let hidden_weight_write = h.write_enable.val().then(|| Write {
+        address: h.address.val().index(),
+        data: w64(h.write_data.val(), 0),
+    });
+    let o = &u.fc.output_weights;
+    let output_weight_write = o.write_enable.val().then(|| Write {
+        address: o.address.val().index(),
+        data: w64(o.write_data.val(), 0),
+    });
+    let a = &u.fc.accumulators;
+    let accumulator_write = a.write_enable.val().then(|| Write {
+        address: a.write_address.val().index(),
+        data: [
+            w64(a.write_data.val(), 0),
+            w64(a.write_data.val(), 64),
+            w64(a.write_data.val(), 128),
+        ],
+    });
+    b.tick();
+    let u = &b.uut;
+    PortsOut {
+        in_ready: u.in_ready.val(),
+        cfg_ready: u.cfg_ready.val(),
+        cfg_rdata: u.cfg_rdata.val().index() as u16,
+        cfg_rvalid: u.cfg_rvalid.val(),
+        out_valid: u.out_valid.val(),
+        out_class: u.out_class.val().index() as u8,
+        busy: u.busy.val(),
+        taps: Some(Taps {
+            phase: u.phase.q.val() as u8,
+            fc_phase: u.fc.phase.q.val() as u8,
+            fc_pass: u.fc.pass.q.val() as u8,
+            rounding: w32(u.fc.rounding_state.val(), 0) as u32,
+            ignored: u.ignored.q.val().index() as u16,
+            fifo_held: u.fifo.held.q.val().index() as u8,
+            membrane_write,
+            kernel_write,
+            hidden_weight_write,
+            output_weight_write,
+            accumulator_write,
+        }),
+    }
+}
+
+fn lockstep(config: Config, samples: usize) -> usize {
+    let p = Params::new(&config).unwrap();
+    let mut bench = Bench::new(Spoon::new(&p), |x| &mut x.clock);
+    let mut model = CycleChip::power_up(&config);
+    let mut cycles = 0usize;
+    let mut writes = [0usize; 5];
+    let mut host = Host::new(|i: &PortsIn| {
+        let rtl = rtl_step(&mut bench, i);
+        let gold = model.step(i);
+        if let Err(m) = compare_trace(&[gold], &[rtl]) {
+            panic!("cycle {cycles} (inputs {i:?}): {m}");
+        }
+        cycles += 1;
+        let t = rtl.taps.unwrap();
+        writes[0] += usize::from(t.membrane_write.is_some());
+        writes[1] += usize::from(t.kernel_write.is_some());
+        writes[2] += usize::from(t.hidden_weight_write.is_some());
+        writes[3] += usize::from(t.output_weight_write.is_some());
+        writes[4] += usize::from(t.accumulator_write.is_some());
+        rtl
+    });
+    host.record = false;
+    let mut chip = Chip::new(&config);
+    fill_uniform(chip.layers_mut()[1].weights_mut(), 20, &mut Lfsr::new(77));
+    for (a, &w) in chip.kernels().weights().iter().enumerate() {
+        host.write(0, a, w.into());
+    }
+    for (select, layer) in [(1, &chip.layers()[0]), (2, &chip.layers()[1])] {
+        for (a, &w) in layer.weights().iter().enumerate() {
+            host.write(select, a, w.into());
+        }
+    }
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../golden/../data/mnist-sample");
+    let digits = load_split_dir(&dir).unwrap().0.first_per_class(1);
+    let (w, h) = (config.input.width, config.input.height);
+    for s in 0..samples {
+        let i = s % digits.len();
+        let image: Vec<u8> = (0..h * w)
+            .map(|q| digits.image(i)[(q / w * 28 / h) * 28 + q % w * 28 / w])
+            .collect();
+        let mut events = Vec::new();
+        encode_ttfs(&config, &image, &mut events);
+        // An event outside the field too.
+        events.push(golden::event::Event::new(200, 1, 0));
+        let label = usize::from(digits.label(i)) % config.fc.classes;
+        let golden = chip.train(&events, label);
+        let (class, _) = host.sample(&aer_words(&events, true, label));
+        assert_eq!(class, golden.class);
+        for c in 0..config.fc.classes {
+            host.read32(9, 2 * c);
+        }
+        for r in 0..9 {
+            host.read(8, r);
+        }
+        for n in (0..config.conv_neurons()).step_by(3) {
+            host.read(10, 2 * n);
+            host.read(10, 2 * n + 1);
+        }
+    }
+    for (select, layer) in [(1, &chip.layers()[0]), (2, &chip.layers()[1])] {
+        for a in 0..layer.weights().len() {
+            host.read(select, a);
+        }
+    }
+    // Register writes, then a sample with them.
+    host.write(8, 0, 2);
+    host.write(8, 1, 3);
+    host.write(8, 3, 0x1234);
+    host.write(8, 4, 0x7777);
+    let image: Vec<golden::event::Event> = (0..12)
+        .map(|k| golden::event::Event::new(k % 6, k / 2, 0))
+        .collect();
+    host.sample(&aer_words(&image, true, 1));
+    host.read32(8, 2);
+    drop(host);
+    println!("writes (membrane, kernel, hidden, output, accumulator): {writes:?}");
+    cycles
+}
+
+#[test]
+fn rtl_and_cycle_model_in_lockstep() {
+    let tiny = crate::tiny_config();
+    let mut partial = crate::tiny_config();
+    partial.conv.kernels = 12;
+    partial.fc.hidden = vec![12];
+    partial.fc.classes = 10;
+    partial.fc.output_shift = 4;
+    partial.validate().unwrap();
+    let mut total = 0;
+    for (name, c) in [("tiny", tiny), ("partial groups", partial)] {
+        let n = lockstep(c, 10);
+        println!("{name}: {n} cycles in lock-step, ports and taps equal");
+        total += n;
+    }
+    println!("total {total} cycles");
+}
