@@ -37,6 +37,10 @@ enum Command {
     /// The float algorithm lab: BP, FA, DFA, sDFA, DRTP and shallow learning.
     #[command(subcommand)]
     Lab(lab::cli::LabCommand),
+    /// Off-chip training for the chip (float BP/DRTP on its spike counts → chip image) and the
+    /// configuration-port export of a chip image.
+    #[command(subcommand)]
+    Offchip(lab::offchip_cli::OffchipCommand),
     /// Dataset conversion and inspection.
     Data {
         #[command(subcommand)]
@@ -52,6 +56,7 @@ fn main() -> Result<()> {
         Command::Emit(args) => emit::run(args),
         Command::Config(args) => config_cmd::run(args),
         Command::Lab(cmd) => lab::cli::run(cmd),
+        Command::Offchip(cmd) => lab::offchip_cli::run(cmd),
         Command::Data { cmd } => data::run(cmd),
     }
 }

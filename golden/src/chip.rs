@@ -76,6 +76,10 @@ pub struct Chip {
     /// Hidden layers, then the output layer.
     layers: Vec<FcLayer>,
     rounding: Lfsr,
+    /// Learning-rate shift registers: start at the config's values, written by the host's
+    /// schedule ([`Chip::set_learning_shifts`]). The config itself never changes.
+    hidden_lr_shifts: Vec<u32>,
+    output_lr_shift: u32,
     /// `[hidden layer][label][neuron]`: the rows the target-projection LFSR regenerates.
     projections: Vec<Vec<Vec<i8>>>,
     scratch: Scratch,
@@ -148,6 +152,8 @@ impl Chip {
             kernels,
             layers,
             rounding,
+            hidden_lr_shifts: config.learning.hidden_lr_shifts.clone(),
+            output_lr_shift: config.learning.output_lr_shift,
             projections,
             scratch,
         }
@@ -191,8 +197,13 @@ impl Chip {
             hidden.iter().chain([&output]).all(|&s| s <= 16),
             "shifts are 0..=16"
         );
-        self.config.learning.hidden_lr_shifts = hidden.to_vec();
-        self.config.learning.output_lr_shift = output;
+        self.hidden_lr_shifts = hidden.to_vec();
+        self.output_lr_shift = output;
+    }
+
+    /// The learning-rate shift registers: per hidden layer, then the output layer.
+    pub fn learning_shifts(&self) -> (&[u32], u32) {
+        (&self.hidden_lr_shifts, self.output_lr_shift)
     }
 
     /// Membrane map after the last sample.
@@ -273,7 +284,7 @@ impl Chip {
                 &mut self.layers[k],
                 &s.active[k],
                 &s.modulation,
-                cfg.learning.hidden_lr_shifts[k],
+                self.hidden_lr_shifts[k],
                 &mut self.rounding,
             );
         }
@@ -285,7 +296,7 @@ impl Chip {
             &mut self.layers[hidden],
             &s.active[hidden],
             &s.error,
-            cfg.learning.output_lr_shift,
+            self.output_lr_shift,
             &mut self.rounding,
         );
         draws

@@ -7,9 +7,10 @@
 //! | bytes | field |
 //! |---|---|
 //! | 8 | magic `SPOONCHP` |
-//! | 4 | format version (1) |
+//! | 4 | format version (2) |
 //! | 4 + n | config TOML length `n`, then the text |
 //! | 4 | rounding LFSR state |
+//! | 4 + 4·h + 4 | learning-rate shift registers: count `h` of hidden layers, their shifts, the output shift |
 //! | 4 + 2·m | kernel memory: word count `m`, then `m` × i16 |
 //! | per FC layer | word count `m`, then `m` × i16 (hidden layers, then output) |
 //!
@@ -25,7 +26,7 @@ use crate::lfsr::Lfsr;
 use std::path::Path;
 
 pub const MAGIC: &[u8; 8] = b"SPOONCHP";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ChipImageError {
@@ -71,6 +72,8 @@ pub enum ChipImageError {
     },
     #[error("{path}: rounding LFSR state is zero (a locked register)")]
     ZeroLfsr { path: String },
+    #[error("{path}: learning-rate shift registers: {problem}")]
+    Shifts { path: String, problem: String },
 }
 
 /// Serialises the chip's programmable state.
@@ -82,6 +85,11 @@ pub fn to_bytes(chip: &Chip) -> Vec<u8> {
     out.extend_from_slice(&(toml.len() as u32).to_le_bytes());
     out.extend_from_slice(toml.as_bytes());
     out.extend_from_slice(&chip.rounding_lfsr().state().to_le_bytes());
+    let (hidden, output) = chip.learning_shifts();
+    out.extend_from_slice(&(hidden.len() as u32).to_le_bytes());
+    for s in hidden.iter().chain([&output]) {
+        out.extend_from_slice(&s.to_le_bytes());
+    }
     let memories =
         std::iter::once(chip.kernels().weights()).chain(chip.layers().iter().map(FcLayer::weights));
     for words in memories {
@@ -207,6 +215,24 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Chip, ChipImageError> {
     if state == 0 {
         return Err(ChipImageError::ZeroLfsr { path: path.into() });
     }
+    let count = r.u32("learning-rate shift count")? as usize;
+    let layers_hidden = config.fc.hidden.len();
+    if count != layers_hidden {
+        return Err(ChipImageError::Shifts {
+            path: path.into(),
+            problem: format!("{count} hidden shifts, the config has {layers_hidden} hidden layers"),
+        });
+    }
+    let mut shifts = Vec::with_capacity(count + 1);
+    for _ in 0..=count {
+        shifts.push(r.u32("learning-rate shift")?);
+    }
+    if let Some(bad) = shifts.iter().find(|&&s| s > 16) {
+        return Err(ChipImageError::Shifts {
+            path: path.into(),
+            problem: format!("shift {bad} is beyond 16"),
+        });
+    }
     let mut kernels = KernelMemory::zeros(&config);
     let n = kernels.weights().len();
     kernels.weights_mut().copy_from_slice(&r.memory(
@@ -237,5 +263,7 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Chip, ChipImageError> {
             extra: bytes.len() - r.offset,
         });
     }
-    Ok(Chip::from_parts(&config, kernels, layers, Lfsr::new(state)))
+    let mut chip = Chip::from_parts(&config, kernels, layers, Lfsr::new(state));
+    chip.set_learning_shifts(&shifts[..count], shifts[count]);
+    Ok(chip)
 }

@@ -4,8 +4,11 @@ use golden::chip::Chip;
 use golden::chip_image::{self, ChipImageError};
 use golden::config::Config;
 
+/// A chip after a learning step and a learning-rate schedule step past what the config
+/// alone would validate (output shift 12 + 4 = 16).
 fn trained_chip() -> Chip {
     let mut chip = Chip::new(&Config::default());
+    chip.set_learning_shifts(&[6], 16);
     let image: Vec<u8> = (0..784).map(|i| ((i * 37) % 256) as u8).collect();
     chip.run_image(&image, Some(3));
     chip
@@ -20,6 +23,7 @@ fn round_trip_is_exact() {
     assert_eq!(back.kernels(), chip.kernels());
     assert_eq!(back.layers(), chip.layers());
     assert_eq!(back.rounding_lfsr(), chip.rounding_lfsr());
+    assert_eq!(back.learning_shifts(), chip.learning_shifts());
     assert_eq!(chip_image::to_bytes(&back), bytes);
 }
 
@@ -65,7 +69,7 @@ fn bad_magic_version_and_trailing_bytes() {
     let err = chip_image::from_bytes(&bad, "w.bin").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "w.bin: unsupported chip image version 9 (this build reads 1)"
+        "w.bin: unsupported chip image version 9 (this build reads 2)"
     );
     let mut bad = bytes.clone();
     bad.extend_from_slice(&[1, 2, 3]);

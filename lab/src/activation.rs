@@ -10,6 +10,9 @@ pub enum Activation {
     Tanh,
     Sigmoid,
     Linear,
+    /// `clamp(z, −1, 1)`: the spoon chip's hidden activation in units of its `ymax`
+    /// (`lab::offchip`); derivative the window `|z| < 1`.
+    HardTanh,
 }
 
 impl Activation {
@@ -18,6 +21,7 @@ impl Activation {
             Activation::Tanh => z.tanh(),
             Activation::Sigmoid => sigmoid(z),
             Activation::Linear => z,
+            Activation::HardTanh => z.clamp(-1.0, 1.0),
         }
     }
 
@@ -27,6 +31,8 @@ impl Activation {
             Activation::Tanh => 1.0 - y * y,
             Activation::Sigmoid => y * (1.0 - y),
             Activation::Linear => 1.0,
+            // Strictly inside the linear region, as the chip's window `f'`.
+            Activation::HardTanh => f32::from(u8::from(y.abs() < 1.0)),
         }
     }
 

@@ -12,7 +12,9 @@
 //! - [`angle`]: the alignment measure;
 //! - [`experiments`]: the paper's tasks as functions, [`plot`]: SVG charts, [`cli`]: the
 //!   `spoon lab` subcommands;
-//! - [`offchip`]: where training for the chip's weight formats will plug in.
+//! - [`offchip`]: off-chip training for the chip: float BP/DRTP on the chip's spike counts,
+//!   quantised into its weight memories and measured on the golden model; [`offchip_cli`]: the
+//!   `spoon offchip` subcommands.
 
 pub mod activation;
 pub mod angle;
@@ -22,6 +24,7 @@ pub mod experiments;
 pub mod learning;
 pub mod network;
 pub mod offchip;
+pub mod offchip_cli;
 pub mod optimizer;
 pub mod plot;
 pub mod trainer;

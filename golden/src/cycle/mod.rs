@@ -247,6 +247,9 @@ impl CycleChip {
         c.fc.hidden = chip.layers()[0].clone();
         c.fc.output = chip.layers()[1].clone();
         c.fc.rounding = chip.rounding_lfsr().state();
+        let (hidden, output) = chip.learning_shifts();
+        c.hidden_lr_shift = hidden[0];
+        c.output_lr_shift = output;
         c
     }
 
