@@ -7,7 +7,10 @@ packages=(
   build-essential        # cc for crates that build C
   pkg-config
   dataset-fashion-mnist  # Fashion-MNIST IDX files under /usr/share/datasets/fashion-mnist
-  verilator              # lint of the emitted RTL (hdl/tests/tools.rs)
+  verilator              # lint of the emitted RTL (hdl/tests/tools.rs); spoon-sim's simulator
+  g++                    # spoon-sim: compiles the verilated model and its shim
+  make                   # spoon-sim: runs Verilator's generated makefiles
+  python3                # spoon-sim: Verilator's makefiles call verilator_includer
   iverilog               # Icarus: compiles the emitted RTL
   yosys                  # synth_ice40 / synth_ecp5 of the emitted RTL
 )

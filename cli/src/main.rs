@@ -5,6 +5,7 @@ mod data;
 mod dataset_arg;
 mod emit;
 mod report;
+mod sim;
 mod train;
 
 use anyhow::Result;
@@ -32,6 +33,8 @@ enum Command {
     Eval(train::EvalArgs),
     /// Emit the processor's Verilog (one top file) and its manifest from a config.
     Emit(emit::EmitArgs),
+    /// Run samples through the Verilator-simulated RTL (cycle-accurate), optionally with a VCD.
+    Sim(sim::SimArgs),
     /// Print, check or write the parameter set.
     Config(config_cmd::ConfigArgs),
     /// The float algorithm lab: BP, FA, DFA, sDFA, DRTP and shallow learning.
@@ -54,6 +57,7 @@ fn main() -> Result<()> {
         Command::Train(args) => train::train(args),
         Command::Eval(args) => train::eval(args),
         Command::Emit(args) => emit::run(args),
+        Command::Sim(args) => sim::run(args),
         Command::Config(args) => config_cmd::run(args),
         Command::Lab(cmd) => lab::cli::run(cmd),
         Command::Offchip(cmd) => lab::offchip_cli::run(cmd),

@@ -1,0 +1,196 @@
+//! `spoon sim`: runs samples through the Verilator simulation of the emitted RTL (spoon-sim),
+//! next to the bit-exact golden model, and prints per sample the class and the cycles.
+
+use ::sim::aer::EndOfSample;
+use ::sim::Model;
+use anyhow::{bail, Context, Result};
+use golden::chip::Chip;
+use golden::chip_image;
+use golden::config::Config;
+use golden::dataset::{load_split_dir, read_nmnist_file};
+use golden::encoder::{encode_ttfs, from_dvs};
+use golden::event::Event;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Debug, clap::Args)]
+pub struct SimArgs {
+    /// Configuration file (TOML); the built-in default when omitted.
+    #[arg(long, value_name = "FILE", conflicts_with = "chip")]
+    pub config: Option<PathBuf>,
+    /// Chip image written by `spoon train` (its config, kernels, FC weights and registers are
+    /// loaded through the configuration port); else a fresh chip of the config (`Chip::new`).
+    #[arg(long, value_name = "FILE")]
+    pub chip: Option<PathBuf>,
+    /// Directory with train-/t10k- images and labels in IDX format (raw or .gz); the first
+    /// --samples test images are TTFS-encoded.
+    #[arg(long, value_name = "DIR", default_value = crate::dataset_arg::DEFAULT_DATA)]
+    pub data: PathBuf,
+    /// One N-MNIST event file (.bin) instead of --data (the config's input field must hold it).
+    #[arg(long, value_name = "FILE", conflicts_with = "data")]
+    pub events: Option<PathBuf>,
+    /// Number of samples from --data.
+    #[arg(long, default_value_t = 10)]
+    pub samples: usize,
+    /// Also read the membrane map back after each sample and compare it with golden.
+    #[arg(long)]
+    pub check: bool,
+    /// Write a VCD waveform (GTKWave) of the cycles in --window.
+    #[arg(long, value_name = "FILE", requires = "window")]
+    pub vcd: Option<PathBuf>,
+    /// Cycles A..B (B excluded) to dump, counted from the first sample's first word (the
+    /// `start` column).
+    #[arg(long, value_name = "A..B", requires = "vcd", value_parser = parse_window)]
+    pub window: Option<Range<u64>>,
+}
+
+fn parse_window(text: &str) -> Result<Range<u64>, String> {
+    let (a, b) = text
+        .split_once("..")
+        .ok_or_else(|| format!("expected A..B, got {text:?}"))?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u64>()
+            .map_err(|e| format!("{s:?} in {text:?}: {e}"))
+    };
+    let (a, b) = (parse(a)?, parse(b)?);
+    if a >= b {
+        return Err(format!("empty window {text:?}"));
+    }
+    Ok(a..b)
+}
+
+/// The samples to run: `(name, events, label)`.
+fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Vec<Event>, u8)>> {
+    if let Some(path) = &args.events {
+        let dvs = read_nmnist_file(path)?;
+        let events = from_dvs(config, &dvs).with_context(|| format!("{}", path.display()))?;
+        // N-MNIST trees hold <split>/<digit>/<id>.bin: the folder names the label.
+        let label = path
+            .parent()
+            .and_then(|d| d.file_name()?.to_str()?.parse::<u8>().ok())
+            .filter(|&l| usize::from(l) < config.fc.classes)
+            .unwrap_or(0);
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        return Ok(vec![(name, events, label)]);
+    }
+    let (_, test) = load_split_dir(&args.data)?;
+    if (test.rows, test.cols) != (config.input.height, config.input.width) {
+        bail!(
+            "{}: images are {}×{}, the config's input is {}×{}",
+            args.data.display(),
+            test.cols,
+            test.rows,
+            config.input.width,
+            config.input.height
+        );
+    }
+    Ok((0..args.samples.min(test.len()))
+        .map(|i| {
+            let mut events = Vec::new();
+            encode_ttfs(config, test.image(i), &mut events);
+            (format!("test {i}"), events, test.label(i))
+        })
+        .collect())
+}
+
+pub fn run(args: SimArgs) -> Result<()> {
+    let mut chip = match (&args.chip, &args.config) {
+        (Some(path), _) => chip_image::load(path)?,
+        (None, Some(path)) => Chip::new(
+            &Config::from_file(path).with_context(|| format!("reading {}", path.display()))?,
+        ),
+        (None, None) => Chip::new(&Config::default()),
+    };
+    let config = chip.config().clone();
+    let samples = samples(&args, &config)?;
+    let model = Model::build(&config).context("building the Verilator model")?;
+    let info = model.info();
+    println!(
+        "model {} ({}; emit {:.2} s, verilate {:.2} s, runtime {:.2} s, compile {:.2} s)",
+        info.dir.display(),
+        if info.cached { "cached" } else { "built" },
+        info.emit.as_secs_f64(),
+        info.verilate.as_secs_f64(),
+        info.runtime.as_secs_f64(),
+        info.compile.as_secs_f64()
+    );
+    let mut sim = model.simulator()?;
+    sim.write_chip(&chip)
+        .context("loading the chip through the configuration port")?;
+    sim.wait_idle()?;
+    let origin = sim.cycle();
+    println!("chip loaded through the configuration port in {origin} cycles");
+    if let (Some(path), Some(window)) = (&args.vcd, &args.window) {
+        sim.trace_window(origin + window.start..origin + window.end, path)?;
+    }
+    println!(
+        "{:<10} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>7}",
+        "sample", "label", "events", "class", "golden", "cycles", "start", "stalls"
+    );
+    let wall = Instant::now();
+    let (mut total_cycles, mut agree) = (0, 0);
+    for (name, events, label) in &samples {
+        let golden = chip.infer(events);
+        let end = EndOfSample {
+            learn: false,
+            label: *label,
+        };
+        let run = sim
+            .run_sample(events, end)
+            .with_context(|| format!("sample {name}"))?;
+        total_cycles += run.cycles;
+        agree += usize::from(usize::from(run.class) == golden.class);
+        println!(
+            "{:<10} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>7}",
+            name,
+            label,
+            events.len(),
+            run.class,
+            golden.class,
+            run.cycles,
+            run.start_cycle - origin,
+            run.stalls
+        );
+        if args.check {
+            check_membranes(&mut sim, &chip).with_context(|| format!("sample {name}"))?;
+        }
+    }
+    let seconds = wall.elapsed().as_secs_f64();
+    println!(
+        "{} samples, {total_cycles} cycles ({:.0} per sample), class = golden in {agree}; \
+         {:.2} M cycles/s{}",
+        samples.len(),
+        total_cycles as f64 / samples.len().max(1) as f64,
+        (sim.cycle() - origin) as f64 / seconds / 1e6,
+        if args.check {
+            "; membrane maps = golden"
+        } else {
+            ""
+        }
+    );
+    if let Some(path) = &args.vcd {
+        drop(sim);
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn check_membranes(sim: &mut ::sim::Simulator, chip: &Chip) -> Result<()> {
+    let (potentials, counts) = sim.read_membranes()?;
+    let golden = chip.membranes();
+    for n in 0..potentials.len() {
+        let (rtl, gold) = (
+            (potentials[n], counts[n]),
+            (golden.potentials()[n], golden.counts()[n]),
+        );
+        if rtl != gold {
+            bail!("neuron {n}: RTL (potential, count) = {rtl:?}, golden {gold:?}");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,307 @@
+//! Cycle-accurate simulator of the emitted spoon Verilog: Verilator behind a one-call-per-cycle
+//! C ABI, driven from Rust.
+//!
+//! [`Model::build`] emits the Verilog of a `Config` (`hdl::emit`), verilates it and compiles it
+//! with a generated C++ shim into a shared library in an on-disk cache keyed by the Verilog
+//! (`verilate`), then loads it (`libloading`). A [`Simulator`] is one instance of the model:
+//! [`Simulator::step`] is one clock cycle; the drivers in `driver` (configuration port, AER
+//! stream, class output) are built on it. `docs/SIM.md` describes the design and the figures.
+
+pub mod aer;
+mod driver;
+mod ffi;
+pub mod ports;
+pub mod shim;
+pub mod verilate;
+
+pub use driver::{register, select, SampleRun};
+pub use ports::{InPort, Inputs, OutPort, Outputs, PortLayout};
+pub use verilate::BuildInfo;
+
+use golden::config::Config;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SimError {
+    #[error(transparent)]
+    Emit(#[from] hdl::EmitError),
+    #[error("cannot run `{command}` (is it installed? scripts/setup.sh installs verilator, make and g++): {error}")]
+    ToolMissing {
+        command: String,
+        error: std::io::Error,
+    },
+    #[error("`{command}` failed ({status}):\n{stderr}")]
+    ToolFailed {
+        command: String,
+        status: String,
+        stderr: String,
+    },
+    #[error("{path}: {error}")]
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    #[error("cannot load the model {path}: {error}")]
+    Load {
+        path: PathBuf,
+        error: libloading::Error,
+    },
+    #[error("the model {path} was built for another port layout (stale cache entry?)")]
+    StaleModel { path: PathBuf },
+    #[error("the top has no port `{0}`")]
+    MissingPort(String),
+    #[error("port `{name}` is not supported: {problem}")]
+    UnsupportedPort { name: String, problem: String },
+    #[error("VCD window {start}..{end} is empty or starts before the current cycle {now}")]
+    BadWindow { start: u64, end: u64, now: u64 },
+    #[error("timed out at cycle {cycle} after {waited} cycles waiting for {what}")]
+    Timeout {
+        what: &'static str,
+        waited: u64,
+        cycle: u64,
+    },
+    #[error("protocol violation at cycle {cycle}: {problem}")]
+    Protocol { cycle: u64, problem: String },
+}
+
+/// A verilated, compiled and loaded model of one `Config`; makes [`Simulator`]s.
+pub struct Model {
+    config: Config,
+    manifest: Arc<hdl::Manifest>,
+    layout: Arc<PortLayout>,
+    library: Arc<ffi::Library>,
+    info: BuildInfo,
+}
+
+impl Model {
+    /// The model of `config`, from the cache ([`verilate::cache_root`]) or built into it.
+    pub fn build(config: &Config) -> Result<Self, SimError> {
+        Self::build_in(config, &verilate::cache_root())
+    }
+
+    /// Same, with the cache at `cache_root`.
+    pub fn build_in(config: &Config, cache_root: &Path) -> Result<Self, SimError> {
+        let built = verilate::model(config, cache_root)?;
+        let library = ffi::Library::load(&built.library, &built.layout)?;
+        Ok(Self {
+            config: config.clone(),
+            manifest: Arc::new(built.manifest),
+            layout: Arc::new(built.layout),
+            library: Arc::new(library),
+            info: built.info,
+        })
+    }
+
+    /// A new instance, after one cycle of reset.
+    pub fn simulator(&self) -> Result<Simulator, SimError> {
+        Simulator::from_model(self)
+    }
+
+    pub fn info(&self) -> &BuildInfo {
+        &self.info
+    }
+
+    pub fn manifest(&self) -> &hdl::Manifest {
+        &self.manifest
+    }
+}
+
+/// The ports the drivers use, resolved once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pins {
+    pub reset: InPort,
+    pub in_valid: InPort,
+    pub in_data: InPort,
+    pub cfg_valid: InPort,
+    pub cfg_write: InPort,
+    pub cfg_select: InPort,
+    pub cfg_address: InPort,
+    pub cfg_wdata: InPort,
+    pub in_ready: OutPort,
+    pub cfg_ready: OutPort,
+    pub cfg_rdata: OutPort,
+    pub cfg_rvalid: OutPort,
+    pub out_valid: OutPort,
+    pub out_class: OutPort,
+    pub busy: OutPort,
+}
+
+impl Pins {
+    fn resolve(l: &PortLayout) -> Result<Self, SimError> {
+        Ok(Self {
+            reset: l.input("reset")?,
+            in_valid: l.input("in_valid")?,
+            in_data: l.input("in_data")?,
+            cfg_valid: l.input("cfg_valid")?,
+            cfg_write: l.input("cfg_write")?,
+            cfg_select: l.input("cfg_select")?,
+            cfg_address: l.input("cfg_address")?,
+            cfg_wdata: l.input("cfg_wdata")?,
+            in_ready: l.output("in_ready")?,
+            cfg_ready: l.output("cfg_ready")?,
+            cfg_rdata: l.output("cfg_rdata")?,
+            cfg_rvalid: l.output("cfg_rvalid")?,
+            out_valid: l.output("out_valid")?,
+            out_class: l.output("out_class")?,
+            busy: l.output("busy")?,
+        })
+    }
+}
+
+/// One running instance of the model. Cycle `n` is the `n`-th clock cycle stepped (any `step*`)
+/// since the instance was made (the reset cycle of [`Model::simulator`] is cycle 0).
+pub struct Simulator {
+    library: Arc<ffi::Library>,
+    instance: ffi::Instance,
+    config: Config,
+    manifest: Arc<hdl::Manifest>,
+    layout: Arc<PortLayout>,
+    pub(crate) pins: Pins,
+    cycle: u64,
+    /// VCD dumping for these cycles; the file is open while this is `Some`.
+    trace: Option<Range<u64>>,
+}
+
+impl Simulator {
+    /// Builds (or finds in the cache) the model of `config` and makes one instance of it.
+    pub fn new(config: &Config) -> Result<Self, SimError> {
+        Model::build(config)?.simulator()
+    }
+
+    fn from_model(model: &Model) -> Result<Self, SimError> {
+        let pins = Pins::resolve(&model.layout)?;
+        let mut sim = Self {
+            instance: model.library.instantiate(),
+            library: model.library.clone(),
+            config: model.config.clone(),
+            manifest: model.manifest.clone(),
+            layout: model.layout.clone(),
+            pins,
+            cycle: 0,
+            trace: None,
+        };
+        sim.reset();
+        Ok(sim)
+    }
+
+    /// Inputs of this model, all zero.
+    pub fn inputs(&self) -> Inputs {
+        Inputs::new(self.layout.clone())
+    }
+
+    /// An output buffer for [`Simulator::step_into`].
+    pub fn outputs(&self) -> Outputs {
+        Outputs::new(self.layout.clone())
+    }
+
+    pub fn layout(&self) -> &PortLayout {
+        &self.layout
+    }
+
+    pub fn manifest(&self) -> &hdl::Manifest {
+        &self.manifest
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Cycles stepped so far.
+    pub fn cycle(&self) -> u64 {
+        self.cycle
+    }
+
+    /// One clock cycle with `inputs` applied; returns the outputs of this cycle, sampled just
+    /// before its rising edge (so `in_valid && in_ready` there means the word was taken).
+    pub fn step(&mut self, inputs: &Inputs) -> Outputs {
+        let mut out = self.outputs();
+        self.step_into(inputs, &mut out);
+        out
+    }
+
+    /// [`Simulator::step`] without allocating: the outputs are written into `out`.
+    pub fn step_into(&mut self, inputs: &Inputs, out: &mut Outputs) {
+        self.cycle_once(inputs, Some(out), None);
+    }
+
+    /// One clock cycle; returns the outputs once its rising edge has settled (the convention
+    /// of rust_hdl's `Bench::tick` and of a model whose step is "one edge": registered
+    /// outputs show this edge's effect).
+    pub fn step_after(&mut self, inputs: &Inputs) -> Outputs {
+        let mut out = self.outputs();
+        self.step_after_into(inputs, &mut out);
+        out
+    }
+
+    /// [`Simulator::step_after`] without allocating.
+    pub fn step_after_into(&mut self, inputs: &Inputs, out: &mut Outputs) {
+        self.cycle_once(inputs, None, Some(out));
+    }
+
+    /// One cycle, with the outputs at the edge and after it (each if asked).
+    pub fn step_both(&mut self, inputs: &Inputs, before: &mut Outputs, after: &mut Outputs) {
+        self.cycle_once(inputs, Some(before), Some(after));
+    }
+
+    fn cycle_once(
+        &mut self,
+        inputs: &Inputs,
+        before: Option<&mut Outputs>,
+        after: Option<&mut Outputs>,
+    ) {
+        let dump = self.trace.as_ref().is_some_and(|w| w.contains(&self.cycle));
+        self.library.step(
+            &self.instance,
+            &inputs.words,
+            before.map(|o| &mut o.words[..]),
+            after.map(|o| &mut o.words[..]),
+            self.cycle,
+            dump,
+        );
+        self.cycle += 1;
+        if self.trace.as_ref().is_some_and(|w| self.cycle >= w.end) {
+            self.library.trace_close(&self.instance);
+            self.trace = None;
+        }
+    }
+
+    /// One cycle with `reset` high and every other input low (synchronous reset).
+    pub fn reset(&mut self) {
+        let mut i = self.inputs();
+        i.set(self.pins.reset, 1);
+        self.step(&i);
+    }
+
+    /// Dumps every signal of the design to the VCD file `path` (viewable in GTKWave) for the
+    /// cycles in `window`; the file is complete once the window has passed (or the simulator
+    /// is dropped). Time: 10 ns per cycle, the clock rising at `10·cycle + 5` ns. Replaces a
+    /// window still open.
+    pub fn trace_window(&mut self, window: Range<u64>, path: &Path) -> Result<(), SimError> {
+        if window.is_empty() || window.start < self.cycle {
+            return Err(SimError::BadWindow {
+                start: window.start,
+                end: window.end,
+                now: self.cycle,
+            });
+        }
+        if self.trace.take().is_some() {
+            self.library.trace_close(&self.instance);
+        }
+        // Created here so that an unwritable path is reported now, not mid-simulation.
+        std::fs::File::create(path).map_err(|error| SimError::Io {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        self.library.trace_open(&self.instance, path)?;
+        self.trace = Some(window);
+        Ok(())
+    }
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        self.library.free(&self.instance);
+    }
+}
