@@ -24,8 +24,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// The main job on the built-in default: emit the Verilog, then train on chip (bit-exact
-    /// model) on the shipped MNIST sample and report; writes build/run/.
+    /// The main job on the built-in default: emit the Verilog, train on chip (bit-exact model)
+    /// on the shipped MNIST sample, then run the trained chip's RTL in Verilator against
+    /// golden; writes build/run/.
     Run(train::RunArgs),
     /// On-chip DRTP training in the bit-exact model; saves the chip image and reports.
     Train(train::TrainArgs),

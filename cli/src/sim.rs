@@ -33,7 +33,8 @@ pub struct SimArgs {
     /// Number of samples from --data.
     #[arg(long, default_value_t = 10)]
     pub samples: usize,
-    /// Also read the membrane map back after each sample and compare it with golden.
+    /// Fail unless every class equals golden's, and read the membrane map back after each
+    /// sample and compare it with golden.
     #[arg(long)]
     pub check: bool,
     /// Write a VCD waveform (GTKWave) of the cycles in --window.
@@ -157,6 +158,13 @@ pub fn run(args: SimArgs) -> Result<()> {
             run.stalls
         );
         if args.check {
+            if usize::from(run.class) != golden.class {
+                bail!(
+                    "sample {name}: the RTL decided class {}, golden {}",
+                    run.class,
+                    golden.class
+                );
+            }
             check_membranes(&mut sim, &chip).with_context(|| format!("sample {name}"))?;
         }
     }

@@ -71,8 +71,21 @@ pub fn run_default(args: RunArgs) -> Result<()> {
             nmnist_limit: None,
         },
         epochs: None,
-        out: args.out,
+        out: args.out.clone(),
         quiet: args.quiet,
+    })?;
+    eprintln!(
+        "cycle-accurate RTL simulation (Verilator) of the trained chip, checked against golden:"
+    );
+    crate::sim::run(crate::sim::SimArgs {
+        config: None,
+        chip: Some(args.out.join("chip.bin")),
+        data: crate::dataset_arg::DEFAULT_DATA.into(),
+        events: None,
+        samples: 20,
+        check: true,
+        vcd: None,
+        window: None,
     })
 }
 
