@@ -1,6 +1,7 @@
 //! `spoon`: the command-line tool over the spoon project (golden model, datasets, training).
 
 mod config_cmd;
+mod cosim;
 mod data;
 mod dataset_arg;
 mod emit;
@@ -36,6 +37,8 @@ enum Command {
     Emit(emit::EmitArgs),
     /// Run samples through the Verilator-simulated RTL (cycle-accurate), optionally with a VCD.
     Sim(sim::SimArgs),
+    /// Lock-step co-simulation of the RTL against the cycle-stepped golden model.
+    Cosim(cosim::CosimArgs),
     /// Print, check or write the parameter set.
     Config(config_cmd::ConfigArgs),
     /// The float algorithm lab: BP, FA, DFA, sDFA, DRTP and shallow learning.
@@ -59,6 +62,7 @@ fn main() -> Result<()> {
         Command::Eval(args) => train::eval(args),
         Command::Emit(args) => emit::run(args),
         Command::Sim(args) => sim::run(args),
+        Command::Cosim(args) => cosim::run(args),
         Command::Config(args) => config_cmd::run(args),
         Command::Lab(cmd) => lab::cli::run(cmd),
         Command::Offchip(cmd) => lab::offchip_cli::run(cmd),

@@ -84,6 +84,21 @@ impl Model {
     /// Same, with the cache at `cache_root`.
     pub fn build_in(config: &Config, cache_root: &Path) -> Result<Self, SimError> {
         let built = verilate::model(config, cache_root)?;
+        Self::load(config, built)
+    }
+
+    /// The model of `config` with the emitted Verilog text passed through `edit` before it is
+    /// verilated: a test hook for a deliberately wrong RTL (e.g. one constant changed), so a
+    /// testbench can check that it catches it. Cached under the edited text's key.
+    pub fn build_from_edited_verilog(
+        config: &Config,
+        edit: &dyn Fn(&str) -> String,
+    ) -> Result<Self, SimError> {
+        let built = verilate::model_edited(config, &verilate::cache_root(), Some(edit))?;
+        Self::load(config, built)
+    }
+
+    fn load(config: &Config, built: verilate::Built) -> Result<Self, SimError> {
         let library = ffi::Library::load(&built.library, &built.layout)?;
         Ok(Self {
             config: config.clone(),

@@ -181,10 +181,20 @@ pub(crate) struct Built {
 
 /// Emits, verilates and compiles the model of `config` into `root`, or finds it there.
 pub(crate) fn model(config: &Config, root: &Path) -> Result<Built, SimError> {
+    model_edited(config, root, None)
+}
+
+/// [`model`] with the emitted Verilog text passed through `edit` before it is verilated (a
+/// test hook for a deliberately wrong RTL); the cache key is that of the edited text.
+pub(crate) fn model_edited(
+    config: &Config,
+    root: &Path,
+    edit: Option<&dyn Fn(&str) -> String>,
+) -> Result<Built, SimError> {
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     std::fs::create_dir_all(root).map_err(io(root))?;
     let staging = staging_dir(root)?;
-    let result = emit_and_build(config, root, &staging);
+    let result = emit_and_build(config, root, &staging, edit);
     // A finished build was renamed into the cache; whatever is left is scratch.
     if staging.exists() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -192,13 +202,22 @@ pub(crate) fn model(config: &Config, root: &Path) -> Result<Built, SimError> {
     result
 }
 
-fn emit_and_build(config: &Config, root: &Path, staging: &Path) -> Result<Built, SimError> {
+fn emit_and_build(
+    config: &Config,
+    root: &Path,
+    staging: &Path,
+    edit: Option<&dyn Fn(&str) -> String>,
+) -> Result<Built, SimError> {
     let started = Instant::now();
     let manifest = hdl::emit(config, staging)?;
     let emit = started.elapsed();
     let layout = PortLayout::new(&manifest.ports)?;
     let shim = shim::source(&layout);
     let verilog_path = staging.join(&manifest.verilog);
+    if let Some(edit) = edit {
+        let text = std::fs::read_to_string(&verilog_path).map_err(io(&verilog_path))?;
+        std::fs::write(&verilog_path, edit(&text)).map_err(io(&verilog_path))?;
+    }
     let verilog = std::fs::read(&verilog_path).map_err(io(&verilog_path))?;
     let mut log = String::new();
     let version = run(staging, &verilator(), &["--version"], &mut log)?;

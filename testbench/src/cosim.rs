@@ -1,0 +1,385 @@
+//! [`Cosim`]: the Verilated RTL and `CycleChip` stepped with the same inputs, every output port
+//! compared after every edge.
+
+use golden::config::Config;
+use golden::cycle::host::Host;
+use golden::cycle::{compare_trace, CycleChip, Mismatch, PortsIn, PortsOut};
+use sim::{InPort, Inputs, Model, OutPort, Outputs, SimError, Simulator};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// AER words listed in a mismatch report.
+pub const RECENT_WORDS: usize = 16;
+/// Cycles of the VCD window before and after the mismatch.
+pub const VCD_BEFORE: u64 = 200;
+pub const VCD_AFTER: u64 = 20;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CosimError {
+    #[error(transparent)]
+    Sim(#[from] SimError),
+    #[error("the perturbation's text `{0}` is not in the emitted Verilog")]
+    PerturbationNotFound(String),
+    #[error("{0}")]
+    Mismatch(Box<MismatchReport>),
+    /// A suite-level check (e.g. golden's cycle model against the functional model).
+    #[error("{what}: expected {expected}, got {actual}")]
+    Check {
+        what: String,
+        expected: String,
+        actual: String,
+    },
+    #[error("seed {seed}: {source}")]
+    Seeded {
+        seed: u64,
+        #[source]
+        source: Box<CosimError>,
+    },
+}
+
+impl CosimError {
+    /// The mismatch report, also under a seed.
+    pub fn mismatch(&self) -> Option<&MismatchReport> {
+        match self {
+            Self::Mismatch(m) => Some(m),
+            Self::Seeded { source, .. } => source.mismatch(),
+            _ => None,
+        }
+    }
+}
+
+/// The first cycle where the RTL and golden differ.
+#[derive(Debug, Clone)]
+pub struct MismatchReport {
+    /// Simulator cycle (cycle 0 is the simulator's own reset; the VCD shows it at `10·cycle` ns).
+    pub cycle: u64,
+    pub signal: &'static str,
+    /// Golden's value.
+    pub expected: String,
+    /// The RTL's value.
+    pub actual: String,
+    /// The inputs of that cycle.
+    pub inputs: PortsIn,
+    /// The last AER words taken by the FIFO (oldest first), at most [`RECENT_WORDS`].
+    pub recent_words: Vec<u32>,
+    /// The VCD of cycles `cycle − 200 ..= cycle + 20`, or why it could not be written.
+    pub vcd: Result<PathBuf, String>,
+}
+
+impl fmt::Display for MismatchReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "RTL and golden differ at cycle {}: {} expected {} (golden), got {} (RTL)",
+            self.cycle, self.signal, self.expected, self.actual
+        )?;
+        writeln!(f, "  inputs of that cycle: {:?}", self.inputs)?;
+        let words: Vec<String> = self
+            .recent_words
+            .iter()
+            .map(|w| format!("{w:#07x}"))
+            .collect();
+        writeln!(
+            f,
+            "  last {} AER words taken (oldest first): [{}]",
+            words.len(),
+            words.join(", ")
+        )?;
+        match &self.vcd {
+            Ok(path) => write!(f, "  VCD of the window: {}", path.display()),
+            Err(e) => write!(f, "  no VCD: {e}"),
+        }
+    }
+}
+
+/// A deliberately wrong RTL: the first occurrence of `find` in the emitted Verilog becomes
+/// `replace` (test hook; hdl itself is not touched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Perturbation {
+    pub find: String,
+    pub replace: String,
+}
+
+impl Perturbation {
+    /// The reset value of the output-layer learning-rate shift register, plus one: seen on the
+    /// first read of register 1 and in every output-layer update.
+    pub fn output_lr_shift(config: &Config) -> Self {
+        let shift = config.learning.output_lr_shift;
+        let text = |s: u32| format!("localparam [4:0] reset_output_lr_shift = 5'b{s:b};");
+        Self {
+            find: text(shift),
+            replace: text(shift + 1),
+        }
+    }
+
+    /// The firing threshold of the first integrate-and-fire lane (kernel 0), doubled
+    /// (`conv.threshold`, biased by 2^15 as the RTL compares it; the subtraction after a spike
+    /// keeps the right value): a neuron of kernel 0 reaching `[t, 2t)` does not fire.
+    pub fn conv_threshold(config: &Config) -> Self {
+        let t = config.conv.threshold;
+        let text = |t: i32| format!("localparam [15:0] threshold_biased = 16'h{:x};", t + 0x8000);
+        Self {
+            find: text(t),
+            replace: text(2 * t),
+        }
+    }
+}
+
+/// Where mismatch VCDs go and which RTL is built.
+#[derive(Debug, Clone, Default)]
+pub struct CosimOptions {
+    /// Directory of mismatch VCDs (default: `spoon-cosim` beside the simulator cache, i.e.
+    /// `target/spoon-cosim`).
+    pub vcd_dir: Option<PathBuf>,
+    pub perturbation: Option<Perturbation>,
+}
+
+/// The ports of `spoon`, resolved once.
+#[derive(Debug, Clone, Copy)]
+struct Pins {
+    reset: InPort,
+    in_valid: InPort,
+    in_data: InPort,
+    cfg_valid: InPort,
+    cfg_write: InPort,
+    cfg_select: InPort,
+    cfg_address: InPort,
+    cfg_wdata: InPort,
+    in_ready: OutPort,
+    cfg_ready: OutPort,
+    cfg_rdata: OutPort,
+    cfg_rvalid: OutPort,
+    out_valid: OutPort,
+    out_class: OutPort,
+    busy: OutPort,
+}
+
+impl Pins {
+    fn resolve(sim: &Simulator) -> Result<Self, SimError> {
+        let l = sim.layout();
+        Ok(Self {
+            reset: l.input("reset")?,
+            in_valid: l.input("in_valid")?,
+            in_data: l.input("in_data")?,
+            cfg_valid: l.input("cfg_valid")?,
+            cfg_write: l.input("cfg_write")?,
+            cfg_select: l.input("cfg_select")?,
+            cfg_address: l.input("cfg_address")?,
+            cfg_wdata: l.input("cfg_wdata")?,
+            in_ready: l.output("in_ready")?,
+            cfg_ready: l.output("cfg_ready")?,
+            cfg_rdata: l.output("cfg_rdata")?,
+            cfg_rvalid: l.output("cfg_rvalid")?,
+            out_valid: l.output("out_valid")?,
+            out_class: l.output("out_class")?,
+            busy: l.output("busy")?,
+        })
+    }
+
+    fn set(&self, i: &PortsIn, to: &mut Inputs) {
+        to.set(self.reset, u64::from(i.reset));
+        to.set(self.in_valid, u64::from(i.in_valid));
+        to.set(self.in_data, u64::from(i.in_data));
+        to.set(self.cfg_valid, u64::from(i.cfg_valid));
+        to.set(self.cfg_write, u64::from(i.cfg_write));
+        to.set(self.cfg_select, u64::from(i.cfg_select));
+        to.set(self.cfg_address, u64::from(i.cfg_address));
+        to.set(self.cfg_wdata, u64::from(i.cfg_wdata));
+    }
+
+    fn get(&self, o: &Outputs) -> PortsOut {
+        PortsOut {
+            in_ready: o.bit(self.in_ready),
+            cfg_ready: o.bit(self.cfg_ready),
+            cfg_rdata: o.get(self.cfg_rdata) as u16,
+            cfg_rvalid: o.bit(self.cfg_rvalid),
+            out_valid: o.bit(self.out_valid),
+            out_class: o.get(self.out_class) as u8,
+            busy: o.bit(self.busy),
+            taps: None,
+        }
+    }
+}
+
+/// A mismatch seen, reported by [`Cosim::check`].
+struct Pending {
+    cycle: u64,
+    mismatch: Mismatch,
+    inputs: PortsIn,
+    recent_words: Vec<u32>,
+}
+
+/// The RTL and golden's cycle model in lock-step. Both start after one reset cycle (cycle 0).
+/// [`Cosim::step`] never fails: the first mismatch is latched, from then on golden alone is
+/// stepped (so a host finishes its operation quickly), and [`Cosim::check`] reports it.
+pub struct Cosim {
+    model: Model,
+    sim: Simulator,
+    golden: CycleChip,
+    pins: Pins,
+    inputs: Inputs,
+    outputs: Outputs,
+    /// Inputs of every cycle since cycle 1, run-length encoded (for the VCD re-run).
+    history: Vec<(PortsIn, u64)>,
+    recent: VecDeque<u32>,
+    /// Golden's `in_ready` after the last edge: a word offered now is taken at this edge.
+    in_ready: bool,
+    compared: u64,
+    stalls: u64,
+    pending: Option<Pending>,
+    /// A mismatch was seen: the RTL is no longer stepped (only the first one is reported).
+    stopped: bool,
+    vcd_dir: PathBuf,
+}
+
+impl Cosim {
+    /// Builds (or finds in the cache) the RTL of `config`, perturbed if asked.
+    pub fn new(config: &Config, options: &CosimOptions) -> Result<Self, CosimError> {
+        let model = match &options.perturbation {
+            None => Model::build(config)?,
+            Some(p) => {
+                let found = Cell::new(true);
+                let edit = |v: &str| {
+                    found.set(v.contains(&p.find));
+                    v.replacen(&p.find, &p.replace, 1)
+                };
+                let model = Model::build_from_edited_verilog(config, &edit)?;
+                if !found.get() {
+                    return Err(CosimError::PerturbationNotFound(p.find.clone()));
+                }
+                model
+            }
+        };
+        let sim = model.simulator()?;
+        let pins = Pins::resolve(&sim)?;
+        let vcd_dir = options
+            .vcd_dir
+            .clone()
+            .unwrap_or_else(|| sim::verilate::cache_root().with_file_name("spoon-cosim"));
+        Ok(Self {
+            inputs: sim.inputs(),
+            outputs: sim.outputs(),
+            golden: CycleChip::new(config),
+            model,
+            sim,
+            pins,
+            history: Vec::new(),
+            recent: VecDeque::with_capacity(RECENT_WORDS),
+            in_ready: false,
+            compared: 0,
+            stalls: 0,
+            pending: None,
+            stopped: false,
+            vcd_dir,
+        })
+    }
+
+    /// One clock cycle of both; the outputs after the edge (golden's, equal to the RTL's while
+    /// no mismatch is latched).
+    pub fn step(&mut self, i: &PortsIn) -> PortsOut {
+        match self.history.last_mut() {
+            Some((last, n)) if last == i => *n += 1,
+            _ => self.history.push((*i, 1)),
+        }
+        if i.in_valid && !i.reset {
+            if self.in_ready {
+                if self.recent.len() == RECENT_WORDS {
+                    self.recent.pop_front();
+                }
+                self.recent.push_back(i.in_data);
+            } else {
+                self.stalls += 1;
+            }
+        }
+        let gold = self.golden.step(i);
+        self.in_ready = gold.in_ready;
+        if self.stopped {
+            return gold;
+        }
+        let cycle = self.sim.cycle();
+        self.pins.set(i, &mut self.inputs);
+        self.sim.step_after_into(&self.inputs, &mut self.outputs);
+        let rtl = self.pins.get(&self.outputs);
+        self.compared += 1;
+        if let Err(mismatch) = compare_trace(&[gold], &[rtl]) {
+            self.stopped = true;
+            self.pending = Some(Pending {
+                cycle,
+                mismatch,
+                inputs: *i,
+                recent_words: self.recent.iter().copied().collect(),
+            });
+        }
+        gold
+    }
+
+    /// The first mismatch, if any, as an error with its VCD written (the same inputs re-run
+    /// from reset on a fresh instance, dumping the window around it).
+    pub fn check(&mut self) -> Result<(), CosimError> {
+        let Some(p) = self.pending.take() else {
+            return Ok(());
+        };
+        let vcd = self.write_vcd(p.cycle).map_err(|e| e.to_string());
+        Err(CosimError::Mismatch(Box::new(MismatchReport {
+            cycle: p.cycle,
+            signal: p.mismatch.signal,
+            expected: p.mismatch.expected,
+            actual: p.mismatch.actual,
+            inputs: p.inputs,
+            recent_words: p.recent_words,
+            vcd,
+        })))
+    }
+
+    fn write_vcd(&self, cycle: u64) -> Result<PathBuf, SimError> {
+        let mut sim = self.model.simulator()?;
+        let window = cycle.saturating_sub(VCD_BEFORE).max(sim.cycle())..cycle + VCD_AFTER + 1;
+        std::fs::create_dir_all(&self.vcd_dir).map_err(|error| SimError::Io {
+            path: self.vcd_dir.clone(),
+            error,
+        })?;
+        let path = self.vcd_dir.join(format!("mismatch-cycle-{cycle}.vcd"));
+        sim.trace_window(window.clone(), &path)?;
+        let mut inputs = sim.inputs();
+        let idle = (PortsIn::default(), u64::MAX);
+        for (i, n) in self.history.iter().chain([&idle]) {
+            self.pins.set(i, &mut inputs);
+            for _ in 0..*n {
+                if sim.cycle() >= window.end {
+                    return Ok(path);
+                }
+                sim.step_after(&inputs);
+            }
+        }
+        Ok(path)
+    }
+
+    /// Cycles where the RTL's ports were compared with golden's.
+    pub fn cycles_compared(&self) -> u64 {
+        self.compared
+    }
+
+    /// Cycles where an AER word was offered and not taken (FIFO full or engine busy).
+    pub fn stalls(&self) -> u64 {
+        self.stalls
+    }
+
+    /// Golden's cycle model (its memories: e.g. the FC weights after on-chip learning).
+    pub fn golden(&self) -> &CycleChip {
+        &self.golden
+    }
+
+    pub fn vcd_dir(&self) -> &Path {
+        &self.vcd_dir
+    }
+}
+
+/// A host (`golden::cycle::host::Host`, trace off) driving a shared cosim: after one reset cycle.
+/// The cosim stays reachable (`cell.borrow_mut().check()`) between host operations.
+pub fn host(cell: &RefCell<Cosim>) -> Host<impl FnMut(&PortsIn) -> PortsOut + '_> {
+    let mut h = Host::new(move |i: &PortsIn| cell.borrow_mut().step(i));
+    h.record = false;
+    h
+}

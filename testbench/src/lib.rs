@@ -1,0 +1,15 @@
+//! Lock-step co-simulation of the Verilated RTL (`sim`) against golden's cycle-stepped model
+//! (`golden::cycle::CycleChip`): both get the same `PortsIn` every clock cycle and every output
+//! port is compared after every edge. The first difference stops the run with a report (cycle,
+//! signal, expected and actual value, the last AER words) and a VCD of the cycles around it,
+//! re-simulated from reset. `docs/SIM.md` § "Lock-step co-simulation".
+//!
+//! [`suite`] holds the stimulus suites (directed, random, MNIST), driven through
+//! `golden::cycle::host::Host`.
+
+pub mod cosim;
+pub mod rng;
+pub mod suite;
+
+pub use cosim::{Cosim, CosimError, CosimOptions, MismatchReport, Perturbation};
+pub use suite::Report;

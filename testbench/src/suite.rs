@@ -1,0 +1,432 @@
+//! Stimulus suites for the lock-step co-simulation, each driving a [`Cosim`] through
+//! `golden::cycle::host::Host`: directed (every register, every memory, back-pressure,
+//! saturation, reset mid-sample), random (seeded event streams, pacing, register writes and
+//! random configs), MNIST (real digits through on-chip training and inference).
+
+use crate::cosim::{host, Cosim, CosimError, CosimOptions};
+use crate::rng::SplitMix64;
+use golden::chip::Chip;
+use golden::config::Config;
+use golden::cycle::config_port::*;
+use golden::cycle::host::{aer_words, Host};
+use golden::cycle::{PortsIn, PortsOut};
+use golden::dataset::{load_split_dir, ImageSet};
+use golden::encoder::encode_ttfs;
+use golden::event::Event;
+use golden::kernel::fill_uniform;
+use golden::lfsr::Lfsr;
+use std::cell::RefCell;
+use std::fmt;
+use std::path::Path;
+
+/// What a suite ran; every cycle's ports were equal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub suite: &'static str,
+    /// Cycles where every output port of the RTL and golden was compared (and equal).
+    pub cycles: u64,
+    /// AER samples streamed.
+    pub samples: usize,
+    /// Cycles where an offered AER word waited (FIFO full or engine busy).
+    pub stalls: u64,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} cycles compared, {} samples, {} stall cycles, 0 mismatches",
+            self.suite, self.cycles, self.samples, self.stalls
+        )
+    }
+}
+
+fn report(suite: &'static str, cell: &RefCell<Cosim>, samples: usize) -> Report {
+    let c = cell.borrow();
+    Report {
+        suite,
+        cycles: c.cycles_compared(),
+        samples,
+        stalls: c.stalls(),
+    }
+}
+
+fn check(cell: &RefCell<Cosim>) -> Result<(), CosimError> {
+    cell.borrow_mut().check()
+}
+
+fn expect_eq<T: PartialEq + fmt::Debug>(
+    what: String,
+    expected: T,
+    actual: T,
+) -> Result<(), CosimError> {
+    if expected == actual {
+        return Ok(());
+    }
+    Err(CosimError::Check {
+        what,
+        expected: format!("{expected:?}"),
+        actual: format!("{actual:?}"),
+    })
+}
+
+/// Addresses `0..n`, all of them up to `limit`, else `limit` evenly spaced ones and the last.
+fn sample_addresses(n: usize, limit: usize) -> Vec<usize> {
+    let step = n.div_ceil(limit.max(1)).max(1);
+    let mut addresses: Vec<usize> = (0..n).step_by(step).collect();
+    if n > 0 && addresses.last() != Some(&(n - 1)) {
+        addresses.push(n - 1);
+    }
+    addresses
+}
+
+/// Writes a functional chip's memories and registers through the port (zero FC weights are
+/// skipped: memories power up at 0).
+pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
+    for (a, &w) in chip.kernels().weights().iter().enumerate() {
+        h.write(SELECT_KERNELS, a, w.into());
+    }
+    for (select, layer) in [SELECT_HIDDEN_WEIGHTS, SELECT_OUTPUT_WEIGHTS]
+        .into_iter()
+        .zip(chip.layers())
+    {
+        for (a, &w) in layer.weights().iter().enumerate().filter(|(_, &w)| w != 0) {
+            h.write(select, a, w.into());
+        }
+    }
+    let (hidden, output) = chip.learning_shifts();
+    let state = chip.rounding_lfsr().state();
+    h.write(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT, hidden[0] as i32);
+    h.write(SELECT_REGISTERS, REG_OUTPUT_LR_SHIFT, output as i32);
+    h.write(SELECT_REGISTERS, REG_ROUNDING_LO, (state & 0xFFFF) as i32);
+    h.write(SELECT_REGISTERS, REG_ROUNDING_HI, (state >> 16) as i32);
+}
+
+/// Reads a sample (at most `limit` words each) of every memory and every register.
+fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config, limit: usize) {
+    let kernel_words = config.input.channels * config.conv.size.pow(2) * config.conv.kernels;
+    let hidden = config.fc.hidden[0];
+    let memories = [
+        (SELECT_KERNELS, kernel_words),
+        (SELECT_HIDDEN_WEIGHTS, config.conv_neurons() * hidden),
+        (SELECT_OUTPUT_WEIGHTS, hidden * config.fc.classes),
+        (SELECT_SCORES, 2 * config.fc.classes),
+        (SELECT_MEMBRANES, 2 * config.conv_neurons()),
+    ];
+    for (select, n) in memories {
+        for a in sample_addresses(n, limit) {
+            h.read(select, a);
+        }
+    }
+    for r in 0..=REG_IGNORED {
+        h.read(SELECT_REGISTERS, r);
+    }
+}
+
+/// A chip with random kernels and random weights in both FC layers.
+fn random_chip(config: &Config, seed: u32, range: i32) -> Chip {
+    let mut chip = Chip::new(config);
+    let mut lfsr = Lfsr::new(seed | 1);
+    fill_uniform(chip.kernels_mut().weights_mut(), range, &mut lfsr);
+    for layer in chip.layers_mut() {
+        fill_uniform(layer.weights_mut(), range, &mut lfsr);
+    }
+    chip
+}
+
+/// Configuration read-back of every register and a sample of every memory, FIFO full with
+/// back-pressure, saturation of membranes and weights, reset in the middle of a sample.
+pub fn directed(config: &Config, options: &CosimOptions) -> Result<Report, CosimError> {
+    let cell = RefCell::new(Cosim::new(config, options)?);
+    let mut h = host(&cell);
+    let mut samples = 0;
+    // Registers at reset, then every writable register written and read back.
+    for r in 0..=REG_IGNORED {
+        h.read(SELECT_REGISTERS, r);
+    }
+    for (r, v) in [
+        (0, 3),
+        (1, 5),
+        (2, 0xBEEF),
+        (3, 0x1234),
+        (4, 0x5A5A),
+        (5, 0xC3C3),
+    ] {
+        h.write(SELECT_REGISTERS, r, v);
+        h.read(SELECT_REGISTERS, r);
+    }
+    check(&cell)?;
+    // Every memory written, a sample of it read back (all of it in small configs).
+    let chip = random_chip(config, 0x5EED, 40);
+    load_chip(&mut h, &chip);
+    read_everything(&mut h, config, 512);
+    check(&cell)?;
+    // FIFO full and back-pressure: a dense sample, a word offered every cycle.
+    let (w, ht) = (config.input.width as u8, config.input.height as u8);
+    let dense: Vec<Event> = (0..3)
+        .flat_map(|_| (0..ht).flat_map(move |y| (0..w).map(move |x| Event::new(x, y, 0))))
+        .collect();
+    h.sample(&aer_words(&dense, false, 0));
+    samples += 1;
+    read_everything(&mut h, config, 64);
+    check(&cell)?;
+    // Saturation: most negative kernels drive the membranes to their lower bound; largest
+    // weights and learning-rate shift 0 drive the FC updates into the weight bounds.
+    let (lo, hi) = (
+        -(1 << (config.conv.weight_bits - 1)),
+        (1 << (config.conv.weight_bits - 1)) - 1,
+    );
+    let taps = config.input.channels * config.conv.size.pow(2) * config.conv.kernels;
+    for a in 0..taps {
+        h.write(SELECT_KERNELS, a, lo);
+    }
+    let centre: Vec<Event> = (0..40).map(|_| Event::new(w / 2, ht / 2, 0)).collect();
+    h.sample(&aer_words(&centre, false, 0));
+    read_everything(&mut h, config, 64);
+    let fc_hi = (1 << (config.fc.weight_bits - 1)) - 1;
+    for a in 0..taps {
+        h.write(SELECT_KERNELS, a, hi);
+    }
+    for a in 0..config.fc.hidden[0] * config.fc.classes {
+        h.write(
+            SELECT_OUTPUT_WEIGHTS,
+            a,
+            if a % 2 == 0 { fc_hi } else { -fc_hi - 1 },
+        );
+    }
+    h.write(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT, 0);
+    h.write(SELECT_REGISTERS, REG_OUTPUT_LR_SHIFT, 0);
+    for label in 0..config.fc.classes.min(3) {
+        h.sample(&aer_words(&dense, true, label));
+        samples += 1;
+    }
+    samples += 1;
+    read_everything(&mut h, config, 512);
+    check(&cell)?;
+    // Reset asserted in the middle of a sample, then a clean sample.
+    let words = aer_words(&dense, true, 1);
+    let mut sent = 0;
+    while sent < words.len() / 2 {
+        let taken = h.last.in_ready;
+        h.tick(PortsIn {
+            in_valid: true,
+            in_data: words[sent],
+            ..PortsIn::default()
+        });
+        sent += usize::from(taken);
+    }
+    h.tick(PortsIn {
+        reset: true,
+        ..PortsIn::default()
+    });
+    h.sample(&aer_words(&centre, false, 0));
+    samples += 2;
+    read_everything(&mut h, config, 64);
+    drop(h);
+    check(&cell)?;
+    Ok(report("directed", &cell, samples))
+}
+
+/// Streams `words`, offering the next word only in some cycles (random gaps), never withdrawing
+/// an offered word; returns the class.
+fn paced_sample<D: FnMut(&PortsIn) -> PortsOut>(
+    h: &mut Host<D>,
+    words: &[u32],
+    rng: &mut SplitMix64,
+    gap_per_mille: u64,
+) -> usize {
+    let (mut sent, mut offering) = (0, false);
+    for _ in 0..10_000_000 {
+        if !offering && sent < words.len() && !rng.chance(gap_per_mille) {
+            offering = true;
+        }
+        let taken = offering && h.last.in_ready;
+        let out = h.tick(PortsIn {
+            in_valid: offering,
+            in_data: if offering { words[sent] } else { 0 },
+            ..PortsIn::default()
+        });
+        if taken {
+            sent += 1;
+            offering = false;
+        }
+        if out.out_valid {
+            return usize::from(out.out_class);
+        }
+    }
+    panic!("the sample does not end");
+}
+
+/// Random events (also outside the field and in an absent channel), random pacing, learning
+/// or not, random register writes and reads, on a chip with random memories. Errors carry the
+/// seed.
+pub fn random(
+    config: &Config,
+    options: &CosimOptions,
+    seed: u64,
+    samples: usize,
+) -> Result<Report, CosimError> {
+    random_inner(config, options, seed, samples).map_err(|e| CosimError::Seeded {
+        seed,
+        source: Box::new(e),
+    })
+}
+
+fn random_inner(
+    config: &Config,
+    options: &CosimOptions,
+    seed: u64,
+    samples: usize,
+) -> Result<Report, CosimError> {
+    let mut rng = SplitMix64::new(seed);
+    let cell = RefCell::new(Cosim::new(config, options)?);
+    let mut h = host(&cell);
+    let range = rng.range(1, 1 << (config.conv.weight_bits - 1)) as i32;
+    load_chip(&mut h, &random_chip(config, rng.next_u64() as u32, range));
+    let (w, ht) = (config.input.width as u64, config.input.height as u64);
+    for _ in 0..samples {
+        let n = rng.below(3 * w * ht + 4);
+        let events: Vec<Event> = (0..n)
+            .map(|_| {
+                let x = rng.below(w + 2) as u8;
+                let y = rng.below(ht + 2) as u8;
+                Event::new(x, y, rng.below(2) as u8)
+            })
+            .collect();
+        let label = rng.below(config.fc.classes as u64) as usize;
+        let words = aer_words(&events, rng.chance(500), label);
+        let gaps = [0, 300, 900][rng.below(3) as usize];
+        paced_sample(&mut h, &words, &mut rng, gaps);
+        if rng.chance(300) {
+            let shift = rng.below(17) as i32;
+            h.write(SELECT_REGISTERS, rng.below(2) as usize, shift);
+        }
+        if rng.chance(200) {
+            h.write(SELECT_REGISTERS, REG_ROUNDING_LO, rng.below(1 << 16) as i32);
+        }
+        for _ in 0..rng.below(4) {
+            let select = [SELECT_SCORES, SELECT_MEMBRANES, SELECT_REGISTERS][rng.below(3) as usize];
+            let n = match select {
+                SELECT_SCORES => 2 * config.fc.classes,
+                SELECT_MEMBRANES => 2 * config.conv_neurons(),
+                _ => REG_IGNORED + 1,
+            };
+            h.read(select, rng.below(n as u64) as usize);
+        }
+        check(&cell)?;
+    }
+    read_everything(&mut h, config, 256);
+    drop(h);
+    check(&cell)?;
+    Ok(report("random", &cell, samples))
+}
+
+/// A random config within the RTL's capacities (`hdl::params::Params::new` accepts it).
+pub fn random_config(seed: u64) -> Config {
+    let mut rng = SplitMix64::new(seed);
+    loop {
+        let mut c = hdl::tiny_config();
+        c.input.width = rng.range(4, 12) as usize;
+        c.input.height = rng.range(4, 12) as usize;
+        c.conv.kernels = rng.range(1, 16) as usize;
+        c.conv.size = rng.range(2, 4) as usize;
+        c.conv.stride = rng.range(1, 3) as usize;
+        c.conv.threshold = rng.range(2, 60) as i32;
+        c.fc.hidden = vec![rng.range(1, 20) as usize];
+        c.fc.classes = rng.range(2, 10) as usize;
+        c.fc.activation_shifts = vec![rng.range(0, 3) as u32];
+        c.fc.output_shift = rng.range(0, 4) as u32;
+        c.learning.hidden_lr_shifts = vec![rng.range(0, 6) as u32];
+        c.learning.output_lr_shift = rng.range(0, 8) as u32;
+        c.learning.rounding_seed = rng.next_u64() as u32 | 1;
+        c.learning.target_projection_seed = rng.next_u64() as u32 | 1;
+        c.hardware.fifo_depth = [2, 4, 8, 16][rng.below(4) as usize];
+        if c.validate().is_ok() && hdl::params::Params::new(&c).is_ok() {
+            return c;
+        }
+    }
+}
+
+/// A digit sampled down to the config's field (nearest neighbour).
+fn field_image(config: &Config, digits: &ImageSet, i: usize) -> Vec<u8> {
+    let (w, h) = (config.input.width, config.input.height);
+    (0..h * w)
+        .map(|q| digits.image(i)[(q / w * 28 / h) * 28 + q % w * 28 / w])
+        .collect()
+}
+
+/// Real digits of `data_dir` (a `load_split_dir` folder, e.g. `data/mnist-sample`),
+/// TTFS-encoded: `samples` training digits learned on chip (class checked against
+/// `Chip::train`, and golden's cycle-model FC weights against the functional model's after
+/// every sample), then `samples / 4 + 1` test digits in inference with their scores read, and
+/// at the end the FC weights read back through the port (all, or 4,096 evenly spaced per layer)
+/// equal to the functional model's.
+pub fn mnist(
+    config: &Config,
+    options: &CosimOptions,
+    data_dir: &Path,
+    samples: usize,
+) -> Result<Report, CosimError> {
+    let (train, test) = load_split_dir(data_dir).map_err(|e| CosimError::Check {
+        what: format!("loading {}", data_dir.display()),
+        expected: "a split directory".into(),
+        actual: e.to_string(),
+    })?;
+    let cell = RefCell::new(Cosim::new(config, options)?);
+    let mut h = host(&cell);
+    let mut chip = Chip::new(config);
+    load_chip(&mut h, &chip);
+    let mut events = Vec::new();
+    for s in 0..samples {
+        let i = s % train.len();
+        events.clear();
+        encode_ttfs(config, &field_image(config, &train, i), &mut events);
+        let label = usize::from(train.label(i)) % config.fc.classes;
+        let expected = chip.train(&events, label);
+        let (class, _) = h.sample(&aer_words(&events, true, label));
+        check(&cell)?;
+        expect_eq(
+            format!("class of training digit {s}"),
+            expected.class,
+            class,
+        )?;
+        let c = cell.borrow();
+        for (k, (f, g)) in chip.layers().iter().zip(c.golden().layers()).enumerate() {
+            let what = format!(
+                "FC layer {k} weights after training digit {s} (functional vs cycle model)"
+            );
+            expect_eq(what, f.weights(), g.weights())?;
+        }
+    }
+    let inferences = samples / 4 + 1;
+    for s in 0..inferences {
+        let i = s % test.len();
+        events.clear();
+        encode_ttfs(config, &field_image(config, &test, i), &mut events);
+        let expected = chip.infer(&events);
+        let (class, _) = h.sample(&aer_words(&events, false, 0));
+        let scores: Vec<i32> = (0..config.fc.classes)
+            .map(|c| h.read32(SELECT_SCORES, 2 * c) as i32)
+            .collect();
+        check(&cell)?;
+        expect_eq(format!("class of test digit {s}"), expected.class, class)?;
+        expect_eq(format!("scores of test digit {s}"), expected.scores, scores)?;
+    }
+    for (k, select) in [SELECT_HIDDEN_WEIGHTS, SELECT_OUTPUT_WEIGHTS]
+        .into_iter()
+        .enumerate()
+    {
+        let weights = chip.layers()[k].weights();
+        for a in sample_addresses(weights.len(), 4096) {
+            let got = h.read(select, a);
+            expect_eq(
+                format!("FC layer {k} weight {a} read back"),
+                i32::from(weights[a]),
+                got,
+            )?;
+        }
+    }
+    drop(h);
+    check(&cell)?;
+    Ok(report("mnist", &cell, samples + inferences))
+}

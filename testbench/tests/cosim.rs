@@ -1,0 +1,177 @@
+//! Lock-step co-simulation of the Verilated RTL against golden's cycle model: every output
+//! port equal every cycle through the suites, and a deliberately wrong RTL caught with a
+//! report and a VCD.
+
+use golden::config::Config;
+use std::path::{Path, PathBuf};
+use testbench::suite::{self, random_config};
+use testbench::{CosimError, CosimOptions, Perturbation};
+
+fn mnist_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample")
+}
+
+fn options(vcd_dir: &Path) -> CosimOptions {
+    CosimOptions {
+        vcd_dir: Some(vcd_dir.to_path_buf()),
+        perturbation: None,
+    }
+}
+
+fn partial_groups_config() -> Config {
+    let mut c = hdl::tiny_config();
+    c.conv.kernels = 12;
+    c.fc.hidden = vec![12];
+    c.fc.classes = 10;
+    c.fc.output_shift = 4;
+    c.validate().unwrap();
+    c
+}
+
+#[test]
+fn directed_suite_in_lockstep() {
+    let dir = tempfile::tempdir().unwrap();
+    for config in [hdl::tiny_config(), partial_groups_config()] {
+        let r = suite::directed(&config, &options(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+        println!("{r}");
+        assert!(r.stalls > 0, "the dense sample fills the FIFO");
+        assert!(r.cycles > 10_000);
+    }
+}
+
+#[test]
+fn directed_suite_on_the_default_config_in_lockstep() {
+    let dir = tempfile::tempdir().unwrap();
+    let r =
+        suite::directed(&Config::default(), &options(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+}
+
+#[test]
+fn random_streams_in_lockstep() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    for seed in [1, 2, clock] {
+        println!("seed {seed}");
+        let r = suite::random(&hdl::tiny_config(), &options(dir.path()), seed, 30)
+            .unwrap_or_else(|e| panic!("{e}"));
+        println!("{r}");
+    }
+}
+
+#[test]
+fn a_random_config_in_lockstep() {
+    // Fixed seed: every new config is a Verilator build (≈ 10 s), this one is cached.
+    let seed = 7;
+    let config = random_config(seed);
+    println!("config seed {seed}: {}", config.to_toml());
+    let dir = tempfile::tempdir().unwrap();
+    let r =
+        suite::random(&config, &options(dir.path()), seed, 20).unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+}
+
+#[test]
+fn mnist_training_and_inference_in_lockstep() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = suite::mnist(&hdl::tiny_config(), &options(dir.path()), &mnist_dir(), 12)
+        .unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+    assert_eq!(r.samples, 12 + 4);
+}
+
+fn caught(
+    perturbation: Perturbation,
+    run: impl Fn(&CosimOptions) -> Result<suite::Report, CosimError>,
+) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let options = CosimOptions {
+        vcd_dir: Some(dir.path().to_path_buf()),
+        perturbation: Some(perturbation),
+    };
+    let e = run(&options).expect_err("the perturbed RTL is caught");
+    let text = e.to_string();
+    println!("{text}");
+    let m = e.mismatch().expect("a mismatch report");
+    let vcd = m.vcd.as_ref().expect("a VCD");
+    assert!(vcd.starts_with(dir.path()));
+    let dump = std::fs::read_to_string(vcd).unwrap();
+    assert!(dump.contains("$timescale"));
+    let first = (m.cycle.saturating_sub(200).max(1)) * 10;
+    let last = (m.cycle + 20) * 10 + 5;
+    assert!(
+        dump.contains(&format!("\n#{first}\n")),
+        "window starts at {first}"
+    );
+    assert!(
+        dump.contains(&format!("\n#{last}\n")),
+        "window ends at {last}"
+    );
+    assert!(!dump.contains(&format!("\n#{}\n", last + 5)));
+    assert!(text.contains(&format!("cycle {}", m.cycle)));
+    assert!(text.contains(&vcd.display().to_string()));
+    text
+}
+
+#[test]
+fn a_wrong_learning_rate_reset_value_is_caught() {
+    let config = hdl::tiny_config();
+    let text = caught(Perturbation::output_lr_shift(&config), |o| {
+        suite::directed(&config, o)
+    });
+    // The first read of register 1 after reset: 4 in golden, 5 in the perturbed RTL.
+    assert!(
+        text.contains("cfg_rdata expected 4 (golden), got 5 (RTL)"),
+        "{text}"
+    );
+    assert!(text.contains("last 0 AER words"), "{text}");
+}
+
+#[test]
+fn a_wrong_conv_threshold_is_caught() {
+    let config = hdl::tiny_config();
+    let text = caught(Perturbation::conv_threshold(&config), |o| {
+        suite::mnist(&config, o, &mnist_dir(), 12)
+    });
+    assert!(text.contains("last 16 AER words"), "{text}");
+}
+
+#[test]
+fn a_perturbation_not_in_the_verilog_is_an_error() {
+    let options = CosimOptions {
+        vcd_dir: None,
+        perturbation: Some(Perturbation {
+            find: "no such text".into(),
+            replace: "x".into(),
+        }),
+    };
+    let e = testbench::Cosim::new(&hdl::tiny_config(), &options)
+        .err()
+        .unwrap();
+    assert!(matches!(e, CosimError::PerturbationNotFound(_)), "{e}");
+}
+
+#[test]
+fn mnist_on_the_default_config_in_lockstep() {
+    // The default chip through the configuration port is most of the cycles (≈ 1.7 M).
+    let dir = tempfile::tempdir().unwrap();
+    let r = suite::mnist(&Config::default(), &options(dir.path()), &mnist_dir(), 10)
+        .unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+}
+
+#[test]
+fn mnist_on_partial_lane_groups_in_lockstep() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = suite::mnist(
+        &partial_groups_config(),
+        &options(dir.path()),
+        &mnist_dir(),
+        20,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+}
