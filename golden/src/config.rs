@@ -275,6 +275,27 @@ impl Default for Config {
 }
 
 impl Config {
+    /// A small configuration for fast simulation tests, within the RTL's capacities: 6×6
+    /// input, 8 kernels of 3×3 at stride 2 (2×2 positions, 32 convolution neurons), 8 hidden
+    /// neurons, 4 classes, a 4-deep FIFO. Everything else is the default.
+    pub fn tiny() -> Self {
+        let mut c = Config::default();
+        c.input.width = 6;
+        c.input.height = 6;
+        c.conv.kernels = 8;
+        c.conv.size = 3;
+        c.conv.stride = 2;
+        c.conv.threshold = 8;
+        c.fc.hidden = vec![8];
+        c.fc.classes = 4;
+        c.fc.activation_shifts = vec![1];
+        c.fc.output_shift = 2;
+        c.learning.hidden_lr_shifts = vec![1];
+        c.learning.output_lr_shift = 4;
+        c.hardware.fifo_depth = 4;
+        c
+    }
+
     /// Reads and validates a TOML config file.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {

@@ -133,3 +133,10 @@ fn shipped_configs_are_valid_and_default_is_in_sync() {
         "regenerate with `spoon config --print-default`"
     );
 }
+
+#[test]
+fn the_tiny_config_is_valid() {
+    let c = Config::tiny();
+    c.validate().unwrap();
+    assert_eq!((c.conv_out_side(), c.conv_neurons()), ((2, 2), 32));
+}

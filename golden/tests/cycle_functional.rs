@@ -17,30 +17,9 @@ use golden::event::Event;
 use golden::kernel::fill_uniform;
 use golden::lfsr::Lfsr;
 
-/// hdl's `tiny_config`: 6×6 input, 8 kernels of 3×3 at stride 2, 8 hidden neurons, 4 classes,
-/// a 4-deep FIFO.
-fn tiny_config() -> Config {
-    let mut c = Config::default();
-    c.input.width = 6;
-    c.input.height = 6;
-    c.conv.kernels = 8;
-    c.conv.size = 3;
-    c.conv.stride = 2;
-    c.conv.threshold = 8;
-    c.fc.hidden = vec![8];
-    c.fc.classes = 4;
-    c.fc.activation_shifts = vec![1];
-    c.fc.output_shift = 2;
-    c.learning.hidden_lr_shifts = vec![1];
-    c.learning.output_lr_shift = 4;
-    c.hardware.fifo_depth = 4;
-    c.validate().expect("the tiny config is valid");
-    c
-}
-
 /// Partial lane groups everywhere: 12 kernels, 12 hidden neurons, 10 classes.
 fn partial_groups_config() -> Config {
-    let mut c = tiny_config();
+    let mut c = Config::tiny();
     c.conv.kernels = 12;
     c.fc.hidden = vec![12];
     c.fc.classes = 10;
@@ -151,7 +130,7 @@ fn port_loaded(config: Config) {
 
 #[test]
 fn tiny_config_equals_chip_train() {
-    port_loaded(tiny_config());
+    port_loaded(Config::tiny());
 }
 
 #[test]
@@ -176,7 +155,7 @@ fn default_config_equals_chip_train() {
 /// 2 + 2 and is counted.
 #[test]
 fn port_timing_is_the_rtl_s() {
-    let config = tiny_config();
+    let config = Config::tiny();
     let mut model = CycleChip::new(&config);
     let mut host = Host::new(|i: &PortsIn| model.step(i));
     let start = host.trace.len();
@@ -204,7 +183,7 @@ fn port_timing_is_the_rtl_s() {
 /// `compare_trace` names the first differing cycle and signal.
 #[test]
 fn compare_trace_names_cycle_and_signal() {
-    let config = tiny_config();
+    let config = Config::tiny();
     let mut model = CycleChip::new(&config);
     let mut host = Host::new(|i: &PortsIn| model.step(i));
     host.read(SELECT_REGISTERS, 1);

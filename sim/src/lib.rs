@@ -123,9 +123,9 @@ impl Model {
     }
 }
 
-/// The ports the drivers use, resolved once.
+/// The ports of `spoon`, resolved once from the manifest's layout.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Pins {
+pub struct Pins {
     pub reset: InPort,
     pub in_valid: InPort,
     pub in_data: InPort,
@@ -144,7 +144,7 @@ pub(crate) struct Pins {
 }
 
 impl Pins {
-    fn resolve(l: &PortLayout) -> Result<Self, SimError> {
+    pub fn resolve(l: &PortLayout) -> Result<Self, SimError> {
         Ok(Self {
             reset: l.input("reset")?,
             in_valid: l.input("in_valid")?,

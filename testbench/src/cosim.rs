@@ -4,7 +4,7 @@
 use golden::config::Config;
 use golden::cycle::host::Host;
 use golden::cycle::{compare_trace, CycleChip, Mismatch, PortsIn, PortsOut};
-use sim::{InPort, Inputs, Model, OutPort, Outputs, SimError, Simulator};
+use sim::{Inputs, Model, Outputs, Pins, SimError, Simulator};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
@@ -136,70 +136,29 @@ pub struct CosimOptions {
     pub perturbation: Option<Perturbation>,
 }
 
-/// The ports of `spoon`, resolved once.
-#[derive(Debug, Clone, Copy)]
-struct Pins {
-    reset: InPort,
-    in_valid: InPort,
-    in_data: InPort,
-    cfg_valid: InPort,
-    cfg_write: InPort,
-    cfg_select: InPort,
-    cfg_address: InPort,
-    cfg_wdata: InPort,
-    in_ready: OutPort,
-    cfg_ready: OutPort,
-    cfg_rdata: OutPort,
-    cfg_rvalid: OutPort,
-    out_valid: OutPort,
-    out_class: OutPort,
-    busy: OutPort,
+/// Golden's input ports into the simulator's input word.
+fn set_inputs(p: &Pins, i: &PortsIn, to: &mut Inputs) {
+    to.set(p.reset, u64::from(i.reset));
+    to.set(p.in_valid, u64::from(i.in_valid));
+    to.set(p.in_data, u64::from(i.in_data));
+    to.set(p.cfg_valid, u64::from(i.cfg_valid));
+    to.set(p.cfg_write, u64::from(i.cfg_write));
+    to.set(p.cfg_select, u64::from(i.cfg_select));
+    to.set(p.cfg_address, u64::from(i.cfg_address));
+    to.set(p.cfg_wdata, u64::from(i.cfg_wdata));
 }
 
-impl Pins {
-    fn resolve(sim: &Simulator) -> Result<Self, SimError> {
-        let l = sim.layout();
-        Ok(Self {
-            reset: l.input("reset")?,
-            in_valid: l.input("in_valid")?,
-            in_data: l.input("in_data")?,
-            cfg_valid: l.input("cfg_valid")?,
-            cfg_write: l.input("cfg_write")?,
-            cfg_select: l.input("cfg_select")?,
-            cfg_address: l.input("cfg_address")?,
-            cfg_wdata: l.input("cfg_wdata")?,
-            in_ready: l.output("in_ready")?,
-            cfg_ready: l.output("cfg_ready")?,
-            cfg_rdata: l.output("cfg_rdata")?,
-            cfg_rvalid: l.output("cfg_rvalid")?,
-            out_valid: l.output("out_valid")?,
-            out_class: l.output("out_class")?,
-            busy: l.output("busy")?,
-        })
-    }
-
-    fn set(&self, i: &PortsIn, to: &mut Inputs) {
-        to.set(self.reset, u64::from(i.reset));
-        to.set(self.in_valid, u64::from(i.in_valid));
-        to.set(self.in_data, u64::from(i.in_data));
-        to.set(self.cfg_valid, u64::from(i.cfg_valid));
-        to.set(self.cfg_write, u64::from(i.cfg_write));
-        to.set(self.cfg_select, u64::from(i.cfg_select));
-        to.set(self.cfg_address, u64::from(i.cfg_address));
-        to.set(self.cfg_wdata, u64::from(i.cfg_wdata));
-    }
-
-    fn get(&self, o: &Outputs) -> PortsOut {
-        PortsOut {
-            in_ready: o.bit(self.in_ready),
-            cfg_ready: o.bit(self.cfg_ready),
-            cfg_rdata: o.get(self.cfg_rdata) as u16,
-            cfg_rvalid: o.bit(self.cfg_rvalid),
-            out_valid: o.bit(self.out_valid),
-            out_class: o.get(self.out_class) as u8,
-            busy: o.bit(self.busy),
-            taps: None,
-        }
+/// The simulator's outputs as golden's port record (no taps: they are not top-level ports).
+fn ports_out(p: &Pins, o: &Outputs) -> PortsOut {
+    PortsOut {
+        in_ready: o.bit(p.in_ready),
+        cfg_ready: o.bit(p.cfg_ready),
+        cfg_rdata: o.get(p.cfg_rdata) as u16,
+        cfg_rvalid: o.bit(p.cfg_rvalid),
+        out_valid: o.bit(p.out_valid),
+        out_class: o.get(p.out_class) as u8,
+        busy: o.bit(p.busy),
+        taps: None,
     }
 }
 
@@ -253,7 +212,7 @@ impl Cosim {
             }
         };
         let sim = model.simulator()?;
-        let pins = Pins::resolve(&sim)?;
+        let pins = Pins::resolve(sim.layout())?;
         let vcd_dir = options
             .vcd_dir
             .clone()
@@ -299,9 +258,9 @@ impl Cosim {
             return gold;
         }
         let cycle = self.sim.cycle();
-        self.pins.set(i, &mut self.inputs);
+        set_inputs(&self.pins, i, &mut self.inputs);
         self.sim.step_after_into(&self.inputs, &mut self.outputs);
-        let rtl = self.pins.get(&self.outputs);
+        let rtl = ports_out(&self.pins, &self.outputs);
         self.compared += 1;
         if let Err(mismatch) = compare_trace(&[gold], &[rtl]) {
             self.stopped = true;
@@ -345,7 +304,7 @@ impl Cosim {
         let mut inputs = sim.inputs();
         let idle = (PortsIn::default(), u64::MAX);
         for (i, n) in self.history.iter().chain([&idle]) {
-            self.pins.set(i, &mut inputs);
+            set_inputs(&self.pins, i, &mut inputs);
             for _ in 0..*n {
                 if sim.cycle() >= window.end {
                     return Ok(path);
