@@ -22,6 +22,7 @@ fn trainer(mode: TrainingMode) -> Trainer {
         batch_size: BATCH,
         angle_every: 0,
         seed: SEED,
+        conv: None,
     })
 }
 

@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
+use crate::conv::ConvGeometry;
 use crate::experiments::{
-    image_data, image_spec, regression_data, regression_spec, run_experiment, save_report,
-    summary_table, synthetic_data, synthetic_spec, ExperimentReport, ExperimentSpec, LrChoice,
+    conv_spec, image_data, image_spec, regression_data, regression_spec, run_experiment,
+    save_report, summary_table, synthetic_data, synthetic_spec, ExperimentReport, ExperimentSpec,
+    LrChoice,
 };
 use crate::learning::TrainingMode;
 use crate::network::Init;
@@ -22,6 +24,9 @@ pub enum LabCommand {
     Synthetic(TaskArgs),
     /// Image classification from an IDX directory (MNIST layout, e.g. Fashion-MNIST).
     Images(ImageArgs),
+    /// MNIST CONV: one conv layer (tanh) then FC to 10 outputs, on an IDX directory of 28×28
+    /// images.
+    Conv(ConvArgs),
     /// Redraw the charts (and table) of a saved JSON report.
     Plot {
         /// report written by one of the other commands
@@ -86,6 +91,27 @@ pub struct ImageArgs {
     pub task: TaskArgs,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct ConvArgs {
+    /// directory holding train-/t10k- images and labels in IDX format (.gz or not)
+    #[arg(long)]
+    pub data: PathBuf,
+    /// name of the experiment (file names of the outputs)
+    #[arg(long, default_value = "mnist-conv")]
+    pub name: String,
+    /// kernels (output channels) of the conv layer
+    #[arg(long, default_value_t = 16)]
+    pub channels: usize,
+    /// kernel side, pixels
+    #[arg(long, default_value_t = 5)]
+    pub kernel: usize,
+    /// kernel stride, pixels
+    #[arg(long, default_value_t = 2)]
+    pub stride: usize,
+    #[command(flatten)]
+    pub task: TaskArgs,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum InitChoice {
     Paper,
@@ -119,6 +145,30 @@ pub fn run(cmd: LabCommand) -> anyhow::Result<()> {
                     spec.sizes[0]
                 );
             }
+            finish(&spec, &train, &test, &args.task.out)
+        }
+        LabCommand::Conv(args) => {
+            let (train, test) = image_data(&args.data)
+                .with_context(|| format!("loading images from {}", args.data.display()))?;
+            let side = (train.features() as f64).sqrt().round() as usize;
+            if side * side != train.features() || args.kernel == 0 || args.kernel > side {
+                bail!(
+                    "{}: {} pixels per image is not a square of side ≥ the {}-pixel kernel",
+                    args.data.display(),
+                    train.features(),
+                    args.kernel
+                );
+            }
+            if args.stride == 0 || args.channels == 0 {
+                bail!("--stride and --channels must be at least 1");
+            }
+            let conv = ConvGeometry {
+                side,
+                kernel: args.kernel,
+                stride: args.stride,
+                channels: args.channels,
+            };
+            let spec = customise(conv_spec(&args.name, conv, 100, args.task.seed), &args.task)?;
             finish(&spec, &train, &test, &args.task.out)
         }
         LabCommand::Plot { json, out } => replot(&json, out.as_deref()),
@@ -271,5 +321,30 @@ mod tests {
             }
         );
         assert_eq!(args.task.modes, vec![TrainingMode::Bp, TrainingMode::Drtp]);
+    }
+
+    #[test]
+    fn parses_the_conv_geometry() {
+        let w = Wrapper::try_parse_from([
+            "spoon",
+            "conv",
+            "--data",
+            "d",
+            "--stride",
+            "1",
+            "--channels",
+            "8",
+            "--epochs",
+            "3",
+        ])
+        .unwrap();
+        let LabCommand::Conv(args) = w.cmd else {
+            panic!("not conv")
+        };
+        assert_eq!((args.channels, args.kernel, args.stride), (8, 5, 1));
+        assert_eq!(
+            (args.name.as_str(), args.task.epochs),
+            ("mnist-conv", Some(3))
+        );
     }
 }

@@ -9,6 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::activation::{Activation, Loss};
+use crate::conv::ConvGeometry;
 use crate::data::images::{load_split_dir, to_dataset, DatasetError};
 use crate::data::synth::{make_classification, regression, ClassificationParams};
 use crate::data::Dataset;
@@ -54,6 +55,9 @@ pub struct ExperimentSpec {
     /// training metrics are measured on the first this-many training samples
     pub train_probe: usize,
     pub seed: u64,
+    /// a conv layer in place of the first FC layer (`sizes` then follow from it)
+    #[serde(default)]
+    pub conv: Option<ConvGeometry>,
 }
 
 /// Learning-rate search of one mode: every candidate with its validation figure.
@@ -131,6 +135,7 @@ pub fn regression_spec(epochs: usize, seed: u64) -> ExperimentSpec {
         angle_every: 1,
         train_probe: 5000,
         seed,
+        conv: None,
     }
 }
 
@@ -149,6 +154,7 @@ pub fn synthetic_spec(epochs: usize, seed: u64) -> ExperimentSpec {
         angle_every: 10,
         train_probe: 5000,
         seed,
+        conv: None,
     }
 }
 
@@ -167,6 +173,16 @@ pub fn image_spec(name: &str, sizes: Vec<usize>, epochs: usize, seed: u64) -> Ex
         angle_every: 10,
         train_probe: 10_000,
         seed,
+        conv: None,
+    }
+}
+
+/// The MNIST CONV experiment: `conv` on 28×28 images, tanh, then FC to 10 sigmoid outputs.
+pub fn conv_spec(name: &str, conv: ConvGeometry, epochs: usize, seed: u64) -> ExperimentSpec {
+    ExperimentSpec {
+        sizes: conv.sizes(10),
+        conv: Some(conv),
+        ..image_spec(name, conv.sizes(10), epochs, seed)
     }
 }
 
@@ -223,6 +239,7 @@ fn config(spec: &ExperimentSpec, mode: TrainingMode, init: Init, lr: f32) -> Tra
         batch_size: spec.batch_size,
         angle_every: spec.angle_every,
         seed: spec.seed.wrapping_add(1),
+        conv: spec.conv,
     }
 }
 
@@ -354,6 +371,16 @@ pub fn summary_table(report: &ExperimentReport) -> String {
         spec.optimizer,
         spec.seed
     );
+    if let Some(conv) = &spec.conv {
+        out += &format!(
+            "conv layer: {} kernels {k}×{k}, stride {}, {}×{} map; FC to the outputs\n\n",
+            conv.channels,
+            conv.stride,
+            conv.side_out(),
+            conv.side_out(),
+            k = conv.kernel,
+        );
+    }
     let angle_heads: String = (1..=hidden).map(|k| format!(" angle L{k} |")).collect();
     out += &format!(
         "| mode | lr | init | train {what} | test {what} | best test {what} |{angle_heads}\n"

@@ -7,6 +7,7 @@
 //! The blocks, in the order a sample meets them:
 //! - [`data`]: the paper's synthetic tasks; MNIST-format images via `golden::dataset`;
 //! - [`network`]: layers, initialisation, forward pass; [`activation`]: nonlinearities, losses;
+//! - [`conv`]: the one-conv-layer network of the MNIST CONV experiment, trained by the same rules;
 //! - [`learning`]: per-mode modulatory signals `δz_k` and weight gradients, fixed feedback;
 //! - [`optimizer`]: SGD, NAG, Adam; [`trainer`]: minibatch loop, evaluation, alignment;
 //! - [`angle`]: the alignment measure;
@@ -19,6 +20,7 @@
 pub mod activation;
 pub mod angle;
 pub mod cli;
+pub mod conv;
 pub mod data;
 pub mod experiments;
 pub mod learning;

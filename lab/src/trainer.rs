@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::activation::{Activation, Loss};
 use crate::angle::angle_degrees;
+use crate::conv::ConvGeometry;
 use crate::data::Dataset;
 use crate::learning::{
     backprop_signals, gradients_from_signals, modulatory_signals, Feedback, TrainingMode,
 };
-use crate::network::{Init, Network};
+use crate::network::{Init, Network, Trace};
 use crate::optimizer::{Optimizer, OptimizerState};
 
 /// Everything that fixes a training run, so that a run is reproducible from it.
@@ -31,6 +32,10 @@ pub struct TrainConfig {
     pub angle_every: usize,
     /// seeds the forward weights, the feedback matrices and the minibatch order
     pub seed: u64,
+    /// a conv layer in place of the first FC layer; `sizes` is then its
+    /// [`ConvGeometry::sizes`]
+    #[serde(default)]
+    pub conv: Option<ConvGeometry>,
 }
 
 /// A network under training with its mode's feedback and its optimizer memory.
@@ -67,13 +72,20 @@ pub struct EpochRecord {
 impl Trainer {
     pub fn new(config: TrainConfig) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
-        let net = Network::new(
-            &config.sizes,
-            config.hidden,
-            config.loss,
-            config.init,
-            &mut rng,
-        );
+        let net = match config.conv {
+            None => Network::new(
+                &config.sizes,
+                config.hidden,
+                config.loss,
+                config.init,
+                &mut rng,
+            ),
+            Some(conv) => {
+                let classes = *config.sizes.last().expect("sizes are not empty");
+                assert_eq!(config.sizes, conv.sizes(classes), "conv sizes");
+                conv.network(classes, config.hidden, config.loss, config.init, &mut rng)
+            }
+        };
         let feedback = Feedback::new(config.mode, &config.sizes, &mut rng);
         let optimizer = OptimizerState::new(config.optimizer, &net);
         Trainer {
@@ -93,9 +105,12 @@ impl Trainer {
         measure: bool,
     ) -> Option<Vec<Option<f64>>> {
         let mode = self.config.mode;
-        let trace = self.net.forward(inputs);
+        let trace = forward(self.config.conv, &self.net, inputs);
         let signals = modulatory_signals(mode, &self.net, &self.feedback, &trace, targets);
-        let grads = gradients_from_signals(mode, &signals, &trace);
+        let grads = match self.config.conv {
+            None => gradients_from_signals(mode, &signals, &trace),
+            Some(conv) => conv.gradients(mode, &signals, &trace),
+        };
         let angles = measure.then(|| {
             let bp = backprop_signals(&self.net, &trace, targets);
             let hidden = self.net.layers.len() - 1;
@@ -156,8 +171,8 @@ impl Trainer {
             }
             let record = EpochRecord {
                 epoch,
-                train: evaluate(&self.net, train_probe),
-                test: evaluate(&self.net, test),
+                train: evaluate_with(self.config.conv, &self.net, train_probe),
+                test: evaluate_with(self.config.conv, &self.net, test),
                 angles_deg: angles.clone(),
             };
             progress(&record);
@@ -167,15 +182,31 @@ impl Trainer {
     }
 }
 
+/// The forward pass of an FC network, or of a conv network when `conv` is given.
+pub fn forward(conv: Option<ConvGeometry>, net: &Network, inputs: ArrayView2<f32>) -> Trace {
+    match conv {
+        None => net.forward(inputs),
+        Some(conv) => conv.forward(net, inputs),
+    }
+}
+
 /// Loss, MSE and (for labelled sets) classification error of `net` on `data`.
 pub fn evaluate(net: &Network, data: &Dataset) -> Metrics {
+    evaluate_with(None, net, data)
+}
+
+/// [`evaluate`] for an FC network or, when `conv` is given, a conv network.
+pub fn evaluate_with(conv: Option<ConvGeometry>, net: &Network, data: &Dataset) -> Metrics {
     const CHUNK: usize = 1000;
     let (mut loss, mut squared, mut wrong) = (0.0f64, 0.0f64, 0usize);
     for start in (0..data.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(data.len());
         let inputs = data.inputs.slice(ndarray::s![start..end, ..]);
         let targets = data.targets.slice(ndarray::s![start..end, ..]);
-        let outputs = net.predict(inputs);
+        let outputs = forward(conv, net, inputs)
+            .outputs
+            .pop()
+            .expect("a trace holds the output");
         loss += net.loss.batch_mean(outputs.view(), targets) * (end - start) as f64;
         squared += (&outputs - &targets).mapv(|d| (d as f64).powi(2)).sum();
         if let Some(labels) = &data.labels {
