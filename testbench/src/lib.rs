@@ -6,8 +6,12 @@
 //!
 //! [`suite`] holds the stimulus suites (directed, random, MNIST), driven through
 //! `golden::cycle::host::Host`.
+//!
+//! [`icarus`] replays a stimulus recorded from golden under Icarus, on the RTL and on a Yosys
+//! gate netlist.
 
 pub mod cosim;
+pub mod icarus;
 pub mod rng;
 pub mod suite;
 
