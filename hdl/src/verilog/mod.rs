@@ -5,6 +5,11 @@
 //! a signed compare against a negative constant synthesises wrongly. [`fix_localparams`] gives
 //! every localparam its range (`localparam signed [W-1:0] NAME = W'hXX;`), which all three read
 //! alike (test `tests/signed_localparam.rs`). [`rename_top`] names the top module.
+//! [`clocks::direct_clocks`] wires sub-module clocks instead of copying them through logic.
+//! [`settle::settle_combinational`] keeps Icarus out of zero-delay loops (see there).
+
+pub mod clocks;
+pub mod settle;
 
 use rust_hdl::prelude::*;
 
@@ -156,7 +161,9 @@ pub fn block_verilog<B: Block>(block: &mut B, name: &str) -> String {
     block.connect_all();
     let raw = generate_verilog(block);
     let fixed = rename_top(
-        &drop_unused_localparams(&substitute_consts(&fix_localparams(&raw), &crate_consts())),
+        &settle::settle_combinational(&clocks::direct_clocks(&drop_unused_localparams(
+            &substitute_consts(&fix_localparams(&raw), &crate_consts()),
+        ))),
         name,
     );
     let mut out: String = fixed
