@@ -109,7 +109,13 @@ pub fn run(args: SimArgs) -> Result<()> {
     };
     let config = chip.config().clone();
     let samples = samples(&args, &config)?;
-    let model = Model::build(&config).context("building the Verilator model")?;
+    // A waveform needs tracing compiled in, which costs a third of the speed: only then.
+    let model = if args.vcd.is_some() {
+        Model::build_traced(&config)
+    } else {
+        Model::build(&config)
+    }
+    .context("building the Verilator model")?;
     let info = model.info();
     println!(
         "model {} ({}; emit {:.2} s, verilate {:.2} s, runtime {:.2} s, compile {:.2} s)",

@@ -127,6 +127,11 @@ impl Library {
         let c = CString::new(text).map_err(|_| io("contains a NUL byte"))?;
         // SAFETY: `c` outlives the call; Verilator copies the file name.
         let status = unsafe { (self.trace_open)(instance.0, c.as_ptr()) };
+        if status == 2 {
+            return Err(SimError::NotTraced {
+                model: self.path.clone(),
+            });
+        }
         if status != 0 {
             return Err(io(&format!(
                 "Verilator could not open the VCD file (model {})",

@@ -16,7 +16,7 @@ pub mod verilate;
 
 pub use driver::{register, select, SampleRun};
 pub use ports::{InPort, Inputs, OutPort, Outputs, PortLayout};
-pub use verilate::BuildInfo;
+pub use verilate::{BuildInfo, Tracing};
 
 use golden::config::Config;
 use std::ops::Range;
@@ -56,6 +56,8 @@ pub enum SimError {
     UnsupportedPort { name: String, problem: String },
     #[error("VCD window {start}..{end} is empty or starts before the current cycle {now}")]
     BadWindow { start: u64, end: u64, now: u64 },
+    #[error("the model {model} was built without VCD tracing (Tracing::Off, the fast build); build it with Model::build_traced or Model::traced")]
+    NotTraced { model: PathBuf },
     #[error("timed out at cycle {cycle} after {waited} cycles waiting for {what}")]
     Timeout {
         what: &'static str,
@@ -67,24 +69,56 @@ pub enum SimError {
 }
 
 /// A verilated, compiled and loaded model of one `Config`; makes [`Simulator`]s.
+#[derive(Clone)]
 pub struct Model {
     config: Config,
     manifest: Arc<hdl::Manifest>,
     layout: Arc<PortLayout>,
     library: Arc<ffi::Library>,
     info: BuildInfo,
+    tracing: Tracing,
 }
 
 impl Model {
-    /// The model of `config`, from the cache ([`verilate::cache_root`]) or built into it.
+    /// The fast model of `config` (no VCD tracing), from the cache ([`verilate::cache_root`])
+    /// or built into it.
     pub fn build(config: &Config) -> Result<Self, SimError> {
-        Self::build_in(config, &verilate::cache_root())
+        Self::build_in(config, &verilate::cache_root(), Tracing::Off)
+    }
+
+    /// The model of `config` with VCD tracing compiled in ([`Simulator::trace_window`]).
+    pub fn build_traced(config: &Config) -> Result<Self, SimError> {
+        Self::build_in(config, &verilate::cache_root(), Tracing::On)
     }
 
     /// Same, with the cache at `cache_root`.
-    pub fn build_in(config: &Config, cache_root: &Path) -> Result<Self, SimError> {
-        let built = verilate::model(config, cache_root)?;
-        Self::load(config, built)
+    pub fn build_in(
+        config: &Config,
+        cache_root: &Path,
+        tracing: Tracing,
+    ) -> Result<Self, SimError> {
+        let built = verilate::model(config, cache_root, tracing)?;
+        Self::load(config, built, tracing)
+    }
+
+    /// This model's Verilog (as built, edits included) with VCD tracing: itself if it has it.
+    pub fn traced(&self) -> Result<Self, SimError> {
+        if self.tracing == Tracing::On {
+            return Ok(self.clone());
+        }
+        let path = self.info.dir.join(&self.manifest.verilog);
+        let text = std::fs::read_to_string(&path).map_err(|error| SimError::Io {
+            path: path.clone(),
+            error,
+        })?;
+        let same = move |_: &str| text.clone();
+        let built = verilate::model_edited(
+            &self.config,
+            &verilate::cache_root(),
+            Some(&same),
+            Tracing::On,
+        )?;
+        Self::load(&self.config, built, Tracing::On)
     }
 
     /// The model of `config` with the emitted Verilog text passed through `edit` before it is
@@ -94,11 +128,12 @@ impl Model {
         config: &Config,
         edit: &dyn Fn(&str) -> String,
     ) -> Result<Self, SimError> {
-        let built = verilate::model_edited(config, &verilate::cache_root(), Some(edit))?;
-        Self::load(config, built)
+        let built =
+            verilate::model_edited(config, &verilate::cache_root(), Some(edit), Tracing::Off)?;
+        Self::load(config, built, Tracing::Off)
     }
 
-    fn load(config: &Config, built: verilate::Built) -> Result<Self, SimError> {
+    fn load(config: &Config, built: verilate::Built, tracing: Tracing) -> Result<Self, SimError> {
         let library = ffi::Library::load(&built.library, &built.layout)?;
         Ok(Self {
             config: config.clone(),
@@ -106,6 +141,7 @@ impl Model {
             layout: Arc::new(built.layout),
             library: Arc::new(library),
             info: built.info,
+            tracing,
         })
     }
 
@@ -177,6 +213,9 @@ pub struct Simulator {
     cycle: u64,
     /// VCD dumping for these cycles; the file is open while this is `Some`.
     trace: Option<Range<u64>>,
+    tracing: Tracing,
+    /// The model's directory, for error messages.
+    model_dir: PathBuf,
 }
 
 impl Simulator {
@@ -196,6 +235,8 @@ impl Simulator {
             pins,
             cycle: 0,
             trace: None,
+            tracing: model.tracing,
+            model_dir: model.info.dir.clone(),
         };
         sim.reset();
         Ok(sim)
@@ -292,8 +333,14 @@ impl Simulator {
     /// Dumps every signal of the design to the VCD file `path` (viewable in GTKWave) for the
     /// cycles in `window`; the file is complete once the window has passed (or the simulator
     /// is dropped). Time: 10 ns per cycle, the clock rising at `10·cycle + 5` ns. Replaces a
-    /// window still open.
+    /// window still open. Needs a traced model ([`Model::build_traced`], [`Model::traced`]):
+    /// [`SimError::NotTraced`] otherwise.
     pub fn trace_window(&mut self, window: Range<u64>, path: &Path) -> Result<(), SimError> {
+        if self.tracing == Tracing::Off {
+            return Err(SimError::NotTraced {
+                model: self.model_dir.clone(),
+            });
+        }
         if window.is_empty() || window.start < self.cycle {
             return Err(SimError::BadWindow {
                 start: window.start,

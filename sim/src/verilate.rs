@@ -34,11 +34,11 @@ pub const LIBRARY: &str = "libspoon_sim.so";
 const RUNTIME: &str = "libspoon_runtime.a";
 /// Changes whenever this file changes the way a model is built (part of every cache key).
 const RECIPE: &str = "spoon-sim recipe 1";
-/// Verilator options: C++ output, VCD tracing compiled in, nanosecond time unit; the lint
-/// waivers of `hdl/tests/tools.rs` (docs/RTL.md) so the log stays short; warnings never fatal.
+/// Verilator options: C++ output, nanosecond time unit; the lint waivers of
+/// `hdl/tests/tools.rs` (docs/RTL.md) so the log stays short; warnings never fatal. `--trace` is
+/// added for [`Tracing::On`].
 const VERILATOR_ARGS: &[&str] = &[
     "--cc",
-    "--trace",
     "--timescale",
     "1ns/1ns",
     "-Wno-fatal",
@@ -50,6 +50,15 @@ const VERILATOR_ARGS: &[&str] = &[
 /// `-O3` for the per-cycle code instead of Verilator's `-Os`: it inlines Verilator's helper for
 /// shifts wider than 64 bits (rust_hdl's lane placement), 2.4× the cycles/s (docs/SIM.md).
 const MAKE_VARS: &[&str] = &["CXXFLAGS=-fPIC", "OPT_FAST=-O3"];
+
+/// Whether the model can write VCD waveforms. Compiling tracing in costs about a third of the
+/// cycles/s even while nothing is dumped (Verilator keeps every signal and flags its activity;
+/// docs/SIM.md), so the default build has none and a waveform asks for its own build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracing {
+    Off,
+    On,
+}
 
 /// How a model was obtained.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,8 +189,8 @@ pub(crate) struct Built {
 }
 
 /// Emits, verilates and compiles the model of `config` into `root`, or finds it there.
-pub(crate) fn model(config: &Config, root: &Path) -> Result<Built, SimError> {
-    model_edited(config, root, None)
+pub(crate) fn model(config: &Config, root: &Path, tracing: Tracing) -> Result<Built, SimError> {
+    model_edited(config, root, None, tracing)
 }
 
 /// [`model`] with the emitted Verilog text passed through `edit` before it is verilated (a
@@ -190,11 +199,12 @@ pub(crate) fn model_edited(
     config: &Config,
     root: &Path,
     edit: Option<&dyn Fn(&str) -> String>,
+    tracing: Tracing,
 ) -> Result<Built, SimError> {
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     std::fs::create_dir_all(root).map_err(io(root))?;
     let staging = staging_dir(root)?;
-    let result = emit_and_build(config, root, &staging, edit);
+    let result = emit_and_build(config, root, &staging, edit, tracing);
     // A finished build was renamed into the cache; whatever is left is scratch.
     if staging.exists() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -207,6 +217,7 @@ fn emit_and_build(
     root: &Path,
     staging: &Path,
     edit: Option<&dyn Fn(&str) -> String>,
+    tracing: Tracing,
 ) -> Result<Built, SimError> {
     let started = Instant::now();
     let manifest = hdl::emit(config, staging)?;
@@ -221,7 +232,7 @@ fn emit_and_build(
     let verilog = std::fs::read(&verilog_path).map_err(io(&verilog_path))?;
     let mut log = String::new();
     let version = run(staging, &verilator(), &["--version"], &mut log)?;
-    let recipe = format!("{RECIPE} {VERILATOR_ARGS:?} {MAKE_VARS:?}");
+    let recipe = format!("{RECIPE} {VERILATOR_ARGS:?} {tracing:?} {MAKE_VARS:?}");
     let key = sha256_hex(&[
         &verilog,
         shim.as_bytes(),
@@ -243,8 +254,10 @@ fn emit_and_build(
             // Not made by `publish` (e.g. a library deleted by hand): rebuild it.
             std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
         }
+        let shim_path = staging.join(shim::SOURCE);
+        std::fs::write(&shim_path, &shim).map_err(io(&shim_path))?;
         let result = build(
-            staging, &manifest, &shim, &version, root, &mut info, &mut log,
+            staging, &manifest, &version, root, tracing, &mut info, &mut log,
         );
         let log_path = staging.join("build.log");
         let _ = std::fs::write(&log_path, &log);
@@ -259,20 +272,22 @@ fn emit_and_build(
     })
 }
 
-/// Verilates, compiles the runtime if needed, compiles and links, all inside `staging`.
+/// Verilates, compiles the runtime if needed, compiles and links (the shim's source already
+/// written), all inside `staging`.
 fn build(
     staging: &Path,
     manifest: &hdl::Manifest,
-    shim: &str,
     version: &str,
     root: &Path,
+    tracing: Tracing,
     info: &mut BuildInfo,
     log: &mut String,
 ) -> Result<(), SimError> {
-    let shim_path = staging.join(shim::SOURCE);
-    std::fs::write(&shim_path, shim).map_err(io(&shim_path))?;
     let t = Instant::now();
     let mut args: Vec<&str> = VERILATOR_ARGS.to_vec();
+    if tracing == Tracing::On {
+        args.push("--trace");
+    }
     let prefix = shim::MODEL_CLASS;
     args.extend(["--top-module", manifest.top, "--prefix", prefix]);
     args.extend(["--Mdir", "obj", &manifest.verilog]);

@@ -218,11 +218,26 @@ fn cycles_per_event_follow_the_rtl_timing() {
     assert_eq!(digit - empty, expected);
 }
 
+/// The fast model has no tracing compiled in: a VCD window is a typed error, and no file is
+/// left half-written.
+#[test]
+fn the_fast_model_refuses_a_vcd_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("window.vcd");
+    let mut sim = model().simulator().unwrap();
+    let start = sim.cycle() + 5;
+    let e = sim.trace_window(start..start + 20, &path).unwrap_err();
+    assert!(matches!(e, sim::SimError::NotTraced { .. }), "{e}");
+    assert!(!path.exists());
+}
+
+/// A traced model (the tiny config's, quick to build) dumps the window.
 #[test]
 fn a_vcd_window_holds_the_ports_and_the_cycle_timestamps() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("window.vcd");
-    let mut sim = model().simulator().unwrap();
+    let traced = Model::build_traced(&hdl::tiny_config()).unwrap_or_else(|e| panic!("{e}"));
+    let mut sim = traced.simulator().unwrap();
     let start = sim.cycle() + 5;
     sim.trace_window(start..start + 20, &path).unwrap();
     let mut i = sim.inputs();

@@ -293,7 +293,8 @@ impl Cosim {
     }
 
     fn write_vcd(&self, cycle: u64) -> Result<PathBuf, SimError> {
-        let mut sim = self.model.simulator()?;
+        // The lock-step model is the fast one; the replay for the waveform has tracing.
+        let mut sim = self.model.traced()?.simulator()?;
         let window = cycle.saturating_sub(VCD_BEFORE).max(sim.cycle())..cycle + VCD_AFTER + 1;
         std::fs::create_dir_all(&self.vcd_dir).map_err(|error| SimError::Io {
             path: self.vcd_dir.clone(),
