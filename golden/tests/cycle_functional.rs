@@ -150,9 +150,10 @@ fn default_config_equals_chip_train() {
     train_and_compare(&mut chip, &mut host, 4);
 }
 
-/// The port timing of docs/RTL.md: `cfg_ready` only in `Idle`, read latency 20 cycles, an
-/// event touching 4 positions (one lane group) costs 4 + 4 cycles, an event outside the field
-/// 2 + 2 and is counted.
+/// The port timing of docs/RTL.md: `cfg_ready` only in `Idle` and never two cycles running,
+/// read latency 21 cycles from the edge that takes the request at the pins, an event touching
+/// 4 positions (one lane group) costs 4 + 4 cycles, an event outside the field 2 + 2 and is
+/// counted.
 #[test]
 fn port_timing_is_the_rtl_s() {
     let config = Config::tiny();
@@ -160,7 +161,9 @@ fn port_timing_is_the_rtl_s() {
     let mut host = Host::new(|i: &PortsIn| model.step(i));
     let start = host.trace.len();
     host.request(false, SELECT_REGISTERS, 0, 0);
-    assert_eq!(host.trace.len() - start, CFG_READ_LATENCY);
+    let taken = host.trace.iter().rposition(|(i, _)| i.cfg_valid).unwrap();
+    assert_eq!(CFG_READ_LATENCY, 21);
+    assert_eq!(host.trace.len() - taken, CFG_READ_LATENCY);
     // (2, 2) touches 2×2 positions; (9, 9) is outside the 6×6 field.
     let words = aer_words(&[Event::new(2, 2, 0), Event::new(9, 9, 0)], false, 0);
     host.sample(&words);
@@ -174,10 +177,23 @@ fn port_timing_is_the_rtl_s() {
     assert_eq!(fetches.len(), 3, "two events and the end-of-sample word");
     assert_eq!(fetches[1] - fetches[0], 4 + 4);
     assert_eq!(fetches[2] - fetches[1], 2 + 2);
-    assert!(host.trace[start..]
+    let after = &host.trace[start..];
+    assert!(after
         .iter()
-        .all(|(_, o)| o.cfg_ready == (o.taps.unwrap().phase == 0)));
+        .all(|(_, o)| !o.cfg_ready || o.taps.unwrap().phase == 0));
+    assert!(after
+        .windows(2)
+        .all(|w| !(w[0].1.cfg_ready && w[1].1.cfg_ready)));
     assert_eq!(host.read(SELECT_REGISTERS, REG_IGNORED), 1);
+    // Idle: ready every other cycle.
+    let idle: Vec<bool> = (0..6)
+        .map(|_| host.tick(PortsIn::default()).cfg_ready)
+        .collect();
+    assert!(
+        idle == [true, false, true, false, true, false]
+            || idle == [false, true, false, true, false, true],
+        "{idle:?}"
+    );
 }
 
 /// `compare_trace` names the first differing cycle and signal.

@@ -20,9 +20,9 @@ use crate::fc::{FcEngine, MEM_HIDDEN, MEM_OUTPUT, MEM_SCORES};
 use crate::params::*;
 use rust_hdl::prelude::*;
 
-/// Cycles from the edge that takes a read request to the edge after which `cfg_rdata` is
-/// valid (`cfg_rvalid` high).
-pub const CFG_READ_LATENCY: usize = CFG_ADDRESS_BITS + 3;
+/// Cycles from the edge that takes a read request at the pins to the edge after which
+/// `cfg_rdata` is valid (`cfg_rvalid` high): one in the pin registers, then the request.
+pub const CFG_READ_LATENCY: usize = CFG_ADDRESS_BITS + 4;
 
 #[derive(Copy, Clone, Debug, PartialEq, LogicState)]
 pub enum Phase {
@@ -44,12 +44,14 @@ pub enum Phase {
 #[derive(LogicBlock)]
 pub struct Spoon {
     pub clock: Signal<In, Clock>,
-    /// Synchronous reset: idle, FIFO empty, registers at their config values.
+    /// Synchronous reset: idle, FIFO empty, registers at their config values. Like every
+    /// input it goes through a pin register: high in one cycle, it resets at the next edge.
     pub reset: Signal<In, Bit>,
     /// AER input stream: 18-bit words (ARCHITECTURE § "AER input and FIFO").
     pub in_valid: Signal<In, Bit>,
     pub in_data: Signal<In, Bits<AER_BITS>>,
-    /// Low exactly when the FIFO is full.
+    /// A word is taken at this edge if `in_valid` (registered; high while two FIFO words are
+    /// free, one for the word in the pin register).
     pub in_ready: Signal<Out, Bit>,
     /// Configuration request: valid, write (else read), select, element address, write data.
     pub cfg_valid: Signal<In, Bit>,
@@ -57,7 +59,8 @@ pub struct Spoon {
     pub cfg_select: Signal<In, Bits<4>>,
     pub cfg_address: Signal<In, Bits<CFG_ADDRESS_BITS>>,
     pub cfg_wdata: Signal<In, Bits<16>>,
-    /// A request is taken at this edge if `cfg_valid` (idle only).
+    /// A request is taken at this edge if `cfg_valid` (registered; idle only, and every other
+    /// cycle: the cycle after a chance to take one, the core learns whether it was taken).
     pub cfg_ready: Signal<Out, Bit>,
     /// Read data (weights sign-extended to 16 bits), valid while `cfg_rvalid`.
     pub cfg_rdata: Signal<Out, Bits<16>>,
@@ -67,6 +70,21 @@ pub struct Spoon {
     pub out_class: Signal<Out, Bits<8>>,
     /// A sample is under way.
     pub busy: Signal<Out, Bit>,
+    /// Pin registers: every input but the clock, as it was in the previous cycle. Nothing else
+    /// reads an input, so no logic depends combinationally on one (docs/RTL.md § "Pins").
+    pub(crate) pin_reset: DFF<Bit>,
+    pub(crate) pin_in_valid: DFF<Bit>,
+    pub(crate) pin_in_data: DFF<Bits<AER_BITS>>,
+    pub(crate) pin_cfg_valid: DFF<Bit>,
+    pub(crate) pin_cfg_write: DFF<Bit>,
+    pub(crate) pin_cfg_select: DFF<Bits<4>>,
+    pub(crate) pin_cfg_address: DFF<Bits<CFG_ADDRESS_BITS>>,
+    pub(crate) pin_cfg_wdata: DFF<Bits<16>>,
+    /// `in_ready` and `cfg_ready` of the previous cycle: whether the pin registers hold a word
+    /// or a request that was taken.
+    pub(crate) in_shown: DFF<Bit>,
+    pub(crate) cfg_shown: DFF<Bit>,
+    pub(crate) cfg_ready_q: DFF<Bit>,
     pub(crate) fifo: EventFifo,
     pub(crate) conv: ConvEngine,
     pub(crate) fc: FcEngine,
@@ -151,6 +169,17 @@ impl Spoon {
             cfg_select: Default::default(),
             cfg_address: Default::default(),
             cfg_wdata: Default::default(),
+            pin_reset: Default::default(),
+            pin_in_valid: Default::default(),
+            pin_in_data: Default::default(),
+            pin_cfg_valid: Default::default(),
+            pin_cfg_write: Default::default(),
+            pin_cfg_select: Default::default(),
+            pin_cfg_address: Default::default(),
+            pin_cfg_wdata: Default::default(),
+            in_shown: Default::default(),
+            cfg_shown: Default::default(),
+            cfg_ready_q: Default::default(),
             cfg_ready: Default::default(),
             cfg_rdata: Default::default(),
             cfg_rvalid: Default::default(),
@@ -236,17 +265,45 @@ impl Logic for Spoon {
             cfg_row_words,
             cfg_steps,
             cfg_rvalid_q,
-            cfg_rdata_q
+            cfg_rdata_q,
+            in_shown,
+            cfg_shown,
+            cfg_ready_q
         );
-        clock!(self, clock, fifo, conv, fc);
-        // AER input.
-        self.fifo.reset.next = self.reset.val();
-        self.fifo.in_valid.next = self.in_valid.val();
-        self.fifo.in_data.next = self.in_data.val();
+        clock!(
+            self,
+            clock,
+            fifo,
+            conv,
+            fc,
+            pin_reset,
+            pin_in_valid,
+            pin_in_data,
+            pin_cfg_valid,
+            pin_cfg_write,
+            pin_cfg_select,
+            pin_cfg_address,
+            pin_cfg_wdata
+        );
+        // Pins: each input into its register, unconditionally (the emitter wires these copies
+        // straight to the flip-flops, `verilog::wires`).
+        self.pin_reset.d.next = self.reset.val();
+        self.pin_in_valid.d.next = self.in_valid.val();
+        self.pin_in_data.d.next = self.in_data.val();
+        self.pin_cfg_valid.d.next = self.cfg_valid.val();
+        self.pin_cfg_write.d.next = self.cfg_write.val();
+        self.pin_cfg_select.d.next = self.cfg_select.val();
+        self.pin_cfg_address.d.next = self.cfg_address.val();
+        self.pin_cfg_wdata.d.next = self.cfg_wdata.val();
+        // AER input: the word taken at the pins in the previous cycle goes into the FIFO.
+        self.fifo.reset.next = self.pin_reset.q.val();
+        self.fifo.in_valid.next = self.pin_in_valid.q.val() && self.in_shown.q.val();
+        self.fifo.in_data.next = self.pin_in_data.q.val();
         self.in_ready.next = self.fifo.in_ready.val();
+        self.in_shown.d.next = self.fifo.in_ready.val();
         self.fifo.pop.next = false;
         // Convolution engine: commands from the FSM below.
-        self.conv.reset.next = self.reset.val();
+        self.conv.reset.next = self.pin_reset.q.val();
         self.conv.start_event.next = false;
         self.conv.start_clear.next = false;
         self.conv.x.next = self.fifo.out_data.val().get_bits::<8>(0);
@@ -257,7 +314,7 @@ impl Logic for Spoon {
         self.conv.membrane_read.next = false;
         // FC engine: commands from the FSM; its layer 0 inputs are the membrane map's spike
         // counters, lane `l` of a membrane word at bit `14l + 12`, zero-extended to 8 bits.
-        self.fc.reset.next = self.reset.val();
+        self.fc.reset.next = self.pin_reset.q.val();
         self.fc.start_clear.next = false;
         self.fc.start.next = false;
         self.fc.learn.next = self.learn.q.val();
@@ -457,7 +514,8 @@ impl Logic for Spoon {
         if self.column.val() == 8 {
             self.register_value.next = self.ignored.q.val();
         }
-        self.cfg_ready.next = self.phase.q.val() == Phase::Idle;
+        self.cfg_ready.next = self.cfg_ready_q.q.val();
+        self.cfg_shown.d.next = self.cfg_ready_q.q.val();
         self.cfg_rvalid.next = self.cfg_rvalid_q.q.val();
         self.cfg_rdata.next = self.cfg_rdata_q.q.val();
         self.cfg_rvalid_q.d.next = false;
@@ -468,16 +526,18 @@ impl Logic for Spoon {
         }
         match self.phase.q.val() {
             Phase::Idle => {
-                if self.cfg_valid.val() {
+                // A request taken at the pins in the previous cycle; else a sample starts, but
+                // only in a cycle where no request can be taken (`cfg_ready` low).
+                if self.pin_cfg_valid.q.val() && self.cfg_shown.q.val() {
                     self.phase.d.next = Phase::CfgDivide;
-                    self.cfg_is_write.d.next = self.cfg_write.val();
-                    self.cfg_sel.d.next = self.cfg_select.val();
-                    self.cfg_data.d.next = self.cfg_wdata.val();
-                    self.cfg_dividend.d.next = self.cfg_address.val();
+                    self.cfg_is_write.d.next = self.pin_cfg_write.q.val();
+                    self.cfg_sel.d.next = self.pin_cfg_select.q.val();
+                    self.cfg_data.d.next = self.pin_cfg_wdata.q.val();
+                    self.cfg_dividend.d.next = self.pin_cfg_address.q.val();
                     self.cfg_remainder.d.next = 0.into();
                     self.cfg_row_words.d.next = 0.into();
                     self.cfg_steps.d.next = self.divide_steps.val();
-                } else if !self.fifo.empty.val() {
+                } else if !self.cfg_ready_q.q.val() && !self.fifo.empty.val() {
                     self.phase.d.next = Phase::Clear;
                 }
             }
@@ -623,7 +683,10 @@ impl Logic for Spoon {
                 }
             }
         }
-        if self.reset.val() {
+        // While idle, `cfg_ready` is high every other cycle.
+        self.cfg_ready_q.d.next = (self.phase.d.val() == Phase::Idle) && !self.cfg_ready_q.q.val();
+        if self.pin_reset.q.val() {
+            self.cfg_ready_q.d.next = false;
             self.phase.d.next = Phase::Idle;
             self.ignored.d.next = 0.into();
             self.hidden_lr_shift.d.next = self.reset_hidden_lr_shift.val();

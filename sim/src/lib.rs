@@ -202,7 +202,7 @@ impl Pins {
 }
 
 /// One running instance of the model. Cycle `n` is the `n`-th clock cycle stepped (any `step*`)
-/// since the instance was made (the reset cycle of [`Model::simulator`] is cycle 0).
+/// since the instance was made (the reset sequence of [`Model::simulator`] is cycles 0 and 1).
 pub struct Simulator {
     library: Arc<ffi::Library>,
     instance: ffi::Instance,
@@ -323,11 +323,16 @@ impl Simulator {
         }
     }
 
-    /// One cycle with `reset` high and every other input low (synchronous reset).
+    /// The reset sequence (`golden::cycle::RESET_CYCLES`): one cycle with `reset` high, then
+    /// one with every input low while the reset pin register resets the chip (synchronous).
     pub fn reset(&mut self) {
         let mut i = self.inputs();
         i.set(self.pins.reset, 1);
         self.step(&i);
+        i.set(self.pins.reset, 0);
+        for _ in 1..golden::cycle::RESET_CYCLES {
+            self.step(&i);
+        }
     }
 
     /// Dumps every signal of the design to the VCD file `path` (viewable in GTKWave) for the

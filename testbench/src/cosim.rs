@@ -53,7 +53,7 @@ impl CosimError {
 /// The first cycle where the RTL and golden differ.
 #[derive(Debug, Clone)]
 pub struct MismatchReport {
-    /// Simulator cycle (cycle 0 is the simulator's own reset; the VCD shows it at `10·cycle` ns).
+    /// Simulator cycle (cycles 0 and 1 are the simulator's own reset sequence; the VCD shows it at `10·cycle` ns).
     pub cycle: u64,
     pub signal: &'static str,
     /// Golden's value.
@@ -170,7 +170,7 @@ struct Pending {
     recent_words: Vec<u32>,
 }
 
-/// The RTL and golden's cycle model in lock-step. Both start after one reset cycle (cycle 0).
+/// The RTL and golden's cycle model in lock-step. Both start after the reset sequence (cycles 0, 1).
 /// [`Cosim::step`] never fails: the first mismatch is latched, from then on golden alone is
 /// stepped (so a host finishes its operation quickly), and [`Cosim::check`] reports it.
 pub struct Cosim {

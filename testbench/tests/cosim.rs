@@ -100,7 +100,7 @@ fn caught(
     assert!(vcd.starts_with(dir.path()));
     let dump = std::fs::read_to_string(vcd).unwrap();
     assert!(dump.contains("$timescale"));
-    let first = (m.cycle.saturating_sub(200).max(1)) * 10;
+    let first = (m.cycle.saturating_sub(200).max(golden::cycle::RESET_CYCLES)) * 10;
     let last = (m.cycle + 20) * 10 + 5;
     assert!(
         dump.contains(&format!("\n#{first}\n")),

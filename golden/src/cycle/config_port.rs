@@ -6,8 +6,9 @@ use super::{Sizes, LANES};
 
 /// Element address bits of the configuration port, and the divider's cycles.
 pub const CFG_ADDRESS_BITS: u32 = 17;
-/// Cycles from the edge that takes a read request to the edge after which `cfg_rvalid` is high.
-pub const CFG_READ_LATENCY: usize = CFG_ADDRESS_BITS as usize + 3;
+/// Cycles from the edge that takes a read request at the pins to the edge after which
+/// `cfg_rvalid` is high (one in the pin registers).
+pub const CFG_READ_LATENCY: usize = CFG_ADDRESS_BITS as usize + 4;
 const ADDRESS_MASK: usize = (1 << CFG_ADDRESS_BITS) - 1;
 
 /// Selects of the configuration port.

@@ -1,6 +1,7 @@
 //! AER input FIFO, cycle by cycle (hdl `event.rs`): `fifo_depth` words of 18 bits in a
-//! synchronous RAM; `in_ready = !full` and `empty` are registered from the next count; a pop
-//! returns the word one cycle later, on `out_data`.
+//! synchronous RAM. A word arrives one cycle after the pins took it (the chip's pin register),
+//! so `in_ready` is high only while two words are free; it and `empty` are registered from the
+//! next count; a pop returns the word one cycle later, on `out_data`.
 
 /// Bits of one AER word.
 pub const AER_BITS: u32 = 18;
@@ -11,9 +12,9 @@ pub struct Fifo {
     read_pointer: usize,
     write_pointer: usize,
     held: usize,
-    /// `held != 0` and `held == depth` after the last edge (registered).
+    /// `held != 0` and `held > depth − 2` after the last edge (registered).
     holds: bool,
-    full: bool,
+    tight: bool,
     /// The RAM's read register: the word popped at the last pop.
     out_data: u32,
 }
@@ -27,13 +28,14 @@ impl Fifo {
             write_pointer: 0,
             held: 0,
             holds: false,
-            full: false,
+            tight: false,
             out_data: 0,
         }
     }
 
+    /// At least two words free: the pins may take a word.
     pub fn in_ready(&self) -> bool {
-        !self.full
+        !self.tight
     }
 
     pub fn empty(&self) -> bool {
@@ -50,10 +52,10 @@ impl Fifo {
         self.held
     }
 
-    /// One rising edge.
+    /// One rising edge; `in_valid`: a word taken at the pins in the previous cycle arrives.
     pub fn step(&mut self, reset: bool, in_valid: bool, in_data: u32, pop: bool) {
         let depth = self.words.len();
-        let push = in_valid && self.in_ready();
+        let push = in_valid && self.held != depth;
         let take = pop && !self.empty();
         if take {
             self.out_data = self.words[self.read_pointer];
@@ -77,6 +79,6 @@ impl Fifo {
         }
         self.held = held;
         self.holds = held != 0;
-        self.full = held == depth;
+        self.tight = held + 2 > depth;
     }
 }

@@ -24,6 +24,10 @@ use fc::{AccWord, FcEngine, FcIn};
 use fifo::Fifo;
 pub use fsm::Phase;
 
+/// Cycles of the reset sequence: `reset` high for one cycle, taken by its pin register at that
+/// edge, resets the chip at the next one (docs/RTL.md § "Pins").
+pub const RESET_CYCLES: u64 = 2;
+
 /// Lanes of the convolution and FC engines (`hardware.conv_lanes`, `hardware.fc_lanes`).
 pub const LANES: usize = 8;
 /// Address masks of the RTL's compiled memory capacities (docs/RTL.md § "Capacities"): kernel
@@ -201,6 +205,14 @@ pub struct CycleChip {
     output_lr_shift: u32,
     projection_seed: u32,
     cfg: CfgPort,
+    /// The pin registers: every input as it was in the previous cycle (power-up 0).
+    pins: PortsIn,
+    /// `in_ready` and `cfg_ready` as they were in the previous cycle: whether the word or the
+    /// request in the pin registers was taken.
+    in_shown: bool,
+    cfg_shown: bool,
+    /// `cfg_ready` (registered): high every other cycle while idle, see [`Self::step`].
+    cfg_ready: bool,
 }
 
 impl CycleChip {
@@ -225,17 +237,24 @@ impl CycleChip {
             output_lr_shift: 0,
             projection_seed: 0,
             cfg: CfgPort::default(),
+            pins: PortsIn::default(),
+            in_shown: false,
+            cfg_shown: false,
+            cfg_ready: false,
         }
     }
 
-    /// The state after one reset cycle from power-up: idle, registers at the config values,
-    /// memories zero.
+    /// The state after the reset sequence from power-up ([`RESET_CYCLES`]: one cycle with
+    /// `reset` high, one low while the reset pin register resets the chip): idle, registers at
+    /// the config values, memories zero.
     pub fn new(config: &Config) -> Self {
         let mut chip = Self::power_up(config);
-        chip.step(&PortsIn {
-            reset: true,
-            ..PortsIn::default()
-        });
+        for reset in [true, false] {
+            chip.step(&PortsIn {
+                reset,
+                ..PortsIn::default()
+            });
+        }
         chip
     }
 
@@ -323,6 +342,10 @@ impl CycleChip {
 
     /// One rising clock edge with these inputs; the outputs after it.
     pub fn step(&mut self, i: &PortsIn) -> PortsOut {
+        // The core sees the pin registers: the inputs of the previous cycle.
+        let p = std::mem::replace(&mut self.pins, *i);
+        let in_shown = std::mem::replace(&mut self.in_shown, self.fifo.in_ready());
+        let cfg_shown = std::mem::replace(&mut self.cfg_shown, self.cfg_ready);
         let d = self.cfg.decode();
         let sel = self.cfg.select;
         let word = self.fifo.out_data();
@@ -334,7 +357,7 @@ impl CycleChip {
         let mut merged = weight_word;
         merged[d.lane] = i16::from(self.cfg.data as u8 as i8);
         let mut conv_in = ConvIn {
-            reset: i.reset,
+            reset: p.reset,
             x: word as u8,
             y: (word >> 8) as u8,
             channel: word >> 16 & 1 == 1,
@@ -344,7 +367,7 @@ impl CycleChip {
             ..ConvIn::default()
         };
         let mut fc_in = FcIn {
-            reset: i.reset,
+            reset: p.reset,
             learn: self.learn,
             label: self.label,
             hidden_lr_shift: self.hidden_lr_shift,
@@ -366,11 +389,13 @@ impl CycleChip {
         self.cfg.rvalid = false;
         match self.phase {
             Phase::Idle => {
-                if i.cfg_valid {
+                // A request taken at the pins in the previous cycle; else, a sample may start
+                // only in a cycle where no request can be taken (`cfg_ready` low).
+                if p.cfg_valid && cfg_shown {
                     next = Phase::CfgDivide;
                     self.cfg
-                        .take(i.cfg_write, i.cfg_select, i.cfg_address, i.cfg_wdata);
-                } else if !self.fifo.empty() {
+                        .take(p.cfg_write, p.cfg_select, p.cfg_address, p.cfg_wdata);
+                } else if !self.cfg_ready && !self.fifo.empty() {
                     next = Phase::Clear;
                 }
             }
@@ -450,9 +475,14 @@ impl CycleChip {
             self.ignored += 1;
         }
         let (membrane_write, kernel_write) = self.conv.step(&conv_in);
-        self.fifo.step(i.reset, i.in_valid, i.in_data, pop);
+        self.fifo
+            .step(p.reset, p.in_valid && in_shown, p.in_data, pop);
         self.phase = next;
-        if i.reset {
+        // While idle, `cfg_ready` is high every other cycle: the cycle after one where a request
+        // could be taken, the core does not yet know whether it was.
+        self.cfg_ready = next == Phase::Idle && !self.cfg_ready;
+        if p.reset {
+            self.cfg_ready = false;
             self.phase = Phase::Idle;
             self.ignored = 0;
             self.hidden_lr_shift = self.s.hidden_lr_shift;
@@ -490,7 +520,7 @@ impl CycleChip {
         };
         PortsOut {
             in_ready: self.fifo.in_ready(),
-            cfg_ready: self.phase == Phase::Idle,
+            cfg_ready: self.cfg_ready,
             cfg_rdata: self.cfg.rdata,
             cfg_rvalid: self.cfg.rvalid,
             out_valid: self.phase == Phase::Finish,

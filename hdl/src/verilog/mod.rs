@@ -5,11 +5,11 @@
 //! a signed compare against a negative constant synthesises wrongly. [`fix_localparams`] gives
 //! every localparam its range (`localparam signed [W-1:0] NAME = W'hXX;`), which all three read
 //! alike (test `tests/signed_localparam.rs`). [`rename_top`] names the top module.
-//! [`clocks::direct_clocks`] wires sub-module clocks instead of copying them through logic.
+//! [`wires::direct_inputs`] wires sub-module clocks instead of copying them through logic.
 //! [`settle::settle_combinational`] keeps Icarus out of zero-delay loops (see there).
 
-pub mod clocks;
 pub mod settle;
+pub mod wires;
 
 use rust_hdl::prelude::*;
 
@@ -161,7 +161,7 @@ pub fn block_verilog<B: Block>(block: &mut B, name: &str) -> String {
     block.connect_all();
     let raw = generate_verilog(block);
     let fixed = rename_top(
-        &settle::settle_combinational(&clocks::direct_clocks(&drop_unused_localparams(
+        &settle::settle_combinational(&wires::direct_inputs(&drop_unused_localparams(
             &substitute_consts(&fix_localparams(&raw), &crate_consts()),
         ))),
         name,
