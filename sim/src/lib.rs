@@ -157,6 +157,10 @@ impl Model {
     pub fn manifest(&self) -> &hdl::Manifest {
         &self.manifest
     }
+
+    pub fn layout(&self) -> &PortLayout {
+        &self.layout
+    }
 }
 
 /// The ports of `spoon`, resolved once from the manifest's layout.

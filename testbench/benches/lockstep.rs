@@ -37,13 +37,16 @@ fn main() {
     let config = Config::default();
     let model = sim::Model::build(&config).expect("the model builds");
     let mut sim = model.simulator().expect("an instance");
-    let pins = Ports::new(&sim);
+    let pins = sim::Pins::resolve(sim.layout()).expect("the ports");
+    let (mut inputs, mut outputs) = (sim.inputs(), sim.outputs());
     let counter = RefCell::new(0u64);
     let t = Instant::now();
     {
         let mut h = Host::new(|i: &PortsIn| {
             *counter.borrow_mut() += 1;
-            pins.step(&mut sim, i)
+            cosim::set_inputs(&pins, i, &mut inputs);
+            sim.step_after_into(&inputs, &mut outputs);
+            cosim::ports_out(&pins, &outputs)
         });
         h.record = false;
         stimulus(&mut h, &config);
@@ -53,6 +56,22 @@ fn main() {
         "Verilator alone (through the host): {} cycles, {:.3} M cycles/s",
         counter.borrow(),
         alone / 1e6
+    );
+    let mut golden = golden::cycle::CycleChip::new(&config);
+    let counter = RefCell::new(0u64);
+    let t = Instant::now();
+    {
+        let mut h = Host::new(|i: &PortsIn| {
+            *counter.borrow_mut() += 1;
+            golden.step(i)
+        });
+        h.record = false;
+        stimulus(&mut h, &config);
+    }
+    println!(
+        "golden's cycle model alone: {} cycles, {:.3} M cycles/s",
+        counter.borrow(),
+        *counter.borrow() as f64 / t.elapsed().as_secs_f64() / 1e6
     );
     let cell = RefCell::new(Cosim::new(&config, &CosimOptions::default()).expect("cosim"));
     let t = Instant::now();
@@ -69,67 +88,4 @@ fn main() {
         lockstep / 1e6,
         100.0 * lockstep / alone
     );
-}
-
-/// The ports as `PortsIn`/`PortsOut` for Verilator alone (what `Cosim` does, minus golden).
-struct Ports {
-    names_in: Vec<sim::InPort>,
-    names_out: Vec<sim::OutPort>,
-}
-
-impl Ports {
-    fn new(sim: &sim::Simulator) -> Self {
-        let l = sim.layout();
-        let ins = [
-            "reset",
-            "in_valid",
-            "in_data",
-            "cfg_valid",
-            "cfg_write",
-            "cfg_select",
-        ];
-        let ins = ins.iter().chain(&["cfg_address", "cfg_wdata"]);
-        let outs = [
-            "in_ready",
-            "cfg_ready",
-            "cfg_rdata",
-            "cfg_rvalid",
-            "out_valid",
-            "out_class",
-            "busy",
-        ];
-        Self {
-            names_in: ins.map(|n| l.input(n).unwrap()).collect(),
-            names_out: outs.iter().map(|n| l.output(n).unwrap()).collect(),
-        }
-    }
-
-    fn step(&self, sim: &mut sim::Simulator, i: &PortsIn) -> PortsOut {
-        let mut inputs = sim.inputs();
-        let values = [
-            u64::from(i.reset),
-            u64::from(i.in_valid),
-            u64::from(i.in_data),
-            u64::from(i.cfg_valid),
-            u64::from(i.cfg_write),
-            u64::from(i.cfg_select),
-            u64::from(i.cfg_address),
-            u64::from(i.cfg_wdata),
-        ];
-        for (&p, v) in self.names_in.iter().zip(values) {
-            inputs.set(p, v);
-        }
-        let o = sim.step_after(&inputs);
-        let g = |k: usize| o.get(self.names_out[k]);
-        PortsOut {
-            in_ready: g(0) != 0,
-            cfg_ready: g(1) != 0,
-            cfg_rdata: g(2) as u16,
-            cfg_rvalid: g(3) != 0,
-            out_valid: g(4) != 0,
-            out_class: g(5) as u8,
-            busy: g(6) != 0,
-            taps: None,
-        }
-    }
 }

@@ -1,10 +1,11 @@
 //! [`Cosim`]: the Verilated RTL and `CycleChip` stepped with the same inputs, every output port
 //! compared after every edge.
 
+use crate::rtl_thread::RtlThread;
 use golden::config::Config;
 use golden::cycle::host::Host;
-use golden::cycle::{compare_trace, CycleChip, Mismatch, PortsIn, PortsOut};
-use sim::{Inputs, Model, Outputs, Pins, SimError, Simulator};
+use golden::cycle::{CycleChip, PortsIn, PortsOut};
+use sim::{Inputs, Model, Outputs, Pins, SimError};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
@@ -137,7 +138,7 @@ pub struct CosimOptions {
 }
 
 /// Golden's input ports into the simulator's input word.
-fn set_inputs(p: &Pins, i: &PortsIn, to: &mut Inputs) {
+pub fn set_inputs(p: &Pins, i: &PortsIn, to: &mut Inputs) {
     to.set(p.reset, u64::from(i.reset));
     to.set(p.in_valid, u64::from(i.in_valid));
     to.set(p.in_data, u64::from(i.in_data));
@@ -149,7 +150,7 @@ fn set_inputs(p: &Pins, i: &PortsIn, to: &mut Inputs) {
 }
 
 /// The simulator's outputs as golden's port record (no taps: they are not top-level ports).
-fn ports_out(p: &Pins, o: &Outputs) -> PortsOut {
+pub fn ports_out(p: &Pins, o: &Outputs) -> PortsOut {
     PortsOut {
         in_ready: o.bit(p.in_ready),
         cfg_ready: o.bit(p.cfg_ready),
@@ -162,34 +163,30 @@ fn ports_out(p: &Pins, o: &Outputs) -> PortsOut {
     }
 }
 
-/// A mismatch seen, reported by [`Cosim::check`].
-struct Pending {
-    cycle: u64,
-    mismatch: Mismatch,
-    inputs: PortsIn,
-    recent_words: Vec<u32>,
-}
-
-/// The RTL and golden's cycle model in lock-step. Both start after the reset sequence (cycles 0, 1).
+/// The RTL and golden's cycle model in lock-step. Both start after the reset sequence (cycles 0,
+/// 1). Golden runs on the caller's thread and answers the host; the Verilated RTL runs on a
+/// thread of its own (`rtl_thread`) and compares every cycle's outputs with golden's.
 /// [`Cosim::step`] never fails: the first mismatch is latched, from then on golden alone is
-/// stepped (so a host finishes its operation quickly), and [`Cosim::check`] reports it.
+/// stepped (so a host finishes its operation quickly), and [`Cosim::check`] (which waits for
+/// the RTL thread to catch up) reports it.
 pub struct Cosim {
     model: Model,
-    sim: Simulator,
+    rtl: RtlThread,
     golden: CycleChip,
     pins: Pins,
-    inputs: Inputs,
-    outputs: Outputs,
-    /// Inputs of every cycle since cycle 1, run-length encoded (for the VCD re-run).
+    /// Inputs of every cycle since the reset sequence, run-length encoded (for the VCD re-run).
     history: Vec<(PortsIn, u64)>,
-    recent: VecDeque<u32>,
+    /// AER words taken, with their cycle: the last [`RECENT_WORDS`] up to the cycle the RTL
+    /// thread has verified, and every one after it.
+    taken: VecDeque<(u64, u32)>,
     /// Golden's `in_ready` after the last edge: a word offered now is taken at this edge.
     in_ready: bool,
+    /// The simulator cycle of the next [`Cosim::step`].
+    cycle: u64,
     compared: u64,
     stalls: u64,
-    pending: Option<Pending>,
-    /// A mismatch was seen: the RTL is no longer stepped (only the first one is reported).
-    stopped: bool,
+    /// The first mismatch was reported (only it is).
+    reported: bool,
     vcd_dir: PathBuf,
 }
 
@@ -211,26 +208,24 @@ impl Cosim {
                 model
             }
         };
-        let sim = model.simulator()?;
-        let pins = Pins::resolve(sim.layout())?;
+        let rtl = RtlThread::spawn(&model)?;
+        let pins = Pins::resolve(model.layout())?;
         let vcd_dir = options
             .vcd_dir
             .clone()
             .unwrap_or_else(|| sim::verilate::cache_root().with_file_name("spoon-cosim"));
         Ok(Self {
-            inputs: sim.inputs(),
-            outputs: sim.outputs(),
             golden: CycleChip::new(config),
+            cycle: rtl.first_cycle(),
             model,
-            sim,
+            rtl,
             pins,
             history: Vec::new(),
-            recent: VecDeque::with_capacity(RECENT_WORDS),
+            taken: VecDeque::new(),
             in_ready: false,
             compared: 0,
             stalls: 0,
-            pending: None,
-            stopped: false,
+            reported: false,
             vcd_dir,
         })
     }
@@ -244,50 +239,53 @@ impl Cosim {
         }
         if i.in_valid && !i.reset {
             if self.in_ready {
-                if self.recent.len() == RECENT_WORDS {
-                    self.recent.pop_front();
+                self.taken.push_back((self.cycle, i.in_data));
+                let verified = self.rtl.verified();
+                while self
+                    .taken
+                    .get(RECENT_WORDS)
+                    .is_some_and(|&(c, _)| c < verified)
+                {
+                    self.taken.pop_front();
                 }
-                self.recent.push_back(i.in_data);
             } else {
                 self.stalls += 1;
             }
         }
+        self.cycle += 1;
         let gold = self.golden.step(i);
         self.in_ready = gold.in_ready;
-        if self.stopped {
-            return gold;
-        }
-        let cycle = self.sim.cycle();
-        set_inputs(&self.pins, i, &mut self.inputs);
-        self.sim.step_after_into(&self.inputs, &mut self.outputs);
-        let rtl = ports_out(&self.pins, &self.outputs);
-        self.compared += 1;
-        if let Err(mismatch) = compare_trace(&[gold], &[rtl]) {
-            self.stopped = true;
-            self.pending = Some(Pending {
-                cycle,
-                mismatch,
-                inputs: *i,
-                recent_words: self.recent.iter().copied().collect(),
-            });
+        if !self.rtl.stopped() {
+            self.rtl.push(*i, gold);
         }
         gold
     }
 
-    /// The first mismatch, if any, as an error with its VCD written (the same inputs re-run
-    /// from reset on a fresh instance, dumping the window around it).
+    /// Waits for the RTL thread to compare every cycle so far; the first mismatch, if any, as
+    /// an error with its VCD written (the same inputs re-run from reset on a fresh instance,
+    /// dumping the window around it).
     pub fn check(&mut self) -> Result<(), CosimError> {
-        let Some(p) = self.pending.take() else {
+        let progress = self.rtl.sync()?;
+        self.compared = progress.compared;
+        let Some(found) = progress.found.filter(|_| !self.reported) else {
             return Ok(());
         };
-        let vcd = self.write_vcd(p.cycle).map_err(|e| e.to_string());
+        self.reported = true;
+        let mut recent_words: Vec<u32> = self
+            .taken
+            .iter()
+            .filter(|&&(c, _)| c <= found.cycle)
+            .map(|&(_, w)| w)
+            .collect();
+        recent_words.drain(..recent_words.len().saturating_sub(RECENT_WORDS));
+        let vcd = self.write_vcd(found.cycle).map_err(|e| e.to_string());
         Err(CosimError::Mismatch(Box::new(MismatchReport {
-            cycle: p.cycle,
-            signal: p.mismatch.signal,
-            expected: p.mismatch.expected,
-            actual: p.mismatch.actual,
-            inputs: p.inputs,
-            recent_words: p.recent_words,
+            cycle: found.cycle,
+            signal: found.mismatch.signal,
+            expected: found.mismatch.expected,
+            actual: found.mismatch.actual,
+            inputs: found.inputs,
+            recent_words,
             vcd,
         })))
     }
@@ -316,7 +314,8 @@ impl Cosim {
         Ok(path)
     }
 
-    /// Cycles where the RTL's ports were compared with golden's.
+    /// Cycles where the RTL's ports were compared with golden's, as of the last
+    /// [`Cosim::check`].
     pub fn cycles_compared(&self) -> u64 {
         self.compared
     }

@@ -13,6 +13,7 @@
 pub mod cosim;
 pub mod icarus;
 pub mod rng;
+mod rtl_thread;
 pub mod suite;
 
 pub use cosim::{Cosim, CosimError, CosimOptions, MismatchReport, Perturbation};
