@@ -21,6 +21,8 @@ pub const VCD_AFTER: u64 = 20;
 pub enum CosimError {
     #[error(transparent)]
     Sim(#[from] SimError),
+    #[error("the RTL thread of the lock-step run: {0}")]
+    RtlThread(String),
     #[error("the perturbation's text `{0}` is not in the emitted Verilog")]
     PerturbationNotFound(String),
     #[error("{0}")]

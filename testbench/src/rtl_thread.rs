@@ -9,6 +9,7 @@
 //! thread to catch up.
 
 use crate::cosim::{ports_out, set_inputs};
+use crate::CosimError;
 use golden::cycle::{compare_trace, Mismatch, PortsIn, PortsOut};
 use sim::{Model, Pins, SimError};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -56,7 +57,7 @@ pub(crate) struct RtlThread {
 impl RtlThread {
     /// Makes an instance of `model` on a new thread (after its reset sequence) and waits until
     /// it is ready, or returns why it could not be made.
-    pub fn spawn(model: &Model) -> Result<Self, SimError> {
+    pub fn spawn(model: &Model) -> Result<Self, CosimError> {
         let model = model.clone();
         let (to_thread, from_caller) = mpsc::sync_channel::<Message>(IN_FLIGHT);
         let (ready_tx, ready_rx) = mpsc::channel::<Result<u64, SimError>>();
@@ -66,19 +67,15 @@ impl RtlThread {
         let handle = std::thread::Builder::new()
             .name("spoon-rtl".into())
             .spawn(move || run(&model, &from_caller, &ready_tx, &stop, &done))
-            .map_err(|error| SimError::Io {
-                path: "spoon-rtl thread".into(),
-                error,
-            })?;
+            .map_err(|e| CosimError::RtlThread(format!("cannot start it: {e}")))?;
         let first_cycle = match ready_rx.recv() {
             Ok(Ok(cycle)) => cycle,
-            Ok(Err(e)) => return Err(e),
+            Ok(Err(e)) => return Err(e.into()),
             Err(_) => {
                 let _ = handle.join();
-                return Err(SimError::Io {
-                    path: "spoon-rtl thread".into(),
-                    error: std::io::Error::other("the RTL thread ended before its model was made"),
-                });
+                return Err(CosimError::RtlThread(
+                    "it ended (panicked) before its model was made".into(),
+                ));
             }
         };
         Ok(Self {
@@ -132,7 +129,7 @@ impl RtlThread {
     }
 
     /// Sends what is pending and waits until the thread has compared it.
-    pub fn sync(&mut self) -> Result<Progress, SimError> {
+    pub fn sync(&mut self) -> Result<Progress, CosimError> {
         self.flush();
         let (tx, rx) = mpsc::channel();
         let sent = self
@@ -141,10 +138,7 @@ impl RtlThread {
             .is_some_and(|t| t.send(Message::Sync(tx)).is_ok());
         match rx.recv() {
             Ok(progress) if sent => Ok(progress),
-            _ => Err(SimError::Io {
-                path: "spoon-rtl thread".into(),
-                error: std::io::Error::other("the RTL thread stopped (it panicked)"),
-            }),
+            _ => Err(CosimError::RtlThread("it stopped (panicked)".into())),
         }
     }
 }

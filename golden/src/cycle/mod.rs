@@ -249,9 +249,9 @@ impl CycleChip {
     /// the config values, memories zero.
     pub fn new(config: &Config) -> Self {
         let mut chip = Self::power_up(config);
-        for reset in [true, false] {
+        for cycle in 0..RESET_CYCLES {
             chip.step(&PortsIn {
-                reset,
+                reset: cycle == 0,
                 ..PortsIn::default()
             });
         }
