@@ -63,6 +63,18 @@ pub fn run_default(args: RunArgs) -> Result<()> {
         config: None,
         out: args.out.join("rtl"),
     })?;
+    eprintln!(
+        "lock-step co-simulation: the RTL (Verilator) against golden's cycle-stepped model, \
+         every port every cycle, on-chip training of real digits:"
+    );
+    crate::cosim::run(crate::cosim::CosimArgs {
+        config: None,
+        suite: crate::cosim::Suite::Mnist,
+        samples: 20,
+        seed: 1,
+        vcd_dir: Some(args.out.join("cosim")),
+        data: crate::dataset_arg::DEFAULT_DATA.into(),
+    })?;
     train(TrainArgs {
         config: None,
         data: DataArgs {
