@@ -6,8 +6,8 @@
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{
-    CFG_READ_LATENCY, REG_IGNORED, REG_ROUNDING_LO, SELECT_HIDDEN_WEIGHTS, SELECT_KERNELS,
-    SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
+    CFG_READ_LATENCY, REG_HIDDEN_LR_SHIFT, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_LO,
+    SELECT_HIDDEN_WEIGHTS, SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
 };
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{compare_trace, CycleChip, PortsIn, PortsOut};
@@ -194,6 +194,53 @@ fn port_timing_is_the_rtl_s() {
             || idle == [false, true, false, true, false, true],
         "{idle:?}"
     );
+}
+
+/// What the port cannot hold has a defined effect: a learning-rate shift above 16 stores 16,
+/// and a learning sample whose label is outside the classes is an inference (the functional
+/// model's class, no weight changed).
+#[test]
+fn out_of_range_shifts_and_labels_have_defined_effects() {
+    let config = Config::tiny();
+    let mut chip = chip(&config);
+    let mut lfsr = Lfsr::new(5);
+    fill_uniform(chip.kernels_mut().weights_mut(), 40, &mut lfsr);
+    fill_uniform(chip.layers_mut()[0].weights_mut(), 40, &mut lfsr);
+    let mut model = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    for (register, value, stored) in [
+        (REG_HIDDEN_LR_SHIFT, 17, 16),
+        (REG_OUTPUT_LR_SHIFT, 0xFFFF, 16),
+        (REG_HIDDEN_LR_SHIFT, 16, 16),
+        (REG_HIDDEN_LR_SHIFT, 1, 1),
+        (REG_OUTPUT_LR_SHIFT, 1, 1),
+    ] {
+        host.write(SELECT_REGISTERS, register, value);
+        assert_eq!(host.read(SELECT_REGISTERS, register), stored, "{value}");
+    }
+    let digits = digits();
+    for i in 0..3 {
+        let e = events(&config, &digits, i);
+        let expected = chip.infer(&e);
+        let (class, _) = host.sample(&aer_words(&e, true, config.fc.classes + i));
+        assert_eq!(class, expected.class, "digit {i}");
+    }
+    drop(host);
+    for (k, (m, c)) in model.layers().iter().zip(chip.layers()).enumerate() {
+        assert_eq!(m.weights(), c.weights(), "FC layer {k}");
+    }
+    // With a label inside the classes, the same sample does learn, as the functional model
+    // (the host's reset cycle put the shifts back to the config's, which `chip` has).
+    let untrained = chip.layers()[1].weights().to_vec();
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    let e = events(&config, &digits, 0);
+    host.sample(&aer_words(&e, true, 1));
+    drop(host);
+    chip.train(&e, 1);
+    assert_ne!(chip.layers()[1].weights(), &untrained[..]);
+    for (k, (m, c)) in model.layers().iter().zip(chip.layers()).enumerate() {
+        assert_eq!(m.weights(), c.weights(), "FC layer {k} after learning");
+    }
 }
 
 /// `compare_trace` names the first differing cycle and signal.

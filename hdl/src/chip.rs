@@ -135,7 +135,13 @@ pub struct Spoon {
     score: Signal<Local, Bits<32>>,
     register_value: Signal<Local, Bits<16>>,
     busy_bit: Signal<Local, Bits<1>>,
+    /// The learning-rate shift a register write stores.
+    shift_value: Signal<Local, Bits<5>>,
     one_lane: Constant<Bits<8>>,
+    /// The largest learning-rate shift (16: a 16-bit rounding draw); a write above stores it.
+    max_shift: Constant<Bits<16>>,
+    /// `classes`: an end-of-sample word with a label at or above it is not learned.
+    label_limit: Constant<Bits<8>>,
     /// `lane_masks[l]`: the bits of lane `l` in an 8-bit-lane word.
     lane_masks: [Constant<Bits<KERNEL_WORD>>; 8],
     kernels: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
@@ -225,7 +231,10 @@ impl Spoon {
             score: Default::default(),
             register_value: Default::default(),
             busy_bit: Default::default(),
+            shift_value: Default::default(),
             one_lane: c(1),
+            max_shift: Constant::new(16_u64.into()),
+            label_limit: Constant::new((p.classes as u64).into()),
             lane_masks: std::array::from_fn(|l| Constant::new((0xFFu64 << (8 * l)).into())),
             kernels: c(p.kernels),
             hidden: c(p.hidden),
@@ -524,6 +533,11 @@ impl Logic for Spoon {
         if self.conv.ignored.val() && (self.ignored.q.val() != 0xFFFF) {
             self.ignored.d.next = self.ignored.q.val() + 1;
         }
+        // A learning-rate shift written through the port saturates at 16.
+        self.shift_value.next = bit_cast::<5, 16>(self.cfg_data.q.val());
+        if self.cfg_data.q.val() > self.max_shift.val() {
+            self.shift_value.next = 16.into();
+        }
         match self.phase.q.val() {
             Phase::Idle => {
                 // A request taken at the pins in the previous cycle; else a sample starts, but
@@ -559,7 +573,9 @@ impl Logic for Spoon {
             }
             Phase::Decode => {
                 if self.fifo.out_data.val().get_bit(AER_BITS - 1) {
-                    self.learn.d.next = self.fifo.out_data.val().get_bit(16);
+                    // A label outside the classes has no target: the sample is an inference.
+                    self.learn.d.next = self.fifo.out_data.val().get_bit(16)
+                        && (self.fifo.out_data.val().get_bits::<8>(0) < self.label_limit.val());
                     self.label.d.next = self.fifo.out_data.val().get_bits::<8>(0);
                     self.phase.d.next = Phase::FcStart;
                 } else {
@@ -626,10 +642,10 @@ impl Logic for Spoon {
                     }
                     if self.cfg_sel.q.val() == 8 {
                         if self.column.val() == 0 {
-                            self.hidden_lr_shift.d.next = bit_cast::<5, 16>(self.cfg_data.q.val());
+                            self.hidden_lr_shift.d.next = self.shift_value.val();
                         }
                         if self.column.val() == 1 {
-                            self.output_lr_shift.d.next = bit_cast::<5, 16>(self.cfg_data.q.val());
+                            self.output_lr_shift.d.next = self.shift_value.val();
                         }
                         if self.column.val() == 2 {
                             self.fc.rounding_write.next = true;

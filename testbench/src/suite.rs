@@ -155,6 +155,16 @@ pub fn directed(config: &Config, options: &CosimOptions) -> Result<Report, Cosim
         h.write(SELECT_REGISTERS, r, v);
         h.read(SELECT_REGISTERS, r);
     }
+    // A learning-rate shift above 16 stores 16 (docs/RTL.md, registers).
+    for (r, v) in [(0, 17), (1, 0xFFFF), (0, 16), (1, 2)] {
+        h.write(SELECT_REGISTERS, r, v);
+        let stored = h.read(SELECT_REGISTERS, r);
+        expect_eq(
+            format!("register {r} after a write of {v}"),
+            v.min(16),
+            stored,
+        )?;
+    }
     check(&cell)?;
     // Every memory written, a sample of it read back (all of it in small configs).
     let chip = random_chip(config, 0x5EED, 40);
@@ -201,6 +211,25 @@ pub fn directed(config: &Config, options: &CosimOptions) -> Result<Report, Cosim
         samples += 1;
     }
     samples += 1;
+    read_everything(&mut h, config, 512);
+    check(&cell)?;
+    // A learning sample whose label is outside the classes is an inference: nothing learned.
+    let weights = |c: &RefCell<Cosim>| -> Vec<Vec<i16>> {
+        let c = c.borrow();
+        c.golden()
+            .layers()
+            .iter()
+            .map(|l| l.weights().to_vec())
+            .collect()
+    };
+    let before = weights(&cell);
+    h.sample(&aer_words(&dense, true, config.fc.classes));
+    samples += 1;
+    expect_eq(
+        "FC weights after a learning sample with label = classes".into(),
+        before,
+        weights(&cell),
+    )?;
     read_everything(&mut h, config, 512);
     check(&cell)?;
     // Reset asserted in the middle of a sample, then a clean sample.

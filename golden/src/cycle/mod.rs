@@ -417,7 +417,8 @@ impl CycleChip {
             }
             Phase::Decode => {
                 if word >> 17 & 1 == 1 {
-                    self.learn = word >> 16 & 1 == 1;
+                    // A label outside the classes has no target: the sample is an inference.
+                    self.learn = word >> 16 & 1 == 1 && usize::from(word as u8) < self.s.classes;
                     self.label = word as u8;
                     next = Phase::FcStart;
                 } else {
@@ -537,8 +538,9 @@ impl CycleChip {
             SELECT_KERNELS => conv_in.kernel_write = true,
             SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS => fc_in.mem_write = true,
             SELECT_REGISTERS => match d.column {
-                REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift = u32::from(data & 31),
-                REG_OUTPUT_LR_SHIFT => self.output_lr_shift = u32::from(data & 31),
+                // Shifts saturate at 16 (a 16-bit rounding draw).
+                REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift = u32::from(data.min(16)),
+                REG_OUTPUT_LR_SHIFT => self.output_lr_shift = u32::from(data.min(16)),
                 REG_ROUNDING_LO | REG_ROUNDING_HI => {
                     let r = self.fc.rounding;
                     fc_in.rounding_write = true;
