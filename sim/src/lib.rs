@@ -145,7 +145,7 @@ impl Model {
         })
     }
 
-    /// A new instance, after one cycle of reset.
+    /// A new instance, after the reset sequence ([`Simulator::reset`], two cycles).
     pub fn simulator(&self) -> Result<Simulator, SimError> {
         Simulator::from_model(self)
     }
