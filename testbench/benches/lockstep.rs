@@ -33,46 +33,36 @@ fn stimulus<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config) ->
     cycles
 }
 
+/// The stimulus on `device` alone, through the host; prints and returns its cycles/s.
+fn measure(what: &str, config: &Config, mut device: impl FnMut(&PortsIn) -> PortsOut) -> f64 {
+    let mut cycles = 0u64;
+    let t = Instant::now();
+    {
+        let mut h = Host::new(|i: &PortsIn| {
+            cycles += 1;
+            device(i)
+        });
+        h.record = false;
+        stimulus(&mut h, config);
+    }
+    let rate = cycles as f64 / t.elapsed().as_secs_f64();
+    println!("{what}: {cycles} cycles, {:.3} M cycles/s", rate / 1e6);
+    rate
+}
+
 fn main() {
     let config = Config::default();
     let model = sim::Model::build(&config).expect("the model builds");
     let mut sim = model.simulator().expect("an instance");
     let pins = sim::Pins::resolve(sim.layout()).expect("the ports");
     let (mut inputs, mut outputs) = (sim.inputs(), sim.outputs());
-    let counter = RefCell::new(0u64);
-    let t = Instant::now();
-    {
-        let mut h = Host::new(|i: &PortsIn| {
-            *counter.borrow_mut() += 1;
-            cosim::set_inputs(&pins, i, &mut inputs);
-            sim.step_after_into(&inputs, &mut outputs);
-            cosim::ports_out(&pins, &outputs)
-        });
-        h.record = false;
-        stimulus(&mut h, &config);
-    }
-    let alone = *counter.borrow() as f64 / t.elapsed().as_secs_f64();
-    println!(
-        "Verilator alone (through the host): {} cycles, {:.3} M cycles/s",
-        counter.borrow(),
-        alone / 1e6
-    );
+    let alone = measure("Verilator alone (through the host)", &config, |i| {
+        cosim::set_inputs(&pins, i, &mut inputs);
+        sim.step_after_into(&inputs, &mut outputs);
+        cosim::ports_out(&pins, &outputs)
+    });
     let mut golden = golden::cycle::CycleChip::new(&config);
-    let counter = RefCell::new(0u64);
-    let t = Instant::now();
-    {
-        let mut h = Host::new(|i: &PortsIn| {
-            *counter.borrow_mut() += 1;
-            golden.step(i)
-        });
-        h.record = false;
-        stimulus(&mut h, &config);
-    }
-    println!(
-        "golden's cycle model alone: {} cycles, {:.3} M cycles/s",
-        counter.borrow(),
-        *counter.borrow() as f64 / t.elapsed().as_secs_f64() / 1e6
-    );
+    measure("golden's cycle model alone", &config, |i| golden.step(i));
     let cell = RefCell::new(Cosim::new(&config, &CosimOptions::default()).expect("cosim"));
     let t = Instant::now();
     {

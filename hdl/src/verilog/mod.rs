@@ -9,6 +9,7 @@
 //! [`settle::settle_combinational`] keeps Icarus out of zero-delay loops (see there).
 
 pub mod settle;
+pub(crate) mod syntax;
 pub mod wires;
 
 use rust_hdl::prelude::*;
@@ -102,35 +103,34 @@ pub fn crate_consts() -> Vec<(&'static str, usize)> {
 /// Drops the `localparam`s a module never uses (rust_hdl declares every enum value in every
 /// module that holds a value of the enum, e.g. a state register's DFF): Verilator UNUSEDPARAM.
 pub fn drop_unused_localparams(verilog: &str) -> String {
+    let lines: Vec<&str> = verilog.lines().collect();
     let mut out = vec![];
-    let mut module: Vec<&str> = vec![];
-    for line in verilog.lines() {
-        module.push(line);
-        if line.starts_with("endmodule") {
-            let body = module.join("\n");
-            for l in &module {
-                let name = l
-                    .trim_start()
-                    .strip_prefix("localparam")
-                    .and_then(|r| r.split(" = ").next())
-                    .and_then(|d| d.split_whitespace().last());
-                // Whole-word occurrences, the declaration included: each shortens the text
-                // by `len − 1` when replaced by `0`.
-                let used = match name {
-                    None => true,
-                    Some(n) => {
-                        n.len() < 2
-                            || substitute_consts(&body, &[(n, 0)]).len() + n.len() - 1 < body.len()
-                    }
-                };
-                if used {
-                    out.push(*l);
+    for module in syntax::modules(&lines) {
+        if !module.last().is_some_and(|l| l.starts_with("endmodule")) {
+            out.extend(module);
+            continue;
+        }
+        let body = module.join("\n");
+        for l in module {
+            let name = l
+                .trim_start()
+                .strip_prefix("localparam")
+                .and_then(|r| r.split(" = ").next())
+                .and_then(|d| d.split_whitespace().last());
+            // Whole-word occurrences, the declaration included: each shortens the text by
+            // `len − 1` when replaced by `0`.
+            let used = match name {
+                None => true,
+                Some(n) => {
+                    n.len() < 2
+                        || substitute_consts(&body, &[(n, 0)]).len() + n.len() - 1 < body.len()
                 }
+            };
+            if used {
+                out.push(*l);
             }
-            module.clear();
         }
     }
-    out.extend(module);
     out.join("\n")
 }
 

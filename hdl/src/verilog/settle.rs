@@ -17,6 +17,7 @@
 //! evaluation is its copy's: the logic is the same, and a signal changes (and wakes its readers)
 //! only when its settled value changes.
 
+use super::syntax::{declaration, is_identifier_char, split_identifier};
 use std::collections::HashSet;
 
 /// Suffix of a working copy.
@@ -143,31 +144,11 @@ fn assigned_names(body: &[&str]) -> Vec<String> {
     names
 }
 
-fn is_identifier_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '$'
-}
-
-/// The Verilog identifier at the start of `text` (empty if none) and the rest.
-fn split_identifier(text: &str) -> (&str, &str) {
-    if !text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
-        return ("", text);
-    }
-    let end = text.find(|c| !is_identifier_char(c)).unwrap_or(text.len());
-    text.split_at(end)
-}
-
-/// The name a declaration line declares (`reg`, `output reg`, with or without range).
+/// The name a `reg` declaration line declares (an output port's or the module's own).
 fn declares(line: &str) -> Option<&str> {
-    let t = line.trim();
-    let t = t.strip_prefix("output ").unwrap_or(t).trim_start();
-    let t = t.strip_prefix("reg")?.trim_start();
-    let t = t.strip_prefix("signed").unwrap_or(t).trim_start();
-    let t = match t.strip_prefix('[') {
-        Some(r) => r.split_once(']')?.1.trim_start(),
-        None => t,
-    };
-    let name = t.strip_suffix(';')?;
-    (split_identifier(name).1.is_empty() && !name.is_empty()).then_some(name)
+    declaration(line)
+        .filter(|d| d.kind == "reg" && d.direction != "input")
+        .map(|d| d.name)
 }
 
 /// `reg [range] NAME$work;` from the declaration of `NAME` (a port's direction dropped).

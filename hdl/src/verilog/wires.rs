@@ -11,46 +11,37 @@
 //! connects the sub-module port to the input instead (`.clock(clock)`, `.d(reset)`) and drops
 //! the stub and its copy: the same logic, and blocks that read only what they compute with.
 
+use super::syntax::{declaration, modules};
+
 /// Rewrites each stub that a module's block sets, unconditionally and only there, to one of
 /// the module's input ports, and that is used nowhere but in sub-module connections, into a
 /// direct connection of that input.
 pub fn direct_inputs(verilog: &str) -> String {
     let mut out = String::with_capacity(verilog.len());
-    let mut module: Vec<&str> = vec![];
-    for line in verilog.lines() {
-        module.push(line);
-        if line.starts_with("endmodule") {
-            rewrite_module(&module, &mut out);
-            module.clear();
-        }
+    let lines: Vec<&str> = verilog.lines().collect();
+    for module in modules(&lines) {
+        rewrite_module(module, &mut out);
     }
-    rewrite_module(&module, &mut out);
     if !verilog.ends_with('\n') {
         out.pop();
     }
     out
 }
 
-/// A declaration `KEYWORD [range] name;` (`input wire`, `reg`): its name and its range text
-/// (empty for one bit).
-fn declaration<'a>(line: &'a str, keyword: &str) -> Option<(&'a str, &'a str)> {
-    let t = line.trim().strip_prefix(keyword)?.strip_suffix(';')?;
-    if !t.starts_with(' ') {
-        return None;
-    }
-    let (range, name) = t.trim().rsplit_once(' ').unwrap_or(("", t.trim()));
-    Some((name, range.trim()))
-}
-
 fn rewrite_module(module: &[&str], out: &mut String) {
-    let inputs: Vec<(&str, &str)> = module
-        .iter()
-        .filter_map(|l| declaration(l, "input wire"))
-        .collect();
-    let regs: Vec<(&str, &str)> = module
-        .iter()
-        .filter_map(|l| declaration(l, "reg"))
-        .collect();
+    // (name, range) of the input ports and of the module's own registers.
+    let declared = |direction: &str, kind: &str| -> Vec<(&str, &str)> {
+        module
+            .iter()
+            .filter_map(|l| declaration(l))
+            .filter(|d| d.direction == direction && d.kind == kind)
+            .map(|d| (d.name, d.typ))
+            .collect()
+    };
+    let (inputs, regs) = (declared("input", "wire"), declared("", "reg"));
+    let is_reg = |l: &str, stub: &str| {
+        declaration(l).is_some_and(|d| d.kind == "reg" && d.direction.is_empty() && d.name == stub)
+    };
     // (stub, input): `        stub = input;` at the top level of the block (8 spaces), the
     // stub a `reg` of the input's range, so that the connection means the same.
     let copies: Vec<(&str, &str)> = module
@@ -72,7 +63,7 @@ fn rewrite_module(module: &[&str], out: &mut String) {
                 && module.iter().all(|l| {
                     let t = l.trim().trim_end_matches(',');
                     !super::settle::mentions(l, stub)
-                        || declaration(l, "reg").is_some_and(|(n, _)| n == *stub)
+                        || is_reg(l, stub)
                         || *l == copy
                         || (t.starts_with('.') && t.ends_with(&connection))
                 })
@@ -81,8 +72,7 @@ fn rewrite_module(module: &[&str], out: &mut String) {
     for line in module {
         let t = line.trim();
         let dropped = copies.iter().any(|(stub, input)| {
-            *line == format!("        {stub} = {input};")
-                || declaration(line, "reg").is_some_and(|(n, _)| n == *stub)
+            *line == format!("        {stub} = {input};") || is_reg(line, stub)
         });
         if dropped {
             continue;
