@@ -18,6 +18,7 @@ pub mod params;
 pub mod ram;
 pub mod scan;
 pub mod target_projection;
+pub mod uart;
 pub mod verilog;
 
 #[cfg(test)]
