@@ -10,6 +10,7 @@ pub mod conv;
 pub mod emit;
 pub mod event;
 pub mod fc;
+pub mod host_link;
 pub mod integrate_fire;
 pub mod learning_unit;
 pub mod lfsr;
