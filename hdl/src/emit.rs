@@ -5,9 +5,11 @@
 //! config: rust_hdl's output is deterministic (modules sorted by name), the localparams get
 //! their ranges (`verilog::fix_localparams`), and the manifest is serialised from ordered data.
 
+use crate::board::SpoonBoard;
 use crate::chip::{Spoon, CFG_READ_LATENCY};
 use crate::event::AER_BITS;
 use crate::params::*;
+use crate::uart::{check_clocks_per_bit, BitPeriodError};
 use crate::verilog::block_verilog;
 use golden::config::Config;
 use serde::Serialize;
@@ -15,11 +17,15 @@ use std::path::{Path, PathBuf};
 
 /// Name of the top module and stem of the emitted files.
 pub const TOP: &str = "spoon";
+/// Name of the board top (the processor behind its UART) and stem of its files.
+pub const BOARD_TOP: &str = "spoon_board";
 
 #[derive(Debug, thiserror::Error)]
 pub enum EmitError {
     #[error(transparent)]
     Capacity(#[from] CapacityError),
+    #[error(transparent)]
+    BitPeriod(#[from] BitPeriodError),
     #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
@@ -54,6 +60,9 @@ pub struct Manifest {
     pub ports: Vec<Port>,
     pub memories: Vec<Memory>,
     pub parameters: Params,
+    /// The board top's UART bit period in clock cycles (absent for the processor alone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clocks_per_bit: Option<usize>,
 }
 
 /// The ports of `spoon`, as `chip::Spoon` declares them.
@@ -127,23 +136,66 @@ pub fn verilog(config: &Config) -> Result<String, EmitError> {
     Ok(block_verilog(&mut Spoon::new(&p), TOP))
 }
 
+/// The ports of `spoon_board`, as `board::SpoonBoard` declares them.
+pub fn board_ports() -> Vec<Port> {
+    let p = |name, direction, width| Port {
+        name,
+        direction,
+        width,
+    };
+    vec![
+        p("clock", "in", 1),
+        p("uart_rx", "in", 1),
+        p("uart_tx", "out", 1),
+        p("leds", "out", 8),
+    ]
+}
+
 /// Writes `out_dir/spoon.v` and `out_dir/spoon.json` (creating `out_dir`).
 pub fn emit(config: &Config, out_dir: &Path) -> Result<Manifest, EmitError> {
     let p = Params::new(config)?;
     let text = block_verilog(&mut Spoon::new(&p), TOP);
-    let manifest = Manifest {
-        top: TOP,
-        verilog: format!("{TOP}.v"),
+    write(out_dir, manifest(TOP, ports(), p, None), &text)
+}
+
+/// Writes the board top, `out_dir/spoon_board.v` (the processor included) and
+/// `out_dir/spoon_board.json`, for a UART of `clocks_per_bit` cycles per bit (docs/HOST.md).
+pub fn emit_board(
+    config: &Config,
+    clocks_per_bit: usize,
+    out_dir: &Path,
+) -> Result<Manifest, EmitError> {
+    let p = Params::new(config)?;
+    check_clocks_per_bit(clocks_per_bit)?;
+    let text = block_verilog(&mut SpoonBoard::new(&p, clocks_per_bit), BOARD_TOP);
+    let m = manifest(BOARD_TOP, board_ports(), p, Some(clocks_per_bit));
+    write(out_dir, m, &text)
+}
+
+fn manifest(
+    top: &'static str,
+    ports: Vec<Port>,
+    p: Params,
+    clocks_per_bit: Option<usize>,
+) -> Manifest {
+    Manifest {
+        top,
+        verilog: format!("{top}.v"),
         cfg_read_latency: CFG_READ_LATENCY,
-        ports: ports(),
+        ports,
         memories: memories(&p),
         parameters: p,
-    };
+        clocks_per_bit,
+    }
+}
+
+/// Writes the Verilog and the manifest `<top>.json` into `out_dir` (created).
+fn write(out_dir: &Path, manifest: Manifest, text: &str) -> Result<Manifest, EmitError> {
     let io = |path: PathBuf| move |source| EmitError::Io { path, source };
     std::fs::create_dir_all(out_dir).map_err(io(out_dir.to_path_buf()))?;
     let v = out_dir.join(&manifest.verilog);
     std::fs::write(&v, text).map_err(io(v.clone()))?;
-    let j = out_dir.join(format!("{TOP}.json"));
+    let j = out_dir.join(format!("{}.json", manifest.top));
     let mut json = serde_json::to_string_pretty(&manifest).expect("a manifest serialises");
     json.push('\n');
     std::fs::write(&j, json).map_err(io(j.clone()))?;
@@ -186,6 +238,33 @@ mod tests {
                 ("accumulators", 15, 176)
             ]
         );
+    }
+
+    #[test]
+    fn the_board_emission_is_reproducible_and_holds_the_core() {
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        let config = Config::tiny();
+        let ma = emit_board(&config, 8, a.path()).unwrap();
+        assert_eq!(ma, emit_board(&config, 8, b.path()).unwrap());
+        for f in ["spoon_board.v", "spoon_board.json"] {
+            let x = std::fs::read(a.path().join(f)).unwrap();
+            let y = std::fs::read(b.path().join(f)).unwrap();
+            assert!(x == y, "{f} differs between two emissions");
+        }
+        let v = std::fs::read_to_string(a.path().join("spoon_board.v")).unwrap();
+        assert!(v.contains("module spoon_board(") && v.contains("module spoon_board$core("));
+        assert_eq!(ma.clocks_per_bit, Some(8));
+        let names: Vec<&str> = ma.ports.iter().map(|p| p.name).collect();
+        assert_eq!(names, ["clock", "uart_rx", "uart_tx", "leds"]);
+        let json = std::fs::read_to_string(a.path().join("spoon_board.json")).unwrap();
+        assert!(json.contains("\"clocks_per_bit\": 8"), "{json}");
+        let e = emit_board(&config, 3, a.path()).unwrap_err();
+        assert!(e.to_string().contains("clocks_per_bit 3"), "{e}");
+        // The processor's own manifest has no bit period.
+        emit(&config, b.path()).unwrap();
+        let json = std::fs::read_to_string(b.path().join("spoon.json")).unwrap();
+        assert!(!json.contains("clocks_per_bit"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! cycle timing and the configuration port protocol.
 
 pub mod activation;
+pub mod board;
 pub mod chip;
 pub mod conv;
 pub mod emit;
@@ -34,4 +35,4 @@ pub fn tiny_config() -> Config {
     Config::tiny()
 }
 
-pub use emit::{emit, EmitError, Manifest};
+pub use emit::{emit, emit_board, EmitError, Manifest};

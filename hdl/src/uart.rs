@@ -54,7 +54,7 @@ pub struct UartRx {
     /// Cycles to the next sample point, minus one.
     pub(crate) countdown: DFF<Bits<UART_COUNT_BITS>>,
     /// 0: start bit, 1..=8 data bits, 9: stop bit.
-    pub(crate) bit: DFF<Bits<4>>,
+    pub(crate) bit_index: DFF<Bits<4>>,
     pub(crate) shift: DFF<Bits<8>>,
     pub(crate) valid_q: DFF<Bit>,
     pub(crate) error_q: DFF<Bit>,
@@ -78,7 +78,7 @@ impl UartRx {
             line_low: Default::default(),
             busy: Default::default(),
             countdown: Default::default(),
-            bit: Default::default(),
+            bit_index: Default::default(),
             shift: Default::default(),
             valid_q: Default::default(),
             error_q: Default::default(),
@@ -91,7 +91,9 @@ impl UartRx {
 impl Logic for UartRx {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, sync_low, line_low, busy, countdown, bit, shift, valid_q, error_q);
+        dff_setup!(
+            self, clock, sync_low, line_low, busy, countdown, bit_index, shift, valid_q, error_q
+        );
         self.sync_low.d.next = !self.rx.val();
         self.line_low.d.next = self.sync_low.q.val();
         self.valid.next = self.valid_q.q.val();
@@ -103,17 +105,17 @@ impl Logic for UartRx {
             if self.line_low.q.val() {
                 self.busy.d.next = true;
                 self.countdown.d.next = self.half_bit.val();
-                self.bit.d.next = 0.into();
+                self.bit_index.d.next = 0.into();
             }
         } else if self.countdown.q.val().any() {
             self.countdown.d.next = self.countdown.q.val() - 1;
         } else {
             self.countdown.d.next = self.whole_bit.val();
-            self.bit.d.next = self.bit.q.val() + 1;
-            if self.bit.q.val() == 0 {
+            self.bit_index.d.next = self.bit_index.q.val() + 1;
+            if self.bit_index.q.val() == 0 {
                 // A start bit high at its middle was a glitch.
                 self.busy.d.next = self.line_low.q.val();
-            } else if self.bit.q.val() == 9 {
+            } else if self.bit_index.q.val() == 9 {
                 self.busy.d.next = false;
                 self.valid_q.d.next = !self.line_low.q.val();
                 self.error_q.d.next = self.line_low.q.val();

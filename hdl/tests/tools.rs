@@ -130,3 +130,27 @@ fn yosys_synth_ecp5_maps_the_memories_to_ram_and_the_lanes_to_dsps() {
     assert_eq!(cells(&stat, "MULT18X18D"), 8, "{stat}");
     assert!(cells(&stat, "TRELLIS_FF") < 1_000, "{stat}");
 }
+
+/// The board top (processor, UARTs, host link) lints as clean as the processor.
+#[test]
+#[ignore = "until the core's word mode (branch cfgport) is merged: cfg_word is unused"]
+fn board_top_verilator_lint_is_clean_but_for_the_waivers() {
+    let dir = tempfile::tempdir().unwrap();
+    hdl::emit_board(&Config::default(), 8, dir.path()).unwrap();
+    let out = common::run(
+        dir.path(),
+        "verilator",
+        &[
+            "--lint-only",
+            "-Wall",
+            "-Wno-WIDTH",
+            "-Wno-DECLFILENAME",
+            "-Wno-UNOPTFLAT",
+            "--top-module",
+            "spoon_board",
+            "spoon_board.v",
+        ],
+    );
+    let text = common::text(&out);
+    assert!(!text.contains("%Warning"), "{text}");
+}
