@@ -8,12 +8,14 @@
 //! stream, class output) are built on it. `docs/SIM.md` describes the design and the figures.
 
 pub mod aer;
+mod board;
 mod driver;
 mod ffi;
 pub mod ports;
 pub mod shim;
 pub mod verilate;
 
+pub use board::{BoardPins, BoardSimulator};
 pub use driver::{register, select, SampleRun};
 pub use ports::{InPort, Inputs, OutPort, Outputs, PortLayout};
 pub use verilate::{BuildInfo, Tracing};
@@ -68,9 +70,29 @@ pub enum SimError {
     Protocol { cycle: u64, problem: String },
 }
 
-/// A verilated, compiled and loaded model of one `Config`; makes [`Simulator`]s.
+/// Which top a model is built from: the processor (`spoon`, [`Simulator`]) or the board top
+/// (`spoon_board`: the processor behind its UART, [`BoardSimulator`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Top {
+    Core,
+    Board { clocks_per_bit: usize },
+}
+
+impl Top {
+    /// Writes this top's Verilog and manifest into `dir`.
+    pub(crate) fn emit(self, config: &Config, dir: &Path) -> Result<hdl::Manifest, SimError> {
+        Ok(match self {
+            Top::Core => hdl::emit(config, dir)?,
+            Top::Board { clocks_per_bit } => hdl::emit_board(config, clocks_per_bit, dir)?,
+        })
+    }
+}
+
+/// A verilated, compiled and loaded model of one `Config` and [`Top`]; makes [`Simulator`]s
+/// (or [`BoardSimulator`]s).
 #[derive(Clone)]
 pub struct Model {
+    top: Top,
     config: Config,
     manifest: Arc<hdl::Manifest>,
     layout: Arc<PortLayout>,
@@ -97,8 +119,16 @@ impl Model {
         cache_root: &Path,
         tracing: Tracing,
     ) -> Result<Self, SimError> {
-        let built = verilate::model(config, cache_root, tracing)?;
-        Self::load(config, built, tracing)
+        let built = verilate::model(config, Top::Core, cache_root, tracing)?;
+        Self::load(config, Top::Core, built, tracing)
+    }
+
+    /// The fast model of the board top of `config` with a UART of `clocks_per_bit` cycles per
+    /// bit, from the cache or built into it; its instances are [`BoardSimulator`]s.
+    pub fn build_board(config: &Config, clocks_per_bit: usize) -> Result<Self, SimError> {
+        let top = Top::Board { clocks_per_bit };
+        let built = verilate::model(config, top, &verilate::cache_root(), Tracing::Off)?;
+        Self::load(config, top, built, Tracing::Off)
     }
 
     /// This model's Verilog (as built, edits included) with VCD tracing: itself if it has it.
@@ -114,11 +144,12 @@ impl Model {
         let same = move |_: &str| text.clone();
         let built = verilate::model_edited(
             &self.config,
+            self.top,
             &verilate::cache_root(),
             Some(&same),
             Tracing::On,
         )?;
-        Self::load(&self.config, built, Tracing::On)
+        Self::load(&self.config, self.top, built, Tracing::On)
     }
 
     /// The model of `config` with the emitted Verilog text passed through `edit` before it is
@@ -128,14 +159,25 @@ impl Model {
         config: &Config,
         edit: &dyn Fn(&str) -> String,
     ) -> Result<Self, SimError> {
-        let built =
-            verilate::model_edited(config, &verilate::cache_root(), Some(edit), Tracing::Off)?;
-        Self::load(config, built, Tracing::Off)
+        let built = verilate::model_edited(
+            config,
+            Top::Core,
+            &verilate::cache_root(),
+            Some(edit),
+            Tracing::Off,
+        )?;
+        Self::load(config, Top::Core, built, Tracing::Off)
     }
 
-    fn load(config: &Config, built: verilate::Built, tracing: Tracing) -> Result<Self, SimError> {
+    fn load(
+        config: &Config,
+        top: Top,
+        built: verilate::Built,
+        tracing: Tracing,
+    ) -> Result<Self, SimError> {
         let library = ffi::Library::load(&built.library, &built.layout)?;
         Ok(Self {
+            top,
             config: config.clone(),
             manifest: Arc::new(built.manifest),
             layout: Arc::new(built.layout),
@@ -145,9 +187,19 @@ impl Model {
         })
     }
 
-    /// A new instance, after the reset sequence ([`Simulator::reset`], two cycles).
+    /// A new instance, after the reset sequence ([`Simulator::reset`], two cycles). A board
+    /// model has no `reset` port: [`SimError::MissingPort`] (use [`Model::board`]).
     pub fn simulator(&self) -> Result<Simulator, SimError> {
         Simulator::from_model(self)
+    }
+
+    /// A new instance of a board model, at power-up (the board resets itself).
+    pub fn board(&self) -> Result<BoardSimulator, SimError> {
+        BoardSimulator::from_model(self)
+    }
+
+    pub fn top(&self) -> Top {
+        self.top
     }
 
     pub fn info(&self) -> &BuildInfo {
@@ -205,21 +257,95 @@ impl Pins {
     }
 }
 
-/// One running instance of the model. Cycle `n` is the `n`-th clock cycle stepped (any `step*`)
-/// since the instance was made (the reset sequence of [`Model::simulator`] is cycles 0 and 1).
-pub struct Simulator {
+/// One instance of a loaded model and its clock: what [`Simulator`] and [`BoardSimulator`]
+/// share.
+struct Engine {
     library: Arc<ffi::Library>,
     instance: ffi::Instance,
-    config: Config,
-    manifest: Arc<hdl::Manifest>,
     layout: Arc<PortLayout>,
-    pub(crate) pins: Pins,
     cycle: u64,
     /// VCD dumping for these cycles; the file is open while this is `Some`.
     trace: Option<Range<u64>>,
     tracing: Tracing,
     /// The model's directory, for error messages.
     model_dir: PathBuf,
+}
+
+impl Engine {
+    fn new(model: &Model) -> Self {
+        Self {
+            instance: model.library.instantiate(),
+            library: model.library.clone(),
+            layout: model.layout.clone(),
+            cycle: 0,
+            trace: None,
+            tracing: model.tracing,
+            model_dir: model.info.dir.clone(),
+        }
+    }
+
+    fn cycle_once(
+        &mut self,
+        inputs: &Inputs,
+        before: Option<&mut Outputs>,
+        after: Option<&mut Outputs>,
+    ) {
+        let dump = self.trace.as_ref().is_some_and(|w| w.contains(&self.cycle));
+        self.library.step(
+            &self.instance,
+            &inputs.words,
+            before.map(|o| &mut o.words[..]),
+            after.map(|o| &mut o.words[..]),
+            self.cycle,
+            dump,
+        );
+        self.cycle += 1;
+        if self.trace.as_ref().is_some_and(|w| self.cycle >= w.end) {
+            self.library.trace_close(&self.instance);
+            self.trace = None;
+        }
+    }
+
+    fn trace_window(&mut self, window: Range<u64>, path: &Path) -> Result<(), SimError> {
+        if self.tracing == Tracing::Off {
+            return Err(SimError::NotTraced {
+                model: self.model_dir.clone(),
+            });
+        }
+        if window.is_empty() || window.start < self.cycle {
+            return Err(SimError::BadWindow {
+                start: window.start,
+                end: window.end,
+                now: self.cycle,
+            });
+        }
+        if self.trace.take().is_some() {
+            self.library.trace_close(&self.instance);
+        }
+        // Created here so that an unwritable path is reported now, not mid-simulation.
+        std::fs::File::create(path).map_err(|error| SimError::Io {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        self.library.trace_open(&self.instance, path)?;
+        self.trace = Some(window);
+        Ok(())
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        self.library.free(&self.instance);
+    }
+}
+
+/// One running instance of the model. Cycle `n` is the `n`-th clock cycle stepped (any `step*`)
+/// since the instance was made (the reset sequence of [`Model::simulator`] is cycles 0 and 1).
+pub struct Simulator {
+    engine: Engine,
+    config: Config,
+    manifest: Arc<hdl::Manifest>,
+    pub(crate) pins: Pins,
 }
 
 impl Simulator {
@@ -231,16 +357,10 @@ impl Simulator {
     fn from_model(model: &Model) -> Result<Self, SimError> {
         let pins = Pins::resolve(&model.layout)?;
         let mut sim = Self {
-            instance: model.library.instantiate(),
-            library: model.library.clone(),
+            engine: Engine::new(model),
             config: model.config.clone(),
             manifest: model.manifest.clone(),
-            layout: model.layout.clone(),
             pins,
-            cycle: 0,
-            trace: None,
-            tracing: model.tracing,
-            model_dir: model.info.dir.clone(),
         };
         sim.reset();
         Ok(sim)
@@ -248,16 +368,16 @@ impl Simulator {
 
     /// Inputs of this model, all zero.
     pub fn inputs(&self) -> Inputs {
-        Inputs::new(self.layout.clone())
+        Inputs::new(self.engine.layout.clone())
     }
 
     /// An output buffer for [`Simulator::step_into`].
     pub fn outputs(&self) -> Outputs {
-        Outputs::new(self.layout.clone())
+        Outputs::new(self.engine.layout.clone())
     }
 
     pub fn layout(&self) -> &PortLayout {
-        &self.layout
+        &self.engine.layout
     }
 
     pub fn manifest(&self) -> &hdl::Manifest {
@@ -270,7 +390,7 @@ impl Simulator {
 
     /// Cycles stepped so far.
     pub fn cycle(&self) -> u64 {
-        self.cycle
+        self.engine.cycle
     }
 
     /// One clock cycle with `inputs` applied; returns the outputs of this cycle, sampled just
@@ -311,20 +431,7 @@ impl Simulator {
         before: Option<&mut Outputs>,
         after: Option<&mut Outputs>,
     ) {
-        let dump = self.trace.as_ref().is_some_and(|w| w.contains(&self.cycle));
-        self.library.step(
-            &self.instance,
-            &inputs.words,
-            before.map(|o| &mut o.words[..]),
-            after.map(|o| &mut o.words[..]),
-            self.cycle,
-            dump,
-        );
-        self.cycle += 1;
-        if self.trace.as_ref().is_some_and(|w| self.cycle >= w.end) {
-            self.library.trace_close(&self.instance);
-            self.trace = None;
-        }
+        self.engine.cycle_once(inputs, before, after);
     }
 
     /// The reset sequence (`golden::cycle::RESET_CYCLES`): one cycle with `reset` high, then
@@ -345,34 +452,6 @@ impl Simulator {
     /// window still open. Needs a traced model ([`Model::build_traced`], [`Model::traced`]):
     /// [`SimError::NotTraced`] otherwise.
     pub fn trace_window(&mut self, window: Range<u64>, path: &Path) -> Result<(), SimError> {
-        if self.tracing == Tracing::Off {
-            return Err(SimError::NotTraced {
-                model: self.model_dir.clone(),
-            });
-        }
-        if window.is_empty() || window.start < self.cycle {
-            return Err(SimError::BadWindow {
-                start: window.start,
-                end: window.end,
-                now: self.cycle,
-            });
-        }
-        if self.trace.take().is_some() {
-            self.library.trace_close(&self.instance);
-        }
-        // Created here so that an unwritable path is reported now, not mid-simulation.
-        std::fs::File::create(path).map_err(|error| SimError::Io {
-            path: path.to_path_buf(),
-            error,
-        })?;
-        self.library.trace_open(&self.instance, path)?;
-        self.trace = Some(window);
-        Ok(())
-    }
-}
-
-impl Drop for Simulator {
-    fn drop(&mut self) {
-        self.library.free(&self.instance);
+        self.engine.trace_window(window, path)
     }
 }

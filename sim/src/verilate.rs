@@ -3,7 +3,8 @@
 //! ```text
 //! <cache>/runtime-<key>/libspoon_runtime.a   Verilator's runtime (verilated.cpp, VCD, threads),
 //!                                            compiled once per Verilator version and flags
-//! <cache>/model-<key>/spoon.v, spoon.json    the emission (key: SHA-256 of Verilog + shim + tools)
+//! <cache>/model-<key>/spoon.v, spoon.json    the emission of the top (or spoon_board.v, .json;
+//!                                            key: SHA-256 of Verilog + shim + tools)
 //!                     spoon_sim_shim.cpp     the generated C ABI
 //!                     obj/                   `verilator --cc` output, Vspoon__ALL.a
 //!                     libspoon_sim.so        shim + model + runtime, loaded with libloading
@@ -17,7 +18,7 @@
 
 use crate::ports::PortLayout;
 use crate::shim;
-use crate::SimError;
+use crate::{SimError, Top};
 use golden::config::Config;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -188,15 +189,21 @@ pub(crate) struct Built {
     pub info: BuildInfo,
 }
 
-/// Emits, verilates and compiles the model of `config` into `root`, or finds it there.
-pub(crate) fn model(config: &Config, root: &Path, tracing: Tracing) -> Result<Built, SimError> {
-    model_edited(config, root, None, tracing)
+/// Emits, verilates and compiles the model of `config` and `top` into `root`, or finds it there.
+pub(crate) fn model(
+    config: &Config,
+    top: Top,
+    root: &Path,
+    tracing: Tracing,
+) -> Result<Built, SimError> {
+    model_edited(config, top, root, None, tracing)
 }
 
 /// [`model`] with the emitted Verilog text passed through `edit` before it is verilated (a
 /// test hook for a deliberately wrong RTL); the cache key is that of the edited text.
 pub(crate) fn model_edited(
     config: &Config,
+    top: Top,
     root: &Path,
     edit: Option<&dyn Fn(&str) -> String>,
     tracing: Tracing,
@@ -204,7 +211,7 @@ pub(crate) fn model_edited(
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     std::fs::create_dir_all(root).map_err(io(root))?;
     let staging = staging_dir(root)?;
-    let result = emit_and_build(config, root, &staging, edit, tracing);
+    let result = emit_and_build(config, top, root, &staging, edit, tracing);
     // A finished build was renamed into the cache; whatever is left is scratch.
     if staging.exists() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -214,13 +221,14 @@ pub(crate) fn model_edited(
 
 fn emit_and_build(
     config: &Config,
+    top: Top,
     root: &Path,
     staging: &Path,
     edit: Option<&dyn Fn(&str) -> String>,
     tracing: Tracing,
 ) -> Result<Built, SimError> {
     let started = Instant::now();
-    let manifest = hdl::emit(config, staging)?;
+    let manifest = top.emit(config, staging)?;
     let emit = started.elapsed();
     let layout = PortLayout::new(&manifest.ports)?;
     let shim = shim::source(&layout);

@@ -1,0 +1,105 @@
+//! The weight memories as the RTL lays them out (docs/RTL.md): rows of elements (a kernel tap's
+//! `K` kernels, an FC input's neurons), each row in `⌈row/8⌉` words of 8 lanes of 8 bits,
+//! lane `l` of word `row·G + g` holding element `8g + l` of the row; padding lanes are 0.
+
+use golden::chip::Chip;
+use golden::config::Config;
+use hdl::params::{CONV_LANES, FC_LANES, FC_WEIGHT_BITS, KERNEL_BITS};
+
+const LANES: usize = CONV_LANES;
+const LANE_BITS: usize = KERNEL_BITS;
+const _: () = assert!(CONV_LANES == FC_LANES && KERNEL_BITS == FC_WEIGHT_BITS && LANE_BITS == 8);
+
+/// The shape of one memory: `rows` rows of `row_len` elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub rows: usize,
+    pub row_len: usize,
+}
+
+impl Shape {
+    /// Words per row.
+    pub fn groups(&self) -> usize {
+        self.row_len.div_ceil(LANES)
+    }
+
+    pub fn words(&self) -> usize {
+        self.rows * self.groups()
+    }
+
+    pub fn elements(&self) -> usize {
+        self.rows * self.row_len
+    }
+}
+
+/// The kernel memory (select 0): one row per tap `(channel, ky, kx)`, `K` kernels each.
+pub fn kernels(config: &Config) -> Shape {
+    let c = &config.conv;
+    Shape {
+        rows: config.input.channels * c.size * c.size,
+        row_len: c.kernels,
+    }
+}
+
+/// FC layer `k`'s weights (select `1 + k`): one row per input.
+pub fn fc_layer(chip: &Chip, k: usize) -> Shape {
+    let layer = &chip.layers()[k];
+    Shape {
+        rows: layer.inputs(),
+        row_len: layer.neurons(),
+    }
+}
+
+/// Elements (golden storage order, row-major) into memory words.
+pub fn pack(shape: Shape, elements: &[i16]) -> Vec<u64> {
+    assert_eq!(elements.len(), shape.elements(), "elements of {shape:?}");
+    let mut words = vec![0u64; shape.words()];
+    for (i, &e) in elements.iter().enumerate() {
+        let (row, column) = (i / shape.row_len, i % shape.row_len);
+        let word = row * shape.groups() + column / LANES;
+        words[word] |= u64::from(e as u8) << (LANE_BITS * (column % LANES));
+    }
+    words
+}
+
+/// Memory words back into elements (each lane sign-extended), padding lanes dropped.
+pub fn unpack(shape: Shape, words: &[u64]) -> Vec<i16> {
+    assert_eq!(words.len(), shape.words(), "words of {shape:?}");
+    (0..shape.elements())
+        .map(|i| {
+            let (row, column) = (i / shape.row_len, i % shape.row_len);
+            let word = words[row * shape.groups() + column / LANES];
+            i16::from((word >> (LANE_BITS * (column % LANES))) as u8 as i8)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_padded_to_whole_words_and_round_trip() {
+        let shape = Shape {
+            rows: 2,
+            row_len: 10,
+        };
+        let elements: Vec<i16> = (0..20).map(|i| i - 10).collect();
+        let words = pack(shape, &elements);
+        assert_eq!(words.len(), 4);
+        // Row 0: elements -10..-3 in word 0 (lane 0 = -10 = 0xF6), -2, -1 in word 1.
+        assert_eq!(words[0], 0xFDFC_FBFA_F9F8_F7F6);
+        assert_eq!(words[1], 0xFFFE);
+        assert_eq!(words[3], 0x0908);
+        assert_eq!(unpack(shape, &words), elements);
+    }
+
+    #[test]
+    fn the_default_memories_have_the_rtl_word_counts() {
+        let config = Config::default();
+        let chip = Chip::new(&config);
+        assert_eq!(kernels(&config).words(), 98);
+        assert_eq!(fc_layer(&chip, 0).words(), 13_312);
+        assert_eq!(fc_layer(&chip, 1).words(), 200);
+    }
+}
