@@ -62,6 +62,8 @@ pub struct UartRx {
     /// and a whole bit, each minus one.
     half_bit: Constant<Bits<UART_COUNT_BITS>>,
     whole_bit: Constant<Bits<UART_COUNT_BITS>>,
+    /// The line level as a byte's top bit.
+    line_bit: Signal<Local, Bits<8>>,
 }
 
 impl UartRx {
@@ -84,6 +86,7 @@ impl UartRx {
             error_q: Default::default(),
             half_bit: count(clocks_per_bit / 2 - 1),
             whole_bit: count(clocks_per_bit - 1),
+            line_bit: Default::default(),
         }
     }
 }
@@ -101,6 +104,10 @@ impl Logic for UartRx {
         self.data.next = self.shift.q.val();
         self.valid_q.d.next = false;
         self.error_q.d.next = false;
+        self.line_bit.next = 0.into();
+        if !self.line_low.q.val() {
+            self.line_bit.next = 1.into();
+        }
         if !self.busy.q.val() {
             if self.line_low.q.val() {
                 self.busy.d.next = true;
@@ -120,8 +127,7 @@ impl Logic for UartRx {
                 self.valid_q.d.next = !self.line_low.q.val();
                 self.error_q.d.next = self.line_low.q.val();
             } else {
-                self.shift.d.next = (self.shift.q.val() >> 1)
-                    | (bit_cast::<8, 1>((!self.line_low.q.val()).into()) << 7);
+                self.shift.d.next = (self.shift.q.val() >> 1) | (self.line_bit.val() << 7);
             }
         }
     }
@@ -144,6 +150,7 @@ pub struct UartTx {
     /// Bits left of the byte in flight (0: ready).
     pub(crate) bits: DFF<Bits<4>>,
     pub(crate) countdown: DFF<Bits<UART_COUNT_BITS>>,
+    data_low: Signal<Local, Bits<8>>,
     whole_bit: Constant<Bits<UART_COUNT_BITS>>,
     one: Constant<Bits<10>>,
 }
@@ -161,6 +168,7 @@ impl UartTx {
             shift_low: Default::default(),
             bits: Default::default(),
             countdown: Default::default(),
+            data_low: Default::default(),
             whole_bit: count(clocks_per_bit - 1),
             one: count(1),
         }
@@ -171,6 +179,9 @@ impl Logic for UartTx {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, shift_low, bits, countdown);
+        // Inverted in its own 8 bits: Verilog would widen `~data` inside the cast to 10 bits
+        // first, and drive the stop bit low.
+        self.data_low.next = !self.data.val();
         self.ready.next =
             !self.bits.q.val().any() || ((self.bits.q.val() == 1) && !self.countdown.q.val().any());
         self.tx.next = !self.shift_low.q.val().get_bit(0);
@@ -185,7 +196,7 @@ impl Logic for UartTx {
         }
         if self.ready.val() && self.send.val() {
             // Inverted: start bit 1, the data bits inverted, stop bit 0.
-            self.shift_low.d.next = (bit_cast::<10, 8>(!self.data.val()) << 1) | self.one.val();
+            self.shift_low.d.next = (bit_cast::<10, 8>(self.data_low.val()) << 1) | self.one.val();
             self.bits.d.next = 10.into();
             self.countdown.d.next = self.whole_bit.val();
         }

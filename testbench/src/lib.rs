@@ -9,7 +9,11 @@
 //!
 //! [`icarus`] replays a stimulus recorded from golden under Icarus, on the RTL and on a Yosys
 //! gate netlist.
+//!
+//! [`board`] is the simulated board: the Verilated board top `spoon_board` behind a
+//! `host::Transport`, driven bit by bit on its UART lines (docs/HOST.md).
 
+pub mod board;
 pub mod cosim;
 pub mod icarus;
 pub mod rng;
