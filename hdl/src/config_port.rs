@@ -122,7 +122,9 @@ pub struct ConfigPort {
     pub(crate) steps: DFF<Bits<5>>,
     pub(crate) rvalid_q: DFF<Bit>,
     pub(crate) rdata_q: DFF<Bits<CFG_DATA_BITS>>,
-    /// The pin registers' word request addresses a word of its memory.
+    /// The words of the pin registers' select (0: no word requests), and whether the word
+    /// request addresses one of them.
+    word_limit: Signal<Local, Bits<CFG_ADDRESS_BITS>>,
     word_ok: Signal<Local, Bit>,
     /// A word request served in this (`take`) cycle from the pin registers.
     direct: Signal<Local, Bit>,
@@ -245,6 +247,7 @@ impl ConfigPort {
             steps: Default::default(),
             rvalid_q: Default::default(),
             rdata_q: Default::default(),
+            word_limit: Default::default(),
             word_ok: Default::default(),
             direct: Default::default(),
             access_select: Default::default(),
@@ -325,16 +328,18 @@ impl Logic for ConfigPort {
         self.rvalid_q.d.next = false;
         // Word request: a word of select 0, 1 or 2 below the memory's size.
         self.word_request.next = self.pin_word.val();
-        self.word_ok.next = false;
+        // One comparator against the select's size (a 0 size for the other selects).
+        self.word_limit.next = 0.into();
         if self.pin_select.val() == 0 {
-            self.word_ok.next = self.pin_address.val() < self.kernel_words.val();
+            self.word_limit.next = self.kernel_words.val();
         }
         if self.pin_select.val() == 1 {
-            self.word_ok.next = self.pin_address.val() < self.hidden_words.val();
+            self.word_limit.next = self.hidden_words.val();
         }
         if self.pin_select.val() == 2 {
-            self.word_ok.next = self.pin_address.val() < self.output_words.val();
+            self.word_limit.next = self.output_words.val();
         }
+        self.word_ok.next = self.pin_address.val() < self.word_limit.val();
         self.direct.next = self.take.val() && self.pin_word.val() && self.word_ok.val();
         // Decode of the divider's result. Registers (and unmapped selects): a divisor above
         // every address leaves the address as the remainder, i.e. the register index.
