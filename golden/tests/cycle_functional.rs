@@ -6,8 +6,9 @@
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{
-    CFG_READ_LATENCY, REG_HIDDEN_LR_SHIFT, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_LO,
-    SELECT_HIDDEN_WEIGHTS, SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
+    memory_elements, memory_words, CFG_READ_LATENCY, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES,
+    REG_HIDDEN_LR_SHIFT, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_LO, SELECT_HIDDEN_WEIGHTS,
+    SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
 };
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{compare_trace, CycleChip, PortsIn, PortsOut};
@@ -194,6 +195,68 @@ fn port_timing_is_the_rtl_s() {
             || idle == [false, true, false, true, false, true],
         "{idle:?}"
     );
+}
+
+/// Word requests on partial lane groups: every memory written by words (taken exactly
+/// `CFG_WORD_WRITE_CYCLES` = 2 edges apart, the port never leaving `Idle`), read back by
+/// elements and by words (latency `CFG_WORD_READ_LATENCY` = 3) equal to the functional chip;
+/// word requests past the last word or to select 8 change nothing and read 0; then 4 digits
+/// trained equal `Chip::train`.
+#[test]
+fn word_requests_load_and_read_every_memory() {
+    let config = partial_groups_config();
+    let mut chip = chip(&config);
+    fill_uniform(chip.kernels_mut().weights_mut(), 100, &mut Lfsr::new(3));
+    fill_uniform(chip.layers_mut()[0].weights_mut(), 100, &mut Lfsr::new(5));
+    let mut model = CycleChip::new(&config);
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    let memories = [
+        (SELECT_KERNELS, chip.kernels().weights().to_vec(), 12),
+        (
+            SELECT_HIDDEN_WEIGHTS,
+            chip.layers()[0].weights().to_vec(),
+            12,
+        ),
+        (
+            SELECT_OUTPUT_WEIGHTS,
+            chip.layers()[1].weights().to_vec(),
+            10,
+        ),
+    ];
+    for (select, weights, row) in &memories {
+        let words = memory_words(weights, *row);
+        let start = host.trace.len();
+        for (a, &w) in words.iter().enumerate() {
+            host.write_word(*select, a, w);
+        }
+        let taken: Vec<usize> = (start..host.trace.len())
+            .filter(|&c| host.trace[c].0.cfg_valid)
+            .collect();
+        assert!(taken
+            .windows(2)
+            .all(|w| w[1] - w[0] == CFG_WORD_WRITE_CYCLES));
+        assert!(host.trace[start..]
+            .iter()
+            .all(|(_, o)| o.taps.unwrap().phase == 0));
+        host.write_word(*select, words.len(), u64::MAX);
+        host.write_word(SELECT_REGISTERS, 0, u64::MAX);
+        let mut got = vec![];
+        for a in 0..=words.len() {
+            got.push(host.read_word(*select, a));
+            let at = host.trace.iter().rposition(|(i, _)| i.cfg_valid).unwrap();
+            assert_eq!(host.trace.len() - at, CFG_WORD_READ_LATENCY);
+        }
+        assert_eq!(got.pop(), Some(0), "past the last word");
+        assert_eq!(got, words, "select {select}");
+        assert_eq!(&memory_elements(&got, *row), weights);
+        for (a, &w) in weights.iter().enumerate().step_by(7) {
+            assert_eq!(host.read(*select, a), i32::from(w), "select {select} {a}");
+        }
+    }
+    assert_eq!(host.read_word(SELECT_REGISTERS, 0), 0);
+    let shift = config.learning.hidden_lr_shifts[0] as i32;
+    assert_eq!(host.read(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT), shift);
+    train_and_compare(&mut chip, &mut host, 4);
 }
 
 /// What the port cannot hold has a defined effect: a learning-rate shift above 16 stores 16,

@@ -85,11 +85,12 @@ impl Logic for SpoonBoard {
         self.link.in_ready.next = self.core.in_ready.val();
         self.core.cfg_valid.next = self.link.cfg_valid.val();
         self.core.cfg_write.next = self.link.cfg_write.val();
+        self.core.cfg_word.next = self.link.cfg_word.val();
         self.core.cfg_select.next = self.link.cfg_select.val();
         self.core.cfg_address.next = self.link.cfg_address.val();
-        self.core.cfg_wdata.next = self.link.cfg_wdata.val().get_bits::<16>(0);
+        self.core.cfg_wdata.next = self.link.cfg_wdata.val();
         self.link.cfg_ready.next = self.core.cfg_ready.val();
-        self.link.cfg_rdata.next = bit_cast::<64, 16>(self.core.cfg_rdata.val());
+        self.link.cfg_rdata.next = self.core.cfg_rdata.val();
         self.link.cfg_rvalid.next = self.core.cfg_rvalid.val();
         self.link.out_valid.next = self.core.out_valid.val();
         self.link.out_class.next = self.core.out_class.val();

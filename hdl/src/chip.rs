@@ -6,23 +6,16 @@
 //! learning if the word says so) → `out_valid` for one cycle with `out_class` → idle.
 //!
 //! Configuration port: a request is taken when `cfg_valid && cfg_ready` (`cfg_ready` is high
-//! only in the idle state). The element address is divided by the select's row length (`K`
-//! kernels; `N_0` hidden neurons or `C` classes for the FC weights; 16 for the scores, i.e.
-//! 8 classes × 2 halves; `2K` for the membrane map) by a restoring divider, one bit per cycle
-//! (`CFG_ADDRESS_BITS` cycles), which also forms `row · G` (the row's first word) by Horner's
-//! rule; then the word is read, and a read returns its lane on `cfg_rdata` with `cfg_rvalid`
-//! high for one cycle, a write replaces the lane and writes the word back. Fixed read latency:
-//! `CFG_READ_LATENCY`.
+//! only in the idle state, every other cycle); the block `config_port.rs` serves it, sequenced
+//! by this FSM (`CfgDivide`, `CfgIssue`, `CfgData`; a word request skips the divider).
 
+use crate::config_port::ConfigPort;
+pub use crate::config_port::{CFG_READ_LATENCY, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES};
 use crate::conv::ConvEngine;
 use crate::event::{EventFifo, AER_BITS};
-use crate::fc::{FcEngine, MEM_HIDDEN, MEM_OUTPUT, MEM_SCORES};
+use crate::fc::FcEngine;
 use crate::params::*;
 use rust_hdl::prelude::*;
-
-/// Cycles from the edge that takes a read request at the pins to the edge after which
-/// `cfg_rdata` is valid (`cfg_rvalid` high): one in the pin registers, then the request.
-pub const CFG_READ_LATENCY: usize = CFG_ADDRESS_BITS + 4;
 
 #[derive(Copy, Clone, Debug, PartialEq, LogicState)]
 pub enum Phase {
@@ -53,17 +46,20 @@ pub struct Spoon {
     /// A word is taken at this edge if `in_valid` (registered; high while two FIFO words are
     /// free, one for the word in the pin register).
     pub in_ready: Signal<Out, Bit>,
-    /// Configuration request: valid, write (else read), select, element address, write data.
+    /// Configuration request: valid, write (else read), word request (whole memory word,
+    /// selects 0, 1, 2), select, element or word address, write data (element: bits 15..0).
     pub cfg_valid: Signal<In, Bit>,
     pub cfg_write: Signal<In, Bit>,
+    pub cfg_word: Signal<In, Bit>,
     pub cfg_select: Signal<In, Bits<4>>,
     pub cfg_address: Signal<In, Bits<CFG_ADDRESS_BITS>>,
-    pub cfg_wdata: Signal<In, Bits<16>>,
+    pub cfg_wdata: Signal<In, Bits<CFG_DATA_BITS>>,
     /// A request is taken at this edge if `cfg_valid` (registered; idle only, and every other
     /// cycle: the cycle after a chance to take one, the core learns whether it was taken).
     pub cfg_ready: Signal<Out, Bit>,
-    /// Read data (weights sign-extended to 16 bits), valid while `cfg_rvalid`.
-    pub cfg_rdata: Signal<Out, Bits<16>>,
+    /// Read data, valid while `cfg_rvalid`: an element in bits 15..0 (weights sign-extended to
+    /// 16 bits), zeros above; a word request's whole word.
+    pub cfg_rdata: Signal<Out, Bits<CFG_DATA_BITS>>,
     pub cfg_rvalid: Signal<Out, Bit>,
     /// One cycle at the end of every sample, with its class.
     pub out_valid: Signal<Out, Bit>,
@@ -77,9 +73,10 @@ pub struct Spoon {
     pub(crate) pin_in_data: DFF<Bits<AER_BITS>>,
     pub(crate) pin_cfg_valid: DFF<Bit>,
     pub(crate) pin_cfg_write: DFF<Bit>,
+    pub(crate) pin_cfg_word: DFF<Bit>,
     pub(crate) pin_cfg_select: DFF<Bits<4>>,
     pub(crate) pin_cfg_address: DFF<Bits<CFG_ADDRESS_BITS>>,
-    pub(crate) pin_cfg_wdata: DFF<Bits<16>>,
+    pub(crate) pin_cfg_wdata: DFF<Bits<CFG_DATA_BITS>>,
     /// `in_ready` and `cfg_ready` of the previous cycle: whether the pin registers hold a word
     /// or a request that was taken.
     pub(crate) in_shown: DFF<Bit>,
@@ -88,82 +85,19 @@ pub struct Spoon {
     pub(crate) fifo: EventFifo,
     pub(crate) conv: ConvEngine,
     pub(crate) fc: FcEngine,
+    pub(crate) cfg_port: ConfigPort,
     pub(crate) phase: DFF<Phase>,
     /// Events consumed and ignored (outside the field), saturating.
     pub(crate) ignored: DFF<Bits<16>>,
     /// Last end-of-sample word: learn flag and label.
     pub(crate) learn: DFF<Bit>,
     pub(crate) label: DFF<Bits<8>>,
-    /// Learning-rate shift registers, target-projection base seed (the rounding LFSR state is
-    /// in the FC engine, which steps it).
-    pub(crate) hidden_lr_shift: DFF<Bits<5>>,
-    pub(crate) output_lr_shift: DFF<Bits<5>>,
-    pub(crate) projection_seed: DFF<Bits<32>>,
-    /// Configuration request in progress.
-    pub(crate) cfg_is_write: DFF<Bit>,
-    pub(crate) cfg_sel: DFF<Bits<4>>,
-    pub(crate) cfg_data: DFF<Bits<16>>,
-    /// Divider: address bits still to shift in (MSB first), remainder, `row · G`, steps left.
-    pub(crate) cfg_dividend: DFF<Bits<CFG_ADDRESS_BITS>>,
-    pub(crate) cfg_remainder: DFF<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    pub(crate) cfg_row_words: DFF<Bits<CFG_ADDRESS_BITS>>,
-    pub(crate) cfg_steps: DFF<Bits<5>>,
-    pub(crate) cfg_rvalid_q: DFF<Bit>,
-    pub(crate) cfg_rdata_q: DFF<Bits<16>>,
-    divisor: Signal<Local, Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    row_groups: Signal<Local, Bits<CFG_ADDRESS_BITS>>,
-    trial: Signal<Local, Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    /// Selects whose elements come in pairs (membrane map: potential, counter; scores: halves).
-    paired: Signal<Local, Bit>,
-    /// Column within the row (kernel, neuron, class), lane, word address.
-    column: Signal<Local, Bits<16>>,
-    lane: Signal<Local, Bits<8>>,
-    word_address: Signal<Local, Bits<CFG_ADDRESS_BITS>>,
-    /// The lane, one-hot, and its bits in an 8-bit-lane word.
-    lane_onehot: Signal<Local, Bits<8>>,
-    lane_mask: Signal<Local, Bits<KERNEL_WORD>>,
-    /// The 8-bit-lane word of the select (kernels, FC weights), its lane, and the word with
-    /// the lane replaced by the write data.
-    weight_word: Signal<Local, Bits<KERNEL_WORD>>,
-    weight_lane: Signal<Local, Bits<8>>,
-    weight_lane_wide: Signal<Local, Bits<16>>,
-    write_byte: Signal<Local, Bits<8>>,
-    write_bytes: Signal<Local, Bits<KERNEL_WORD>>,
-    merged_word: Signal<Local, Bits<KERNEL_WORD>>,
-    neuron_lane: Signal<Local, Bits<NEURON_BITS>>,
-    potential_wide: Signal<Local, Bits<16>>,
-    score: Signal<Local, Bits<32>>,
-    register_value: Signal<Local, Bits<16>>,
-    busy_bit: Signal<Local, Bits<1>>,
-    /// The learning-rate shift a register write stores.
-    shift_value: Signal<Local, Bits<5>>,
-    one_lane: Constant<Bits<8>>,
-    /// The largest learning-rate shift (16: a 16-bit rounding draw); a write above stores it.
-    max_shift: Constant<Bits<16>>,
     /// `classes`: an end-of-sample word with a label at or above it is not learned.
     label_limit: Constant<Bits<8>>,
-    /// `lane_masks[l]`: the bits of lane `l` in an 8-bit-lane word.
-    lane_masks: [Constant<Bits<KERNEL_WORD>>; 8],
-    kernels: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    hidden: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    classes: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    score_row: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    past_addresses: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    membrane_row: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    conv_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
-    hidden_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
-    output_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
-    divide_steps: Constant<Bits<5>>,
-    reset_hidden_lr_shift: Constant<Bits<5>>,
-    reset_output_lr_shift: Constant<Bits<5>>,
-    reset_projection_seed: Constant<Bits<32>>,
 }
 
 impl Spoon {
     pub fn new(p: &Params) -> Self {
-        fn c<const N: usize>(v: usize) -> Constant<Bits<N>> {
-            Constant::new((v as u64).into())
-        }
         Self {
             clock: Default::default(),
             reset: Default::default(),
@@ -172,6 +106,7 @@ impl Spoon {
             in_ready: Default::default(),
             cfg_valid: Default::default(),
             cfg_write: Default::default(),
+            cfg_word: Default::default(),
             cfg_select: Default::default(),
             cfg_address: Default::default(),
             cfg_wdata: Default::default(),
@@ -180,6 +115,7 @@ impl Spoon {
             pin_in_data: Default::default(),
             pin_cfg_valid: Default::default(),
             pin_cfg_write: Default::default(),
+            pin_cfg_word: Default::default(),
             pin_cfg_select: Default::default(),
             pin_cfg_address: Default::default(),
             pin_cfg_wdata: Default::default(),
@@ -195,60 +131,12 @@ impl Spoon {
             fifo: EventFifo::new(p),
             conv: ConvEngine::new(p),
             fc: FcEngine::new(p),
+            cfg_port: ConfigPort::new(p),
             phase: Default::default(),
             ignored: Default::default(),
             learn: Default::default(),
             label: Default::default(),
-            hidden_lr_shift: Default::default(),
-            output_lr_shift: Default::default(),
-            projection_seed: Default::default(),
-            cfg_is_write: Default::default(),
-            cfg_sel: Default::default(),
-            cfg_data: Default::default(),
-            cfg_dividend: Default::default(),
-            cfg_remainder: Default::default(),
-            cfg_row_words: Default::default(),
-            cfg_steps: Default::default(),
-            cfg_rvalid_q: Default::default(),
-            cfg_rdata_q: Default::default(),
-            divisor: Default::default(),
-            row_groups: Default::default(),
-            trial: Default::default(),
-            paired: Default::default(),
-            column: Default::default(),
-            lane: Default::default(),
-            word_address: Default::default(),
-            lane_onehot: Default::default(),
-            lane_mask: Default::default(),
-            weight_word: Default::default(),
-            weight_lane: Default::default(),
-            weight_lane_wide: Default::default(),
-            write_byte: Default::default(),
-            write_bytes: Default::default(),
-            merged_word: Default::default(),
-            neuron_lane: Default::default(),
-            potential_wide: Default::default(),
-            score: Default::default(),
-            register_value: Default::default(),
-            busy_bit: Default::default(),
-            shift_value: Default::default(),
-            one_lane: c(1),
-            max_shift: Constant::new(16_u64.into()),
             label_limit: Constant::new((p.classes as u64).into()),
-            lane_masks: std::array::from_fn(|l| Constant::new((0xFFu64 << (8 * l)).into())),
-            kernels: c(p.kernels),
-            hidden: c(p.hidden),
-            classes: c(p.classes),
-            score_row: c(2 * FC_LANES),
-            past_addresses: c(1 << CFG_ADDRESS_BITS),
-            membrane_row: c(2 * p.kernels),
-            conv_groups: c(p.conv_groups),
-            hidden_groups: c(p.hidden_groups),
-            output_groups: c(p.output_groups),
-            divide_steps: c(CFG_ADDRESS_BITS),
-            reset_hidden_lr_shift: c(p.hidden_lr_shift),
-            reset_output_lr_shift: c(p.output_lr_shift),
-            reset_projection_seed: Constant::new(u64::from(p.target_projection_seed).into()),
         }
     }
 }
@@ -263,18 +151,6 @@ impl Logic for Spoon {
             ignored,
             learn,
             label,
-            hidden_lr_shift,
-            output_lr_shift,
-            projection_seed,
-            cfg_is_write,
-            cfg_sel,
-            cfg_data,
-            cfg_dividend,
-            cfg_remainder,
-            cfg_row_words,
-            cfg_steps,
-            cfg_rvalid_q,
-            cfg_rdata_q,
             in_shown,
             cfg_shown,
             cfg_ready_q
@@ -285,11 +161,13 @@ impl Logic for Spoon {
             fifo,
             conv,
             fc,
+            cfg_port,
             pin_reset,
             pin_in_valid,
             pin_in_data,
             pin_cfg_valid,
             pin_cfg_write,
+            pin_cfg_word,
             pin_cfg_select,
             pin_cfg_address,
             pin_cfg_wdata
@@ -301,6 +179,7 @@ impl Logic for Spoon {
         self.pin_in_data.d.next = self.in_data.val();
         self.pin_cfg_valid.d.next = self.cfg_valid.val();
         self.pin_cfg_write.d.next = self.cfg_write.val();
+        self.pin_cfg_word.d.next = self.cfg_word.val();
         self.pin_cfg_select.d.next = self.cfg_select.val();
         self.pin_cfg_address.d.next = self.cfg_address.val();
         self.pin_cfg_wdata.d.next = self.cfg_wdata.val();
@@ -318,9 +197,14 @@ impl Logic for Spoon {
         self.conv.x.next = self.fifo.out_data.val().get_bits::<8>(0);
         self.conv.y.next = self.fifo.out_data.val().get_bits::<8>(8);
         self.conv.channel.next = self.fifo.out_data.val().get_bit(16);
-        self.conv.kernel_read.next = false;
-        self.conv.kernel_write.next = false;
-        self.conv.membrane_read.next = false;
+        // The configuration port drives the memory ports; its enables are low outside the
+        // `Idle` cycle taking a request and the `Cfg…` phases.
+        self.conv.kernel_address.next = self.cfg_port.kernel_address.val();
+        self.conv.kernel_read.next = self.cfg_port.kernel_read.val();
+        self.conv.kernel_write.next = self.cfg_port.kernel_write.val();
+        self.conv.kernel_wdata.next = self.cfg_port.wdata.val();
+        self.conv.membrane_address.next = self.cfg_port.membrane_address.val();
+        self.conv.membrane_read.next = self.cfg_port.membrane_read.val();
         // FC engine: commands from the FSM; its layer 0 inputs are the membrane map's spike
         // counters, lane `l` of a membrane word at bit `14l + 12`, zero-extended to 8 bits.
         self.fc.reset.next = self.pin_reset.q.val();
@@ -328,9 +212,9 @@ impl Logic for Spoon {
         self.fc.start.next = false;
         self.fc.learn.next = self.learn.q.val();
         self.fc.label.next = self.label.q.val();
-        self.fc.hidden_lr_shift.next = self.hidden_lr_shift.q.val();
-        self.fc.output_lr_shift.next = self.output_lr_shift.q.val();
-        self.fc.projection_seed.next = self.projection_seed.q.val();
+        self.fc.hidden_lr_shift.next = self.cfg_port.hidden_lr_shift.val();
+        self.fc.output_lr_shift.next = self.cfg_port.output_lr_shift.val();
+        self.fc.projection_seed.next = self.cfg_port.projection_seed.val();
         self.fc.input_word.next = bit_cast::<INPUT_WORD, COUNT_BITS>(
             self.conv
                 .membrane_rdata
@@ -378,179 +262,62 @@ impl Logic for Spoon {
                     .val()
                     .get_bits::<COUNT_BITS>(7 * NEURON_BITS + MEMBRANE_BITS),
             ) << 56_u64);
-        self.fc.mem_read.next = false;
-        self.fc.mem_write.next = false;
-        self.fc.rounding_write.next = false;
-        self.fc.rounding_wdata.next = self.fc.rounding_state.val();
-        // Configuration port: decode of the divider's result.
-        // Registers (and unmapped selects): a divisor above every address leaves the address as
-        // the remainder, i.e. the register index.
-        self.divisor.next = self.past_addresses.val();
-        self.row_groups.next = self.conv_groups.val();
-        if self.cfg_sel.q.val() == 0 {
-            self.divisor.next = self.kernels.val();
-        }
-        if self.cfg_sel.q.val() == 1 {
-            self.divisor.next = self.hidden.val();
-            self.row_groups.next = self.hidden_groups.val();
-        }
-        if self.cfg_sel.q.val() == 2 {
-            self.divisor.next = self.classes.val();
-            self.row_groups.next = self.output_groups.val();
-        }
-        if self.cfg_sel.q.val() == 9 {
-            self.divisor.next = self.score_row.val();
-            self.row_groups.next = 1.into();
-        }
-        if self.cfg_sel.q.val() == 10 {
-            self.divisor.next = self.membrane_row.val();
-        }
-        self.paired.next = (self.cfg_sel.q.val() == 9) || (self.cfg_sel.q.val() == 10);
-        self.trial.next = (self.cfg_remainder.q.val() << 1)
-            | bit_cast::<{ CFG_ADDRESS_BITS + 1 }, 1>(
-                self.cfg_dividend
-                    .q
-                    .val()
-                    .get_bits::<1>(CFG_ADDRESS_BITS - 1),
-            );
-        self.column.next = bit_cast::<16, { CFG_ADDRESS_BITS + 1 }>(self.cfg_remainder.q.val());
-        if self.paired.val() {
-            self.column.next =
-                bit_cast::<16, { CFG_ADDRESS_BITS + 1 }>(self.cfg_remainder.q.val()) >> 1;
-        }
-        self.lane.next = bit_cast::<8, 16>(self.column.val()) & 7;
-        self.word_address.next =
-            self.cfg_row_words.q.val() + bit_cast::<CFG_ADDRESS_BITS, 16>(self.column.val() >> 3);
-        self.conv.kernel_address.next =
-            bit_cast::<KERNEL_ADDR_BITS, CFG_ADDRESS_BITS>(self.word_address.val());
-        self.conv.membrane_address.next =
-            bit_cast::<MEMBRANE_ADDR_BITS, CFG_ADDRESS_BITS>(self.word_address.val());
-        self.fc.mem_address.next =
-            bit_cast::<HIDDEN_ADDR_BITS, CFG_ADDRESS_BITS>(self.word_address.val());
-        self.fc.mem_select.next = MEM_SCORES.into();
-        if self.cfg_sel.q.val() == 1 {
-            self.fc.mem_select.next = MEM_HIDDEN.into();
-        }
-        if self.cfg_sel.q.val() == 2 {
-            self.fc.mem_select.next = MEM_OUTPUT.into();
-        }
-        self.fc.score_lane.next = bit_cast::<3, 8>(self.lane.val());
-        self.weight_word.next = self.conv.kernel_rdata.val();
-        if self.cfg_sel.q.val() == 1 {
-            self.weight_word.next = self.fc.hidden_rdata.val();
-        }
-        if self.cfg_sel.q.val() == 2 {
-            self.weight_word.next = self.fc.output_rdata.val();
-        }
-        // Lane selection by one-hot muxes (no barrel shifter).
-        self.lane_onehot.next = self.one_lane.val() << self.lane.val();
-        self.weight_lane.next = 0.into();
-        self.lane_mask.next = 0.into();
-        self.neuron_lane.next = 0.into();
-        for l in 0..8 {
-            if self.lane_onehot.val().get_bit(l) {
-                self.weight_lane.next = self.weight_word.val().get_bits::<8>(8 * l);
-                self.lane_mask.next = self.lane_masks[l].val();
-                self.neuron_lane.next = self
-                    .conv
-                    .membrane_rdata
-                    .val()
-                    .get_bits::<NEURON_BITS>(l * NEURON_BITS);
-            }
-        }
-        self.write_byte.next = bit_cast::<8, 16>(self.cfg_data.q.val());
-        self.write_bytes.next = bit_cast::<KERNEL_WORD, 8>(self.write_byte.val())
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 8_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 16_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 24_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 32_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 40_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 48_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 56_u64);
-        self.merged_word.next = (self.weight_word.val() & !self.lane_mask.val())
-            | (self.write_bytes.val() & self.lane_mask.val());
-        self.conv.kernel_wdata.next = self.merged_word.val();
-        self.fc.mem_wdata.next = self.merged_word.val();
-        // Sign extensions by replicating the sign bit: weight lane, potential, score.
-        self.weight_lane_wide.next = bit_cast::<16, 8>(self.weight_lane.val());
-        if self.weight_lane.val().get_bit(7) {
-            self.weight_lane_wide.next = bit_cast::<16, 8>(self.weight_lane.val()) | 0xFF00_u64;
-        }
-        self.potential_wide.next =
-            bit_cast::<16, MEMBRANE_BITS>(self.neuron_lane.val().get_bits::<MEMBRANE_BITS>(0));
-        if self.neuron_lane.val().get_bit(MEMBRANE_BITS - 1) {
-            self.potential_wide.next =
-                bit_cast::<16, MEMBRANE_BITS>(self.neuron_lane.val().get_bits::<MEMBRANE_BITS>(0))
-                    | 0xF000_u64;
-        }
-        self.score.next = bit_cast::<32, ACC_BITS>(self.fc.score.val());
-        if self.fc.score.val().get_bit(ACC_BITS - 1) {
-            self.score.next = bit_cast::<32, ACC_BITS>(self.fc.score.val()) | 0xFFC0_0000_u64;
-        }
+        self.fc.mem_select.next = self.cfg_port.fc_select.val();
+        self.fc.mem_address.next = self.cfg_port.fc_address.val();
+        self.fc.mem_read.next = self.cfg_port.fc_read.val();
+        self.fc.mem_write.next = self.cfg_port.fc_write.val();
+        self.fc.mem_wdata.next = self.cfg_port.wdata.val();
+        self.fc.score_lane.next = self.cfg_port.score_lane.val();
+        self.fc.rounding_write.next = self.cfg_port.rounding_write.val();
+        self.fc.rounding_wdata.next = self.cfg_port.rounding_wdata.val();
+        // Configuration port: the request in the pin registers, its read sources, the FSM's
+        // commands (below).
+        self.cfg_port.reset.next = self.pin_reset.q.val();
+        self.cfg_port.pin_write.next = self.pin_cfg_write.q.val();
+        self.cfg_port.pin_word.next = self.pin_cfg_word.q.val();
+        self.cfg_port.pin_select.next = self.pin_cfg_select.q.val();
+        self.cfg_port.pin_address.next = self.pin_cfg_address.q.val();
+        self.cfg_port.pin_wdata.next = self.pin_cfg_wdata.q.val();
+        self.cfg_port.kernel_rdata.next = self.conv.kernel_rdata.val();
+        self.cfg_port.membrane_rdata.next = self.conv.membrane_rdata.val();
+        self.cfg_port.hidden_rdata.next = self.fc.hidden_rdata.val();
+        self.cfg_port.output_rdata.next = self.fc.output_rdata.val();
+        self.cfg_port.score.next = self.fc.score.val();
+        self.cfg_port.rounding_state.next = self.fc.rounding_state.val();
+        self.cfg_port.decision.next = self.fc.decision.val();
+        self.cfg_port.ignored.next = self.ignored.q.val();
+        self.cfg_port.take.next = false;
+        self.cfg_port.divide.next = false;
+        self.cfg_port.issue.next = false;
+        self.cfg_port.finish.next = false;
         self.busy.next = (self.phase.q.val() != Phase::Idle)
             && (self.phase.q.val() != Phase::CfgDivide)
             && (self.phase.q.val() != Phase::CfgIssue)
             && (self.phase.q.val() != Phase::CfgData);
-        self.busy_bit.next = 0.into();
-        if self.busy.val() {
-            self.busy_bit.next = 1.into();
-        }
-        self.register_value.next = 0.into();
-        if self.column.val() == 0 {
-            self.register_value.next = bit_cast::<16, 5>(self.hidden_lr_shift.q.val());
-        }
-        if self.column.val() == 1 {
-            self.register_value.next = bit_cast::<16, 5>(self.output_lr_shift.q.val());
-        }
-        if self.column.val() == 2 {
-            self.register_value.next = self.fc.rounding_state.val().get_bits::<16>(0);
-        }
-        if self.column.val() == 3 {
-            self.register_value.next = self.fc.rounding_state.val().get_bits::<16>(16);
-        }
-        if self.column.val() == 4 {
-            self.register_value.next = self.projection_seed.q.val().get_bits::<16>(0);
-        }
-        if self.column.val() == 5 {
-            self.register_value.next = self.projection_seed.q.val().get_bits::<16>(16);
-        }
-        if self.column.val() == 6 {
-            self.register_value.next = bit_cast::<16, 8>(self.fc.decision.val());
-        }
-        if self.column.val() == 7 {
-            self.register_value.next = bit_cast::<16, 1>(self.busy_bit.val());
-        }
-        if self.column.val() == 8 {
-            self.register_value.next = self.ignored.q.val();
-        }
+        self.cfg_port.busy.next = self.busy.val();
         self.cfg_ready.next = self.cfg_ready_q.q.val();
         self.cfg_shown.d.next = self.cfg_ready_q.q.val();
-        self.cfg_rvalid.next = self.cfg_rvalid_q.q.val();
-        self.cfg_rdata.next = self.cfg_rdata_q.q.val();
-        self.cfg_rvalid_q.d.next = false;
+        self.cfg_rvalid.next = self.cfg_port.rvalid.val();
+        self.cfg_rdata.next = self.cfg_port.rdata.val();
         self.out_valid.next = false;
         self.out_class.next = self.fc.decision.val();
         if self.conv.ignored.val() && (self.ignored.q.val() != 0xFFFF) {
             self.ignored.d.next = self.ignored.q.val() + 1;
         }
-        // A learning-rate shift written through the port saturates at 16.
-        self.shift_value.next = bit_cast::<5, 16>(self.cfg_data.q.val());
-        if self.cfg_data.q.val() > self.max_shift.val() {
-            self.shift_value.next = 16.into();
-        }
         match self.phase.q.val() {
             Phase::Idle => {
                 // A request taken at the pins in the previous cycle; else a sample starts, but
-                // only in a cycle where no request can be taken (`cfg_ready` low).
+                // only in a cycle where no request can be taken (`cfg_ready` low). A word write
+                // is done in this cycle (the port stays idle), a word read is issued in it.
                 if self.pin_cfg_valid.q.val() && self.cfg_shown.q.val() {
+                    self.cfg_port.take.next = true;
                     self.phase.d.next = Phase::CfgDivide;
-                    self.cfg_is_write.d.next = self.pin_cfg_write.q.val();
-                    self.cfg_sel.d.next = self.pin_cfg_select.q.val();
-                    self.cfg_data.d.next = self.pin_cfg_wdata.q.val();
-                    self.cfg_dividend.d.next = self.pin_cfg_address.q.val();
-                    self.cfg_remainder.d.next = 0.into();
-                    self.cfg_row_words.d.next = 0.into();
-                    self.cfg_steps.d.next = self.divide_steps.val();
+                    if self.cfg_port.word_request.val() {
+                        self.phase.d.next = Phase::CfgData;
+                        if self.pin_cfg_write.q.val() {
+                            self.phase.d.next = Phase::Idle;
+                        }
+                    }
                 } else if !self.cfg_ready_q.q.val() && !self.fifo.empty.val() {
                     self.phase.d.next = Phase::Clear;
                 }
@@ -608,95 +375,18 @@ impl Logic for Spoon {
                 self.phase.d.next = Phase::Idle;
             }
             Phase::CfgDivide => {
-                // Restoring division, one quotient bit per cycle, MSB first; the quotient is
-                // accumulated directly as `row · G` (Horner).
-                self.cfg_dividend.d.next = self.cfg_dividend.q.val() << 1;
-                self.cfg_remainder.d.next = self.trial.val();
-                self.cfg_row_words.d.next = self.cfg_row_words.q.val() << 1;
-                if self.trial.val() >= self.divisor.val() {
-                    self.cfg_remainder.d.next = self.trial.val() - self.divisor.val();
-                    self.cfg_row_words.d.next =
-                        (self.cfg_row_words.q.val() << 1) + self.row_groups.val();
-                }
-                self.cfg_steps.d.next = self.cfg_steps.q.val() - 1;
-                if self.cfg_steps.q.val() == 1 {
+                self.cfg_port.divide.next = true;
+                if self.cfg_port.divided.val() {
                     self.phase.d.next = Phase::CfgIssue;
                 }
             }
             Phase::CfgIssue => {
-                self.conv.kernel_read.next = self.cfg_sel.q.val() == 0;
-                self.conv.membrane_read.next = self.cfg_sel.q.val() == 10;
-                self.fc.mem_read.next = (self.cfg_sel.q.val() == 1)
-                    || (self.cfg_sel.q.val() == 2)
-                    || (self.cfg_sel.q.val() == 9);
+                self.cfg_port.issue.next = true;
                 self.phase.d.next = Phase::CfgData;
             }
             Phase::CfgData => {
+                self.cfg_port.finish.next = true;
                 self.phase.d.next = Phase::Idle;
-                if self.cfg_is_write.q.val() {
-                    if self.cfg_sel.q.val() == 0 {
-                        self.conv.kernel_write.next = true;
-                    }
-                    if (self.cfg_sel.q.val() == 1) || (self.cfg_sel.q.val() == 2) {
-                        self.fc.mem_write.next = true;
-                    }
-                    if self.cfg_sel.q.val() == 8 {
-                        if self.column.val() == 0 {
-                            self.hidden_lr_shift.d.next = self.shift_value.val();
-                        }
-                        if self.column.val() == 1 {
-                            self.output_lr_shift.d.next = self.shift_value.val();
-                        }
-                        if self.column.val() == 2 {
-                            self.fc.rounding_write.next = true;
-                            self.fc.rounding_wdata.next = (self.fc.rounding_state.val()
-                                & 0xFFFF_0000_u64)
-                                | bit_cast::<32, 16>(self.cfg_data.q.val());
-                        }
-                        if self.column.val() == 3 {
-                            self.fc.rounding_write.next = true;
-                            self.fc.rounding_wdata.next = (self.fc.rounding_state.val()
-                                & 0xFFFF_u64)
-                                | (bit_cast::<32, 16>(self.cfg_data.q.val()) << 16_u64);
-                        }
-                        if self.column.val() == 4 {
-                            self.projection_seed.d.next = (self.projection_seed.q.val()
-                                & 0xFFFF_0000_u64)
-                                | bit_cast::<32, 16>(self.cfg_data.q.val());
-                        }
-                        if self.column.val() == 5 {
-                            self.projection_seed.d.next = (self.projection_seed.q.val()
-                                & 0xFFFF_u64)
-                                | (bit_cast::<32, 16>(self.cfg_data.q.val()) << 16_u64);
-                        }
-                    }
-                } else {
-                    self.cfg_rvalid_q.d.next = true;
-                    self.cfg_rdata_q.d.next = 0.into();
-                    if (self.cfg_sel.q.val() == 0)
-                        || (self.cfg_sel.q.val() == 1)
-                        || (self.cfg_sel.q.val() == 2)
-                    {
-                        self.cfg_rdata_q.d.next = self.weight_lane_wide.val();
-                    }
-                    if self.cfg_sel.q.val() == 8 {
-                        self.cfg_rdata_q.d.next = self.register_value.val();
-                    }
-                    if self.cfg_sel.q.val() == 9 {
-                        self.cfg_rdata_q.d.next = self.score.val().get_bits::<16>(0);
-                        if self.cfg_remainder.q.val().get_bit(0) {
-                            self.cfg_rdata_q.d.next = self.score.val().get_bits::<16>(16);
-                        }
-                    }
-                    if self.cfg_sel.q.val() == 10 {
-                        self.cfg_rdata_q.d.next = self.potential_wide.val();
-                        if self.cfg_remainder.q.val().get_bit(0) {
-                            self.cfg_rdata_q.d.next = bit_cast::<16, COUNT_BITS>(
-                                self.neuron_lane.val().get_bits::<COUNT_BITS>(MEMBRANE_BITS),
-                            );
-                        }
-                    }
-                }
             }
         }
         // While idle, `cfg_ready` is high every other cycle.
@@ -705,20 +395,12 @@ impl Logic for Spoon {
             self.cfg_ready_q.d.next = false;
             self.phase.d.next = Phase::Idle;
             self.ignored.d.next = 0.into();
-            self.hidden_lr_shift.d.next = self.reset_hidden_lr_shift.val();
-            self.output_lr_shift.d.next = self.reset_output_lr_shift.val();
-            self.projection_seed.d.next = self.reset_projection_seed.val();
-            self.cfg_rvalid_q.d.next = false;
         }
     }
 }
 
-// The membrane word → spike-count word and the write byte's copies above are written out for
-// 8 lanes, and the sign extensions use literal masks (8-bit lanes, 12-bit potentials, 22-bit
-// scores).
-const _: () = assert!(
-    CONV_LANES == 8 && FC_LANES == 8 && KERNEL_BITS == 8 && MEMBRANE_BITS == 12 && ACC_BITS == 22
-);
+// The membrane word → spike-count word above is written out for 8 lanes.
+const _: () = assert!(CONV_LANES == 8 && FC_LANES == 8);
 
 #[cfg(test)]
 mod tests {
@@ -754,7 +436,58 @@ mod tests {
         }
         let latency = b.tick_until(100, |x| x.cfg_rvalid.val()) + 1;
         assert_eq!(latency as usize, CFG_READ_LATENCY);
-        sext(b.uut.cfg_rdata.val().index() as u64, 16)
+        sext(b.uut.cfg_rdata.val().get_bits::<16>(0).index() as u64, 16)
+    }
+
+    fn word64(v: Bits<CFG_DATA_BITS>) -> u64 {
+        v.get_bits::<32>(0).index() as u64 | (v.get_bits::<32>(32).index() as u64) << 32
+    }
+
+    /// One word request; returns the read word (reads) after checking the latency.
+    fn word_request(
+        b: &mut Bench<Spoon>,
+        write: bool,
+        select: u64,
+        address: usize,
+        data: u64,
+    ) -> u64 {
+        b.tick_until(100, |x| x.cfg_ready.val());
+        b.uut.cfg_valid.next = true;
+        b.uut.cfg_word.next = true;
+        b.uut.cfg_write.next = write;
+        b.uut.cfg_select.next = select.into();
+        b.uut.cfg_address.next = (address as u64).into();
+        b.uut.cfg_wdata.next = data.into();
+        b.tick();
+        b.uut.cfg_valid.next = false;
+        b.uut.cfg_word.next = false;
+        if write {
+            return 0;
+        }
+        let latency = b.tick_until(100, |x| x.cfg_rvalid.val()) + 1;
+        assert_eq!(latency as usize, CFG_WORD_READ_LATENCY);
+        word64(b.uut.cfg_rdata.val())
+    }
+
+    /// Word writes of `words` to `select` from word 0, `cfg_valid` held high and the next word
+    /// offered after each taking edge; returns the cycles from the first offer to the last
+    /// taking edge.
+    fn stream_words(b: &mut Bench<Spoon>, select: u64, words: &[u64]) -> u64 {
+        b.tick_until(100, |x| !x.cfg_ready.val());
+        let start = b.cycles;
+        for (a, &w) in words.iter().enumerate() {
+            b.uut.cfg_valid.next = true;
+            b.uut.cfg_word.next = true;
+            b.uut.cfg_write.next = true;
+            b.uut.cfg_select.next = select.into();
+            b.uut.cfg_address.next = (a as u64).into();
+            b.uut.cfg_wdata.next = w.into();
+            b.tick_until(100, |x| x.cfg_ready.val());
+            b.tick();
+        }
+        b.uut.cfg_valid.next = false;
+        b.uut.cfg_word.next = false;
+        b.cycles - start
     }
 
     fn read(b: &mut Bench<Spoon>, select: u64, address: usize) -> i64 {
@@ -928,6 +661,124 @@ mod tests {
                 .map(|a| read(&mut b, select, a) as i16)
                 .collect();
             assert_eq!(got, layer.weights(), "select {select}");
+        }
+    }
+
+    /// Word mode on a config with partial lane groups (12 kernels, 12 hidden neurons, 10
+    /// classes): every memory streamed in by words (one word per `CFG_WORD_WRITE_CYCLES`),
+    /// read back by elements (= the golden chip's weights) and by words (= golden
+    /// `memory_words`); then rewritten by elements and read back by words; word requests to
+    /// selects 8, 9, 10 and past each memory's last word write nothing and read 0 (latency
+    /// `CFG_WORD_READ_LATENCY`); a training sample on the word-loaded chip = golden.
+    #[test]
+    fn word_requests_write_and_read_every_memory() {
+        use golden::cycle::config_port::{memory_elements, memory_words};
+        let mut config = crate::tiny_config();
+        config.conv.kernels = 12;
+        config.fc.hidden = vec![12];
+        config.fc.classes = 10;
+        config.fc.output_shift = 4;
+        config.validate().unwrap();
+        let p = Params::new(&config).unwrap();
+        let mut chip = Chip::new(&config);
+        let mut lfsr = Lfsr::new(0x5EED);
+        fill_uniform(chip.kernels_mut().weights_mut(), 100, &mut lfsr);
+        for layer in chip.layers_mut() {
+            fill_uniform(layer.weights_mut(), 100, &mut lfsr);
+        }
+        let rows = [p.kernels, p.hidden, p.classes];
+        let words = [
+            p.kernel_words,
+            p.hidden_weight_words(),
+            p.output_weight_words(),
+        ];
+        let weights = |chip: &Chip| -> [Vec<i16>; 3] {
+            [
+                chip.kernels().weights().to_vec(),
+                chip.layers()[0].weights().to_vec(),
+                chip.layers()[1].weights().to_vec(),
+            ]
+        };
+        let mut b = reset(&p);
+        for (select, w) in weights(&chip).iter().enumerate() {
+            let packed = memory_words(w, rows[select]);
+            assert_eq!(packed.len(), words[select]);
+            let cycles = stream_words(&mut b, select as u64, &packed);
+            assert_eq!(cycles as usize, CFG_WORD_WRITE_CYCLES * packed.len());
+        }
+        for (select, w) in weights(&chip).iter().enumerate() {
+            let got: Vec<i16> = (0..w.len())
+                .map(|a| read(&mut b, select as u64, a) as i16)
+                .collect();
+            assert_eq!(&got, w, "select {select} by elements");
+            let got: Vec<u64> = (0..words[select])
+                .map(|a| word_request(&mut b, false, select as u64, a, 0))
+                .collect();
+            assert_eq!(
+                got,
+                memory_words(w, rows[select]),
+                "select {select} by words"
+            );
+        }
+        // Invalid word requests: nothing written, 0 read.
+        let registers: Vec<i64> = (0..6).map(|r| read(&mut b, 8, r)).collect();
+        for (select, address) in [(8, 0), (8, 1), (9, 0), (10, 0), (3, 0), (15, 0)] {
+            word_request(&mut b, true, select, address, u64::MAX);
+            assert_eq!(word_request(&mut b, false, select, address, 0), 0);
+        }
+        for (select, &n) in words.iter().enumerate() {
+            word_request(&mut b, true, select as u64, n, u64::MAX);
+            word_request(
+                &mut b,
+                true,
+                select as u64,
+                (1 << CFG_ADDRESS_BITS) - 1,
+                u64::MAX,
+            );
+            assert_eq!(word_request(&mut b, false, select as u64, n, 0), 0);
+        }
+        assert_eq!(
+            (0..6).map(|r| read(&mut b, 8, r)).collect::<Vec<_>>(),
+            registers
+        );
+        for (select, w) in weights(&chip).iter().enumerate() {
+            let last = word_request(&mut b, false, select as u64, words[select] - 1, 0);
+            assert_eq!(last, *memory_words(w, rows[select]).last().unwrap());
+        }
+        // Elements written, words read.
+        for w in chip.kernels_mut().weights_mut() {
+            *w = -*w / 2;
+        }
+        for layer in chip.layers_mut() {
+            for w in layer.weights_mut() {
+                *w = (*w + 7) / 3;
+            }
+        }
+        for (select, w) in weights(&chip).iter().enumerate() {
+            for (a, &v) in w.iter().enumerate() {
+                write(&mut b, select as u64, a, v.into());
+            }
+            let got: Vec<u64> = (0..words[select])
+                .map(|a| word_request(&mut b, false, select as u64, a, 0))
+                .collect();
+            assert_eq!(memory_elements(&got, rows[select]), *w, "select {select}");
+        }
+        // A training sample on the chip as loaded.
+        let events: Vec<Event> = (0..14)
+            .map(|k| Event::new((k * 5 % 6) as u8, (k % 6) as u8, 0))
+            .collect();
+        let golden = chip.train(&events, 3);
+        let (class, _) = sample(&mut b, &events, true, 3);
+        assert_eq!(class, golden.class);
+        for (select, w) in weights(&chip).iter().enumerate().skip(1) {
+            let got: Vec<u64> = (0..words[select])
+                .map(|a| word_request(&mut b, false, select as u64, a, 0))
+                .collect();
+            assert_eq!(
+                memory_elements(&got, rows[select]),
+                *w,
+                "select {select} after learning"
+            );
         }
     }
 }

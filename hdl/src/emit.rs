@@ -6,7 +6,7 @@
 //! their ranges (`verilog::fix_localparams`), and the manifest is serialised from ordered data.
 
 use crate::board::SpoonBoard;
-use crate::chip::{Spoon, CFG_READ_LATENCY};
+use crate::chip::{Spoon, CFG_READ_LATENCY, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES};
 use crate::event::AER_BITS;
 use crate::params::*;
 use crate::uart::{check_clocks_per_bit, BitPeriodError};
@@ -55,8 +55,11 @@ pub struct Memory {
 pub struct Manifest {
     pub top: &'static str,
     pub verilog: String,
-    /// Cycles from a taken configuration read to `cfg_rvalid`.
+    /// Cycles from a taken configuration read to `cfg_rvalid`: element, word request.
     pub cfg_read_latency: usize,
+    pub cfg_word_read_latency: usize,
+    /// Cycles per word write at the port's full rate.
+    pub cfg_word_write_cycles: usize,
     pub ports: Vec<Port>,
     pub memories: Vec<Memory>,
     pub parameters: Params,
@@ -80,11 +83,12 @@ pub fn ports() -> Vec<Port> {
         p("in_ready", "out", 1),
         p("cfg_valid", "in", 1),
         p("cfg_write", "in", 1),
+        p("cfg_word", "in", 1),
         p("cfg_select", "in", 4),
         p("cfg_address", "in", CFG_ADDRESS_BITS),
-        p("cfg_wdata", "in", 16),
+        p("cfg_wdata", "in", CFG_DATA_BITS),
         p("cfg_ready", "out", 1),
-        p("cfg_rdata", "out", 16),
+        p("cfg_rdata", "out", CFG_DATA_BITS),
         p("cfg_rvalid", "out", 1),
         p("out_valid", "out", 1),
         p("out_class", "out", 8),
@@ -182,6 +186,8 @@ fn manifest(
         top,
         verilog: format!("{top}.v"),
         cfg_read_latency: CFG_READ_LATENCY,
+        cfg_word_read_latency: CFG_WORD_READ_LATENCY,
+        cfg_word_write_cycles: CFG_WORD_WRITE_CYCLES,
         ports,
         memories: memories(&p),
         parameters: p,

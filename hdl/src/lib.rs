@@ -7,6 +7,7 @@
 pub mod activation;
 pub mod board;
 pub mod chip;
+pub mod config_port;
 pub mod conv;
 pub mod emit;
 pub mod event;

@@ -7,6 +7,7 @@ use crate::params::Params;
 use crate::testbench::Bench;
 use golden::chip::Chip;
 use golden::config::Config;
+use golden::cycle::config_port::memory_words;
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{compare_trace, CycleChip, PortsIn, PortsOut, Taps, Write};
 use golden::dataset::load_split_dir;
@@ -33,9 +34,10 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
     u.in_data.next = u64::from(i.in_data).into();
     u.cfg_valid.next = i.cfg_valid;
     u.cfg_write.next = i.cfg_write;
+    u.cfg_word.next = i.cfg_word;
     u.cfg_select.next = u64::from(i.cfg_select).into();
     u.cfg_address.next = u64::from(i.cfg_address).into();
-    u.cfg_wdata.next = u64::from(i.cfg_wdata).into();
+    u.cfg_wdata.next = i.cfg_wdata.into();
     b.settle();
     let u = &b.uut;
     let m = &u.conv.membranes;
@@ -72,7 +74,7 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
     PortsOut {
         in_ready: u.in_ready.val(),
         cfg_ready: u.cfg_ready.val(),
-        cfg_rdata: u.cfg_rdata.val().index() as u16,
+        cfg_rdata: w64(u.cfg_rdata.val(), 0),
         cfg_rvalid: u.cfg_rvalid.val(),
         out_valid: u.out_valid.val(),
         out_class: u.out_class.val().index() as u8,
@@ -93,7 +95,9 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
     }
 }
 
-fn lockstep(config: Config, samples: usize) -> usize {
+/// `by_words`: the memories are loaded and read back by word requests (else by elements), and
+/// invalid word requests are made.
+fn lockstep(config: Config, samples: usize, by_words: bool) -> usize {
     let p = Params::new(&config).unwrap();
     let mut bench = Bench::new(Spoon::new(&p), |x| &mut x.clock);
     let mut model = CycleChip::power_up(&config);
@@ -117,12 +121,31 @@ fn lockstep(config: Config, samples: usize) -> usize {
     host.record = false;
     let mut chip = Chip::new(&config);
     fill_uniform(chip.layers_mut()[1].weights_mut(), 20, &mut Lfsr::new(77));
-    for (a, &w) in chip.kernels().weights().iter().enumerate() {
-        host.write(0, a, w.into());
+    let rows = [config.conv.kernels, config.fc.hidden[0], config.fc.classes];
+    let memories = |chip: &Chip| -> [Vec<i16>; 3] {
+        [
+            chip.kernels().weights().to_vec(),
+            chip.layers()[0].weights().to_vec(),
+            chip.layers()[1].weights().to_vec(),
+        ]
+    };
+    for (select, weights) in memories(&chip).iter().enumerate() {
+        if by_words {
+            for (a, &w) in memory_words(weights, rows[select]).iter().enumerate() {
+                host.write_word(select as u8, a, w);
+            }
+        } else {
+            for (a, &w) in weights.iter().enumerate() {
+                host.write(select as u8, a, w.into());
+            }
+        }
     }
-    for (select, layer) in [(1, &chip.layers()[0]), (2, &chip.layers()[1])] {
-        for (a, &w) in layer.weights().iter().enumerate() {
-            host.write(select, a, w.into());
+    if by_words {
+        // Invalid word requests (ignored, read 0) between valid ones.
+        for (select, address) in [(8, 0), (9, 1), (10, 0), (0, 1 << 16), (2, 255)] {
+            host.write_word(select, address, u64::MAX);
+            assert_eq!(host.read_word(select, address), 0);
+            host.read_word(1, address % 7);
         }
     }
     let dir =
@@ -153,9 +176,20 @@ fn lockstep(config: Config, samples: usize) -> usize {
             host.read(10, 2 * n + 1);
         }
     }
-    for (select, layer) in [(1, &chip.layers()[0]), (2, &chip.layers()[1])] {
-        for a in 0..layer.weights().len() {
-            host.read(select, a);
+    for (select, weights) in memories(&chip).iter().enumerate().skip(1) {
+        if by_words {
+            let words = memory_words(weights, rows[select]);
+            for (a, &w) in words.iter().enumerate() {
+                assert_eq!(
+                    host.read_word(select as u8, a),
+                    w,
+                    "select {select} word {a}"
+                );
+            }
+        } else {
+            for a in 0..weights.len() {
+                host.read(select as u8, a);
+            }
         }
     }
     // Register writes, then a sample with them.
@@ -183,8 +217,12 @@ fn rtl_and_cycle_model_in_lockstep() {
     partial.fc.output_shift = 4;
     partial.validate().unwrap();
     let mut total = 0;
-    for (name, c) in [("tiny", tiny), ("partial groups", partial)] {
-        let n = lockstep(c, 10);
+    for (name, c, by_words) in [
+        ("tiny", tiny, false),
+        ("partial groups", partial.clone(), false),
+        ("partial groups, by words", partial, true),
+    ] {
+        let n = lockstep(c, 10, by_words);
         println!("{name}: {n} cycles in lock-step, ports and taps equal");
         total += n;
     }

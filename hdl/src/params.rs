@@ -52,8 +52,14 @@ pub const ACC_ADDR_BITS: usize = 4;
 pub const FIFO_ADDR_BITS: usize = 4;
 /// Element address of the configuration port, bits.
 pub const CFG_ADDRESS_BITS: usize = 17;
+/// Data of the configuration port (`cfg_wdata`, `cfg_rdata`): one kernel or FC weight word, so
+/// that a word request moves a whole memory word.
+pub const CFG_DATA_BITS: usize = KERNEL_WORD;
 /// Hidden layers the RTL is built for.
 pub const HIDDEN_LAYERS: usize = 1;
+
+// A word request of the configuration port moves a kernel word or an FC weight word alike.
+const _: () = assert!(CFG_DATA_BITS == FC_WORD);
 
 // The scan addresses the membrane map and the accumulator memory with one address.
 const _: () = assert!(ACC_ADDR_BITS <= MEMBRANE_ADDR_BITS);

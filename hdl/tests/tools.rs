@@ -133,7 +133,6 @@ fn yosys_synth_ecp5_maps_the_memories_to_ram_and_the_lanes_to_dsps() {
 
 /// The board top (processor, UARTs, host link) lints as clean as the processor.
 #[test]
-#[ignore = "until the core's word mode (branch cfgport) is merged: cfg_word is unused"]
 fn board_top_verilator_lint_is_clean_but_for_the_waivers() {
     let dir = tempfile::tempdir().unwrap();
     hdl::emit_board(&Config::default(), 8, dir.path()).unwrap();

@@ -4,11 +4,8 @@
 
 use golden::chip::Chip;
 use golden::config::Config;
-use hdl::params::{CONV_LANES, FC_LANES, FC_WEIGHT_BITS, KERNEL_BITS};
-
-const LANES: usize = CONV_LANES;
-const LANE_BITS: usize = KERNEL_BITS;
-const _: () = assert!(CONV_LANES == FC_LANES && KERNEL_BITS == FC_WEIGHT_BITS && LANE_BITS == 8);
+use golden::cycle::config_port::{memory_elements, memory_words};
+use golden::cycle::LANES;
 
 /// The shape of one memory: `rows` rows of `row_len` elements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,28 +47,17 @@ pub fn fc_layer(chip: &Chip, k: usize) -> Shape {
     }
 }
 
-/// Elements (golden storage order, row-major) into memory words.
+/// Elements (golden storage order, row-major) into memory words (golden's packing, the one
+/// the RTL's word requests use).
 pub fn pack(shape: Shape, elements: &[i16]) -> Vec<u64> {
     assert_eq!(elements.len(), shape.elements(), "elements of {shape:?}");
-    let mut words = vec![0u64; shape.words()];
-    for (i, &e) in elements.iter().enumerate() {
-        let (row, column) = (i / shape.row_len, i % shape.row_len);
-        let word = row * shape.groups() + column / LANES;
-        words[word] |= u64::from(e as u8) << (LANE_BITS * (column % LANES));
-    }
-    words
+    memory_words(elements, shape.row_len)
 }
 
 /// Memory words back into elements (each lane sign-extended), padding lanes dropped.
 pub fn unpack(shape: Shape, words: &[u64]) -> Vec<i16> {
     assert_eq!(words.len(), shape.words(), "words of {shape:?}");
-    (0..shape.elements())
-        .map(|i| {
-            let (row, column) = (i / shape.row_len, i % shape.row_len);
-            let word = words[row * shape.groups() + column / LANES];
-            i16::from((word >> (LANE_BITS * (column % LANES))) as u8 as i8)
-        })
-        .collect()
+    memory_elements(words, shape.row_len)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use crate::aer::{self, EndOfSample};
 use crate::{SimError, Simulator};
 use golden::chip::Chip;
+use golden::cycle::config_port::{memory_elements, memory_words};
 use golden::event::Event;
 
 /// `cfg_select` values (ARCHITECTURE § "Configuration / memory port").
@@ -66,21 +67,24 @@ impl Simulator {
         }
     }
 
-    /// Offers one request until it is taken (`cfg_valid && cfg_ready` at an edge).
+    /// Offers one request until it is taken (`cfg_valid && cfg_ready` at an edge). Returns
+    /// right after the taking edge, so back-to-back requests run at the port's full rate.
     fn cfg_issue(
         &mut self,
         write: bool,
+        word: bool,
         select: u8,
         address: u32,
-        data: u16,
+        data: u64,
     ) -> Result<(), SimError> {
         let p = self.pins;
         let mut i = self.inputs();
         i.set(p.cfg_valid, 1);
         i.set(p.cfg_write, u64::from(write));
+        i.set(p.cfg_word, u64::from(word));
         i.set(p.cfg_select, u64::from(select));
         i.set(p.cfg_address, u64::from(address));
-        i.set(p.cfg_wdata, u64::from(data));
+        i.set(p.cfg_wdata, data);
         let mut out = self.outputs();
         for _ in 0..CFG_READY_LIMIT {
             self.step_into(&i, &mut out);
@@ -94,21 +98,79 @@ impl Simulator {
     /// Writes one element (a weight as its 16-bit two's complement: `w as u16`). Returns once
     /// the request is taken; the next request waits for the port.
     pub fn cfg_write(&mut self, select: u8, address: u32, data: u16) -> Result<(), SimError> {
-        self.cfg_issue(true, select, address, data)
+        self.cfg_issue(true, false, select, address, data.into())
     }
 
-    /// Reads one element: the 16 bits on `cfg_rdata` in the cycle `cfg_rvalid` is high.
+    /// Reads one element: bits 15..0 of `cfg_rdata` in the cycle `cfg_rvalid` is high.
     pub fn cfg_read(&mut self, select: u8, address: u32) -> Result<u16, SimError> {
-        self.cfg_issue(false, select, address, 0)?;
+        self.cfg_issue(false, false, select, address, 0)?;
+        Ok(self.cfg_rdata()? as u16)
+    }
+
+    /// Writes one memory word (word request, selects 0, 1, 2; `address`: the memory's word
+    /// address, lane `l` at bits `8l + 7..8l`). Returns once the request is taken.
+    pub fn cfg_write_word(&mut self, select: u8, address: u32, word: u64) -> Result<(), SimError> {
+        self.cfg_issue(true, true, select, address, word)
+    }
+
+    /// Reads one memory word (word request; 0 for another select or past the last word).
+    pub fn cfg_read_word(&mut self, select: u8, address: u32) -> Result<u64, SimError> {
+        self.cfg_issue(false, true, select, address, 0)?;
+        self.cfg_rdata()
+    }
+
+    /// `cfg_rdata` in the cycle `cfg_rvalid` is high.
+    fn cfg_rdata(&mut self) -> Result<u64, SimError> {
         let i = self.inputs();
         let mut out = self.outputs();
         for _ in 0..CFG_RVALID_LIMIT {
             self.step_into(&i, &mut out);
             if out.bit(self.pins.cfg_rvalid) {
-                return Ok(out.get(self.pins.cfg_rdata) as u16);
+                return Ok(out.get(self.pins.cfg_rdata));
             }
         }
         Err(self.timeout("cfg_rvalid", CFG_RVALID_LIMIT))
+    }
+
+    /// Elements per row of select 0, 1, 2 (`K`, the layer's neurons): a memory word holds 8 of
+    /// one row.
+    fn row_len(&self, select: u8) -> usize {
+        let c = self.config();
+        match select {
+            select::KERNELS => c.conv.kernels,
+            s if usize::from(s) <= c.fc.hidden.len() => c.fc.hidden[usize::from(s) - 1],
+            _ => c.fc.classes,
+        }
+    }
+
+    /// Writes the words of a memory (select 0, 1, 2) from `weights` in element order (golden
+    /// storage order), packed by `golden::cycle::config_port::memory_words`; all-zero words
+    /// are skipped when `skip_zero` (right after reset: the simulated memories power up at 0).
+    pub fn write_memory_words(
+        &mut self,
+        select: u8,
+        weights: &[i16],
+        skip_zero: bool,
+    ) -> Result<(), SimError> {
+        let words = memory_words(weights, self.row_len(select));
+        for (a, &w) in words.iter().enumerate() {
+            if w != 0 || !skip_zero {
+                self.cfg_write_word(select, a as u32, w)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the first `n` elements of a memory (select 0, 1, 2) by words, golden order.
+    pub fn read_memory_words(&mut self, select: u8, n: usize) -> Result<Vec<i16>, SimError> {
+        let row = self.row_len(select);
+        let words = n.div_ceil(row) * row.div_ceil(8);
+        let words = (0..words as u32)
+            .map(|a| self.cfg_read_word(select, a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut elements = memory_elements(&words, row);
+        elements.truncate(n);
+        Ok(elements)
     }
 
     /// Steps with idle inputs until the processor is idle (`cfg_ready`); returns the cycles.
@@ -124,7 +186,8 @@ impl Simulator {
         Err(self.timeout("idle (cfg_ready)", CFG_READY_LIMIT))
     }
 
-    /// Writes the kernel memory (select 0), element `a` = `weights[a]` (golden storage order).
+    /// Writes the kernel memory (select 0) by elements, element `a` = `weights[a]` (golden
+    /// storage order).
     pub fn write_kernels(&mut self, weights: &[i16]) -> Result<(), SimError> {
         for (a, &w) in weights.iter().enumerate() {
             self.cfg_write(select::KERNELS, a as u32, w as u16)?;
@@ -132,8 +195,13 @@ impl Simulator {
         Ok(())
     }
 
-    /// Reads `n` kernel weights back (sign-extended by the port).
+    /// Reads `n` kernel weights back by words.
     pub fn read_kernels(&mut self, n: usize) -> Result<Vec<i16>, SimError> {
+        self.read_memory_words(select::KERNELS, n)
+    }
+
+    /// Reads `n` kernel weights back by elements (sign-extended by the port).
+    pub fn read_kernels_elements(&mut self, n: usize) -> Result<Vec<i16>, SimError> {
         (0..n)
             .map(|a| Ok(self.cfg_read(select::KERNELS, a as u32)? as i16))
             .collect()
@@ -148,13 +216,27 @@ impl Simulator {
         Ok(())
     }
 
-    /// Loads a golden chip's state through the port: kernels, FC weights, learning-rate
-    /// shifts and the rounding LFSR state (right after reset: zero FC weights are skipped).
+    /// Loads a golden chip's state through the port: kernels and FC weights by words (right
+    /// after reset: all-zero FC words are skipped), learning-rate shifts and the rounding LFSR
+    /// state.
     pub fn write_chip(&mut self, chip: &Chip) -> Result<(), SimError> {
+        self.write_memory_words(select::KERNELS, chip.kernels().weights(), false)?;
+        for (k, layer) in chip.layers().iter().enumerate() {
+            self.write_memory_words(select::fc_layer(k), layer.weights(), true)?;
+        }
+        self.write_chip_registers(chip)
+    }
+
+    /// [`Simulator::write_chip`] element by element (zero FC weights skipped).
+    pub fn write_chip_elements(&mut self, chip: &Chip) -> Result<(), SimError> {
         self.write_kernels(chip.kernels().weights())?;
         for (k, layer) in chip.layers().iter().enumerate() {
             self.write_fc_layer(k, layer.weights())?;
         }
+        self.write_chip_registers(chip)
+    }
+
+    fn write_chip_registers(&mut self, chip: &Chip) -> Result<(), SimError> {
         let learning = &chip.config().learning;
         let state = chip.rounding_lfsr().state();
         let registers = [
@@ -172,8 +254,13 @@ impl Simulator {
         Ok(())
     }
 
-    /// Reads `n` weights of FC layer `k` back (sign-extended by the port), golden order.
+    /// Reads `n` weights of FC layer `k` back by words, golden order.
     pub fn read_fc_layer(&mut self, k: usize, n: usize) -> Result<Vec<i16>, SimError> {
+        self.read_memory_words(select::fc_layer(k), n)
+    }
+
+    /// Reads `n` weights of FC layer `k` back by elements (sign-extended by the port).
+    pub fn read_fc_layer_elements(&mut self, k: usize, n: usize) -> Result<Vec<i16>, SimError> {
         (0..n)
             .map(|a| Ok(self.cfg_read(select::fc_layer(k), a as u32)? as i16))
             .collect()

@@ -133,6 +133,121 @@ fn a_read_returns_after_the_manifest_latency() {
     );
 }
 
+/// Word requests with `step`: a word write taken at one edge is done at the next, so the next
+/// word is taken two edges later; a word read's `cfg_rvalid` comes `cfg_word_read_latency`
+/// (3) edges after the taking one, with the whole word; a word past the last reads 0.
+#[test]
+fn word_requests_take_the_manifest_cycles() {
+    let mut sim = model().simulator().unwrap();
+    sim.wait_idle().unwrap();
+    let l = sim.layout().clone();
+    let (ready, rvalid) = (
+        l.output("cfg_ready").unwrap(),
+        l.output("cfg_rvalid").unwrap(),
+    );
+    let mut i = sim.inputs();
+    i.set(l.input("cfg_valid").unwrap(), 1);
+    i.set(l.input("cfg_word").unwrap(), 1);
+    i.set(l.input("cfg_write").unwrap(), 1);
+    i.set(l.input("cfg_select").unwrap(), 1);
+    let mut taken = vec![];
+    for a in 0..4u64 {
+        i.set(l.input("cfg_address").unwrap(), 13_308 + a);
+        i.set(
+            l.input("cfg_wdata").unwrap(),
+            (0x0101_0101_0101_0101 * (a + 1)) | (1 << 63),
+        );
+        while !sim.step(&i).bit(ready) {}
+        taken.push(sim.cycle() - 1);
+    }
+    let gaps: Vec<u64> = taken.windows(2).map(|w| w[1] - w[0]).collect();
+    assert_eq!(gaps, [2, 2, 2]);
+    assert_eq!(sim.manifest().cfg_word_write_cycles, 2);
+    for (a, want) in [(13_310u32, 0x8303_0303_0303_0303u64), (13_312, 0)] {
+        let mut r = sim.inputs();
+        r.set(l.input("cfg_valid").unwrap(), 1);
+        r.set(l.input("cfg_word").unwrap(), 1);
+        r.set(l.input("cfg_select").unwrap(), 1);
+        r.set(l.input("cfg_address").unwrap(), a.into());
+        while !sim.step(&r).bit(ready) {}
+        let taken = sim.cycle() - 1;
+        let idle = sim.inputs();
+        let out = loop {
+            let out = sim.step(&idle);
+            if out.bit(rvalid) {
+                break out;
+            }
+        };
+        assert_eq!(
+            sim.cycle() - 1 - taken,
+            sim.manifest().cfg_word_read_latency as u64
+        );
+        assert_eq!(sim.manifest().cfg_word_read_latency, 3);
+        assert_eq!(out.get_named("cfg_rdata").unwrap(), want, "word {a}");
+    }
+    // Word 13,310 = input 1,023, lane group 11: neurons 88..=95.
+    let first = 1_023 * 100 + 88;
+    assert_eq!(sim.cfg_read(select::fc_layer(0), first).unwrap(), 3);
+    assert_eq!(
+        sim.cfg_read(select::fc_layer(0), first + 7).unwrap(),
+        -125i16 as u16
+    );
+}
+
+/// The default chip (`Config::default()`, every weight of every memory nonzero) loaded by
+/// `write_chip` (words) and by `write_chip_elements`: the cycles of each (docs/SIM.md), and
+/// every weight read back by words and (a sample) by elements equal to golden's.
+#[test]
+fn the_default_chip_loads_by_words_in_a_tenth_of_the_element_cycles() {
+    let config = Config::default();
+    let mut chip = Chip::new(&config);
+    let mut lfsr = Lfsr::new(0xC0DE);
+    let nonzero = |w: &mut [i16], lfsr: &mut Lfsr| {
+        for v in w {
+            *v = [-1, 1][(lfsr.draw() & 1) as usize] * (1 + (lfsr.draw() % 100) as i16);
+        }
+    };
+    nonzero(chip.kernels_mut().weights_mut(), &mut lfsr);
+    for layer in chip.layers_mut() {
+        nonzero(layer.weights_mut(), &mut lfsr);
+    }
+    let mut cycles = [0; 2];
+    for (by_words, c) in [true, false].into_iter().zip(&mut cycles) {
+        let mut sim = model().simulator().unwrap();
+        let start = sim.cycle();
+        if by_words {
+            sim.write_chip(&chip).unwrap();
+        } else {
+            sim.write_chip_elements(&chip).unwrap();
+        }
+        *c = sim.cycle() - start;
+        let kernels = chip.kernels().weights();
+        assert_eq!(sim.read_kernels(kernels.len()).unwrap(), kernels);
+        for (k, layer) in chip.layers().iter().enumerate() {
+            let w = layer.weights();
+            assert_eq!(sim.read_fc_layer(k, w.len()).unwrap(), w, "layer {k}");
+            let step = 97;
+            let sample: Vec<i16> = w.iter().step_by(step).copied().collect();
+            let got: Vec<i16> = (0..w.len())
+                .step_by(step)
+                .map(|a| sim.cfg_read(select::fc_layer(k), a as u32).unwrap() as i16)
+                .collect();
+            assert_eq!(got, sample, "layer {k} by elements");
+        }
+    }
+    let words = 98 + 13_312 + 200;
+    println!(
+        "default chip load: {} cycles by words ({words} words), {} by elements, ratio {:.3}",
+        cycles[0],
+        cycles[1],
+        cycles[0] as f64 / cycles[1] as f64
+    );
+    assert!(
+        cycles[0] * 10 < cycles[1] && cycles[0] < 30_000,
+        "{cycles:?}"
+    );
+}
+
 #[test]
 fn a_real_digit_gives_the_golden_membrane_map() {
     let config = Config::default();

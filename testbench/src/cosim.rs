@@ -146,9 +146,10 @@ pub fn set_inputs(p: &Pins, i: &PortsIn, to: &mut Inputs) {
     to.set(p.in_data, u64::from(i.in_data));
     to.set(p.cfg_valid, u64::from(i.cfg_valid));
     to.set(p.cfg_write, u64::from(i.cfg_write));
+    to.set(p.cfg_word, u64::from(i.cfg_word));
     to.set(p.cfg_select, u64::from(i.cfg_select));
     to.set(p.cfg_address, u64::from(i.cfg_address));
-    to.set(p.cfg_wdata, u64::from(i.cfg_wdata));
+    to.set(p.cfg_wdata, i.cfg_wdata);
 }
 
 /// The simulator's outputs as golden's port record (no taps: they are not top-level ports).
@@ -156,7 +157,7 @@ pub fn ports_out(p: &Pins, o: &Outputs) -> PortsOut {
     PortsOut {
         in_ready: o.bit(p.in_ready),
         cfg_ready: o.bit(p.cfg_ready),
-        cfg_rdata: o.get(p.cfg_rdata) as u16,
+        cfg_rdata: o.get(p.cfg_rdata),
         cfg_rvalid: o.bit(p.cfg_rvalid),
         out_valid: o.bit(p.out_valid),
         out_class: o.get(p.out_class) as u8,

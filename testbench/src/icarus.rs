@@ -183,9 +183,10 @@ fn input_value(i: &PortsIn, name: &str) -> u64 {
         "in_data" => i.in_data.into(),
         "cfg_valid" => i.cfg_valid.into(),
         "cfg_write" => i.cfg_write.into(),
+        "cfg_word" => i.cfg_word.into(),
         "cfg_select" => i.cfg_select.into(),
         "cfg_address" => i.cfg_address.into(),
-        "cfg_wdata" => i.cfg_wdata.into(),
+        "cfg_wdata" => i.cfg_wdata,
         other => panic!("input port {other} is not in PortsIn"),
     }
 }
@@ -208,7 +209,8 @@ fn stimulus_hex(ports: &[Port], inputs: &[PortsIn]) -> String {
         // Up to 128 bits of inputs; the word is built from the least significant field up.
         let mut word: u128 = 0;
         for p in &fields {
-            word = word << p.width | u128::from(input_value(i, p.name) & ((1 << p.width) - 1));
+            let mask = (1u128 << p.width) - 1;
+            word = word << p.width | u128::from(input_value(i, p.name)) & mask;
         }
         writeln!(text, "{word:0digits$x}", digits = width.div_ceil(4)).unwrap();
     }
@@ -281,7 +283,7 @@ fn parse_outputs(ports: &[Port], text: &str) -> Result<Vec<PortsOut>, IcarusErro
             match *name {
                 "in_ready" => o.in_ready = v != 0,
                 "cfg_ready" => o.cfg_ready = v != 0,
-                "cfg_rdata" => o.cfg_rdata = v as u16,
+                "cfg_rdata" => o.cfg_rdata = v,
                 "cfg_rvalid" => o.cfg_rvalid = v != 0,
                 "out_valid" => o.out_valid = v != 0,
                 "out_class" => o.out_class = v as u8,
@@ -451,20 +453,21 @@ mod tests {
             in_data: 0x3_FFFF,
             cfg_valid: true,
             cfg_write: false,
+            cfg_word: true,
             cfg_select: 0xA,
             cfg_address: 0x1_0001,
-            cfg_wdata: 0xBEEF,
+            cfg_wdata: 0xFEED_0000_0000_BEEF,
         };
         let hex = stimulus_hex(&hdl::emit::ports(), &[i]);
-        // 1 + 1 + 18 + 1 + 1 + 4 + 17 + 16 = 59 bits.
-        let word = u64::from_str_radix(hex.trim(), 16).unwrap();
-        assert_eq!(hex.trim().len(), 15);
-        assert_eq!(word >> 58, 1);
-        assert_eq!(word >> 39 & 0x3_FFFF, 0x3_FFFF);
-        assert_eq!(word >> 37 & 3, 0b10, "cfg_valid, cfg_write");
-        assert_eq!(word >> 33 & 0xF, 0xA);
-        assert_eq!(word >> 16 & 0x1_FFFF, 0x1_0001);
-        assert_eq!(word & 0xFFFF, 0xBEEF);
+        // 1 + 1 + 18 + 1 + 1 + 1 + 4 + 17 + 64 = 108 bits.
+        let word = u128::from_str_radix(hex.trim(), 16).unwrap();
+        assert_eq!(hex.trim().len(), 27);
+        assert_eq!(word >> 107, 1);
+        assert_eq!(word >> 88 & 0x3_FFFF, 0x3_FFFF);
+        assert_eq!(word >> 85 & 7, 0b101, "cfg_valid, cfg_write, cfg_word");
+        assert_eq!(word >> 81 & 0xF, 0xA);
+        assert_eq!(word >> 64 & 0x1_FFFF, 0x1_0001);
+        assert_eq!(word as u64, 0xFEED_0000_0000_BEEF);
     }
 
     #[test]

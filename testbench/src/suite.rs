@@ -7,6 +7,7 @@ use crate::cosim::{host, Cosim, CosimError, CosimOptions};
 use crate::rng::SplitMix64;
 use golden::chip::Chip;
 use golden::config::Config;
+use golden::cycle::config_port::memory_words;
 use golden::cycle::config_port::*;
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{PortsIn, PortsOut};
@@ -80,20 +81,91 @@ fn sample_addresses(n: usize, limit: usize) -> Vec<usize> {
     addresses
 }
 
-/// Writes a functional chip's memories and registers through the port (zero FC weights are
-/// skipped: memories power up at 0).
+/// The memories of select 0, 1, 2 of a functional chip: `(select, elements in golden order,
+/// elements per row)`.
+fn memories(chip: &Chip) -> [(u8, &[i16], usize); 3] {
+    let c = chip.config();
+    [
+        (SELECT_KERNELS, chip.kernels().weights(), c.conv.kernels),
+        (
+            SELECT_HIDDEN_WEIGHTS,
+            chip.layers()[0].weights(),
+            c.fc.hidden[0],
+        ),
+        (
+            SELECT_OUTPUT_WEIGHTS,
+            chip.layers()[1].weights(),
+            c.fc.classes,
+        ),
+    ]
+}
+
+/// Writes a functional chip's memories by word requests and its registers through the port
+/// (all-zero FC words are skipped: memories power up at 0).
 pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
-    for (a, &w) in chip.kernels().weights().iter().enumerate() {
-        h.write(SELECT_KERNELS, a, w.into());
-    }
-    for (select, layer) in [SELECT_HIDDEN_WEIGHTS, SELECT_OUTPUT_WEIGHTS]
-        .into_iter()
-        .zip(chip.layers())
-    {
-        for (a, &w) in layer.weights().iter().enumerate().filter(|(_, &w)| w != 0) {
-            h.write(select, a, w.into());
+    load_chip_words(h, chip, true);
+}
+
+/// [`load_chip`], all-zero FC words skipped only if `skip_zero`.
+fn load_chip_words<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip, skip_zero: bool) {
+    for (select, weights, row) in memories(chip) {
+        for (a, w) in memory_words(weights, row).into_iter().enumerate() {
+            if w != 0 || !skip_zero || select == SELECT_KERNELS {
+                h.write_word(select, a, w);
+            }
         }
     }
+    load_registers(h, chip);
+}
+
+/// [`load_chip`] by element requests (zero FC weights skipped).
+pub fn load_chip_elements<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
+    for (select, weights, _) in memories(chip) {
+        for (a, &w) in weights.iter().enumerate() {
+            if w != 0 || select == SELECT_KERNELS {
+                h.write(select, a, w.into());
+            }
+        }
+    }
+    load_registers(h, chip);
+}
+
+/// Word reads of the memories (all words, or `limit` evenly spaced and the last) equal to the
+/// chip's words; word requests to other selects and past each memory's last word write
+/// nothing and read 0.
+fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
+    h: &mut Host<D>,
+    chip: &Chip,
+    limit: usize,
+) -> Result<(), CosimError> {
+    for (select, weights, row) in memories(chip) {
+        let words = memory_words(weights, row);
+        for a in sample_addresses(words.len(), limit) {
+            let got = h.read_word(select, a);
+            expect_eq(format!("select {select} word {a}"), words[a], got)?;
+        }
+        h.write_word(select, words.len(), u64::MAX);
+        let past = h.read_word(select, words.len());
+        expect_eq(format!("select {select} word past the last"), 0, past)?;
+    }
+    for select in [SELECT_REGISTERS, SELECT_SCORES, SELECT_MEMBRANES, 3, 15] {
+        h.write_word(select, 1, u64::MAX);
+        let got = h.read_word(select, 1);
+        expect_eq(format!("word read of select {select}"), 0, got)?;
+    }
+    for (select, weights, row) in memories(chip) {
+        let words = memory_words(weights, row);
+        let last = h.read_word(select, words.len() - 1);
+        expect_eq(
+            format!("select {select} last word"),
+            words[words.len() - 1],
+            last,
+        )?;
+    }
+    Ok(())
+}
+
+fn load_registers<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
     let (hidden, output) = chip.learning_shifts();
     let state = chip.rounding_lfsr().state();
     h.write(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT, hidden[0] as i32);
@@ -166,9 +238,18 @@ pub fn directed(config: &Config, options: &CosimOptions) -> Result<Report, Cosim
         )?;
     }
     check(&cell)?;
-    // Every memory written, a sample of it read back (all of it in small configs).
+    // Every memory written by elements, a sample of it read back (all of it in small configs).
     let chip = random_chip(config, 0x5EED, 40);
-    load_chip(&mut h, &chip);
+    load_chip_elements(&mut h, &chip);
+    read_everything(&mut h, config, 512);
+    check(&cell)?;
+    // Word requests: read back of the element-written memories, then another chip written by
+    // words and read back by words and by elements; invalid word requests ignored, reading 0.
+    check_words(&mut h, &chip, 512)?;
+    let bits = config.conv.weight_bits.min(config.fc.weight_bits);
+    let chip = random_chip(config, 0xB0B, (1 << (bits - 1)) - 1);
+    load_chip_words(&mut h, &chip, false);
+    check_words(&mut h, &chip, 512)?;
     read_everything(&mut h, config, 512);
     check(&cell)?;
     // FIFO full and back-pressure: a dense sample, a word offered every cycle.

@@ -1,14 +1,22 @@
-//! The configuration port's request registers and address decode (hdl `chip.rs`): a restoring
-//! divider, one quotient bit per cycle, splits the element address into the select's row and
-//! column and forms `row · G` (the row's first word) by Horner's rule.
+//! The configuration port (hdl `config_port.rs`): request registers and address decode. For an
+//! element request a restoring divider, one quotient bit per cycle, splits the element address
+//! into the select's row and column and forms `row · G` (the row's first word) by Horner's
+//! rule. A word request (selects 0, 1, 2) addresses a memory word directly and is served from
+//! the pin registers in the cycle that takes it (`CycleChip::step`).
 
-use super::{Sizes, LANES};
+use super::{PortsIn, Sizes, LANES};
 
 /// Element address bits of the configuration port, and the divider's cycles.
 pub const CFG_ADDRESS_BITS: u32 = 17;
 /// Cycles from the edge that takes a read request at the pins to the edge after which
 /// `cfg_rvalid` is high (one in the pin registers).
 pub const CFG_READ_LATENCY: usize = CFG_ADDRESS_BITS as usize + 4;
+/// The same for a word request: the taking edge, the read issued from the pin registers, the
+/// word latched.
+pub const CFG_WORD_READ_LATENCY: usize = 3;
+/// Cycles per word write at the port's full rate (`cfg_ready` every other cycle; the write is
+/// done in the cycle after the taking edge and the port stays idle).
+pub const CFG_WORD_WRITE_CYCLES: usize = 2;
 const ADDRESS_MASK: usize = (1 << CFG_ADDRESS_BITS) - 1;
 
 /// Selects of the configuration port.
@@ -34,6 +42,10 @@ pub const REG_IGNORED: usize = 8;
 pub struct CfgPort {
     pub is_write: bool,
     pub select: u8,
+    /// A word request, and whether it addresses a word of its memory.
+    pub word: bool,
+    pub word_valid: bool,
+    /// Element write data (bits 15..0 of `cfg_wdata`).
     pub data: u16,
     dividend: usize,
     /// 18 bits.
@@ -41,7 +53,7 @@ pub struct CfgPort {
     row_words: usize,
     steps: u32,
     pub rvalid: bool,
-    pub rdata: u16,
+    pub rdata: u64,
 }
 
 /// The decode of the divider's result (combinational).
@@ -79,11 +91,26 @@ impl CfgPort {
         }
     }
 
-    /// Takes a request (at an edge in `Idle` with `cfg_valid`).
-    pub fn take(&mut self, write: bool, select: u8, address: u32, wdata: u16) {
-        self.is_write = write;
+    /// Whether a word request addresses a word of its memory: select 0, 1 or 2 and an address
+    /// below the memory's words. Another word request accesses nothing.
+    pub fn word_ok(s: &Sizes, select: u8, address: u32) -> bool {
+        let words = match select & 0xF {
+            SELECT_KERNELS => s.kernel_words,
+            SELECT_HIDDEN_WEIGHTS => s.hidden_weight_words,
+            SELECT_OUTPUT_WEIGHTS => s.output_weight_words,
+            _ => 0,
+        };
+        (address as usize & ADDRESS_MASK) < words
+    }
+
+    /// Takes a request (at an edge in `Idle` with `cfg_valid`; `word_ok`: [`Self::word_ok`]).
+    pub fn take(&mut self, i: &PortsIn, word_ok: bool) {
+        let (select, address) = (i.cfg_select, i.cfg_address);
+        self.is_write = i.cfg_write;
         self.select = select & 0xF;
-        self.data = wdata;
+        self.word = i.cfg_word;
+        self.word_valid = word_ok;
+        self.data = i.cfg_wdata as u16;
         self.dividend = address as usize & ADDRESS_MASK;
         self.remainder = 0;
         self.row_words = 0;
@@ -105,5 +132,57 @@ impl CfgPort {
         let done = self.steps == 1;
         self.steps = self.steps.wrapping_sub(1) & 31;
         done
+    }
+}
+
+/// The words of a memory as word requests write them: `weights` in element order (rows of
+/// `row_len` elements: kernels `tap · K + k`, FC weights `input · N + neuron`) packed 8 lanes a
+/// word, `⌈row_len / 8⌉` words a row (word `row · G + g`, lane `l` = element `8g + l` of the
+/// row at bits `8l + 7..8l`), padding lanes 0.
+pub fn memory_words(weights: &[i16], row_len: usize) -> Vec<u64> {
+    weights
+        .chunks(row_len)
+        .flat_map(|row| {
+            row.chunks(LANES).map(|lanes| {
+                lanes
+                    .iter()
+                    .enumerate()
+                    .fold(0, |w, (l, &v)| w | (v as u64 & 0xFF) << (8 * l))
+            })
+        })
+        .collect()
+}
+
+/// The elements of a memory from its words (the inverse of [`memory_words`]; lanes
+/// sign-extended from 8 bits, padding lanes dropped).
+pub fn memory_elements(words: &[u64], row_len: usize) -> Vec<i16> {
+    let groups = row_len.div_ceil(LANES);
+    words
+        .chunks(groups)
+        .flat_map(|row| {
+            (0..row_len).map(move |e| i16::from((row[e / LANES] >> (8 * (e % LANES))) as u8 as i8))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of 10 elements: 2 words a row, the second with 2 lanes and 6 zero padding lanes.
+    #[test]
+    fn memory_words_pack_rows_with_zero_padding() {
+        let weights: Vec<i16> = (0..20).map(|e| e as i16 - 10).collect();
+        let words = memory_words(&weights, 10);
+        assert_eq!(
+            words,
+            [
+                0xFDFC_FBFA_F9F8_F7F6,
+                0x0000_0000_0000_FFFE,
+                0x0706_0504_0302_0100,
+                0x0000_0000_0000_0908
+            ]
+        );
+        assert_eq!(memory_elements(&words, 10), weights);
     }
 }

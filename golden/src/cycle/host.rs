@@ -59,12 +59,20 @@ impl<D: FnMut(&PortsIn) -> PortsOut> Host<D> {
         panic!("no result within {limit} cycles");
     }
 
-    /// One configuration request; a read returns its data.
-    pub fn request(&mut self, write: bool, select: u8, address: u32, data: u16) -> Option<u16> {
+    /// One configuration request (`word`: a word request); a read returns its data.
+    pub fn request_raw(
+        &mut self,
+        write: bool,
+        word: bool,
+        select: u8,
+        address: u32,
+        data: u64,
+    ) -> Option<u64> {
         self.idle_until(100_000, |o| o.cfg_ready);
         self.tick(PortsIn {
             cfg_valid: true,
             cfg_write: write,
+            cfg_word: word,
             cfg_select: select,
             cfg_address: address,
             cfg_wdata: data,
@@ -75,6 +83,24 @@ impl<D: FnMut(&PortsIn) -> PortsOut> Host<D> {
         }
         self.idle_until(100, |o| o.cfg_rvalid);
         Some(self.last.cfg_rdata)
+    }
+
+    /// One element request; a read returns its data (bits 15..0 of `cfg_rdata`).
+    pub fn request(&mut self, write: bool, select: u8, address: u32, data: u16) -> Option<u16> {
+        self.request_raw(write, false, select, address, data.into())
+            .map(|d| d as u16)
+    }
+
+    /// A word write: the whole memory word `address` of select 0, 1 or 2 (lane `l` at bits
+    /// `8l + 7..8l`).
+    pub fn write_word(&mut self, select: u8, address: usize, word: u64) {
+        self.request_raw(true, true, select, address as u32, word);
+    }
+
+    /// A word read.
+    pub fn read_word(&mut self, select: u8, address: usize) -> u64 {
+        self.request_raw(false, true, select, address as u32, 0)
+            .unwrap()
     }
 
     pub fn write(&mut self, select: u8, address: usize, data: i32) {

@@ -53,6 +53,10 @@ pub struct Sizes {
     pub taps_per_channel: usize,
     pub taps: usize,
     pub conv_groups: usize,
+    /// Words of the kernel memory, FC layer 0 weights, output weights.
+    pub kernel_words: usize,
+    pub hidden_weight_words: usize,
+    pub output_weight_words: usize,
     pub membrane_words: usize,
     pub hidden: usize,
     pub classes: usize,
@@ -93,6 +97,9 @@ impl Sizes {
             taps_per_channel: c.size * c.size,
             taps: config.input.channels * c.size * c.size,
             conv_groups: groups(c.kernels),
+            kernel_words: config.input.channels * c.size * c.size * groups(c.kernels),
+            hidden_weight_words: config.conv_neurons() * groups(hidden),
+            output_weight_words: hidden * groups(classes),
             membrane_words: out_w * out_h * groups(c.kernels),
             hidden,
             classes,
@@ -128,11 +135,14 @@ pub struct PortsIn {
     pub in_data: u32,
     pub cfg_valid: bool,
     pub cfg_write: bool,
+    /// A word request: `cfg_address` is a memory word address (selects 0, 1, 2).
+    pub cfg_word: bool,
     /// 4 bits.
     pub cfg_select: u8,
     /// 17 bits.
     pub cfg_address: u32,
-    pub cfg_wdata: u16,
+    /// 64 bits (hdl `CFG_DATA_BITS`): an element write uses bits 15..0, a word write all.
+    pub cfg_wdata: u64,
 }
 
 /// The output ports of `spoon` after one rising edge (every output is registered or decoded
@@ -141,7 +151,8 @@ pub struct PortsIn {
 pub struct PortsOut {
     pub in_ready: bool,
     pub cfg_ready: bool,
-    pub cfg_rdata: u16,
+    /// 64 bits: an element in bits 15..0 (zeros above), or a word.
+    pub cfg_rdata: u64,
     pub cfg_rvalid: bool,
     pub out_valid: bool,
     pub out_class: u8,
@@ -181,6 +192,11 @@ pub fn pack_weights(w: &[i16; LANES]) -> u64 {
     w.iter()
         .enumerate()
         .fold(0, |p, (l, &v)| p | (v as u64 & 0xFF) << (8 * l))
+}
+
+/// A word of 8 weight lanes as the RTL packs it, unpacked (each lane sign-extended from 8 bits).
+pub fn unpack_weights(word: u64) -> [i16; LANES] {
+    std::array::from_fn(|l| i16::from((word >> (8 * l)) as u8 as i8))
 }
 
 /// A membrane word as the RTL packs it (lane `l` at bit `14l`: potential, then counter).
@@ -390,11 +406,23 @@ impl CycleChip {
         match self.phase {
             Phase::Idle => {
                 // A request taken at the pins in the previous cycle; else, a sample may start
-                // only in a cycle where no request can be taken (`cfg_ready` low).
+                // only in a cycle where no request can be taken (`cfg_ready` low). A word
+                // request is served from the pins now: a write is done (the port stays idle),
+                // a read issued.
                 if p.cfg_valid && cfg_shown {
+                    let ok = CfgPort::word_ok(&self.s, p.cfg_select, p.cfg_address);
+                    self.cfg.take(&p, ok);
                     next = Phase::CfgDivide;
-                    self.cfg
-                        .take(p.cfg_write, p.cfg_select, p.cfg_address, p.cfg_wdata);
+                    if p.cfg_word {
+                        next = if p.cfg_write {
+                            Phase::Idle
+                        } else {
+                            Phase::CfgData
+                        };
+                        if ok {
+                            word_access(&p, &mut conv_in, &mut fc_in);
+                        }
+                    }
                 } else if !self.cfg_ready && !self.fifo.empty() {
                     next = Phase::Clear;
                 }
@@ -462,7 +490,11 @@ impl CycleChip {
                     self.write_request(&d, &mut conv_in, &mut fc_in);
                 } else {
                     self.cfg.rvalid = true;
-                    self.cfg.rdata = self.read_data(&d, &weight_word);
+                    self.cfg.rdata = match (self.cfg.word, self.cfg.word_valid) {
+                        (true, true) => pack_weights(&weight_word),
+                        (true, false) => 0,
+                        (false, _) => u64::from(self.read_data(&d, &weight_word)),
+                    };
                 }
             }
         }
@@ -560,6 +592,29 @@ impl CycleChip {
             },
             _ => {}
         }
+    }
+}
+
+/// The memory access of a word request that addresses a word of its memory (select 0, 1 or 2),
+/// from the pin registers in the cycle that takes it.
+fn word_access(p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
+    let address = p.cfg_address as usize;
+    let data = unpack_weights(p.cfg_wdata);
+    if p.cfg_select == SELECT_KERNELS {
+        conv_in.kernel_address = address & KERNEL_ADDR_MASK;
+        conv_in.kernel_wdata = data;
+        conv_in.kernel_read = !p.cfg_write;
+        conv_in.kernel_write = p.cfg_write;
+    } else {
+        fc_in.mem_select = if p.cfg_select == SELECT_HIDDEN_WEIGHTS {
+            0
+        } else {
+            1
+        };
+        fc_in.mem_address = address & HIDDEN_ADDR_MASK;
+        fc_in.mem_wdata = data;
+        fc_in.mem_read = !p.cfg_write;
+        fc_in.mem_write = p.cfg_write;
     }
 }
 

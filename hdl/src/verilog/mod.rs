@@ -73,6 +73,7 @@ pub fn crate_consts() -> Vec<(&'static str, usize)> {
     vec![
         ("AER_BITS", crate::event::AER_BITS),
         ("CFG_ADDRESS_BITS", CFG_ADDRESS_BITS),
+        ("CFG_DATA_BITS", CFG_DATA_BITS),
         ("CONV_LANES", CONV_LANES),
         ("COUNT_BITS", COUNT_BITS),
         ("FC_LANES", FC_LANES),
