@@ -274,6 +274,13 @@ impl<T: Transport> Board<T> {
             .collect()
     }
 
+    /// A whole weight memory (select 0, 1 or 2) by bursts of words, as elements in golden's
+    /// storage order.
+    pub fn read_memory(&mut self, select: u8, shape: Shape) -> Result<Vec<i16>, HostError> {
+        let words = self.read_words(select, 0, shape.words())?;
+        Ok(memory::unpack(shape, &words))
+    }
+
     /// Reads back kernels, FC weights and the registers a chip load writes, and lists every
     /// element that differs from `chip`.
     pub fn compare(&mut self, chip: &Chip) -> Result<Vec<Mismatch>, HostError> {
@@ -284,8 +291,7 @@ impl<T: Transport> Board<T> {
             .collect();
         let mut mismatches = vec![];
         for ((select, shape, name), expected) in self.shapes(chip).into_iter().zip(golden) {
-            let words = self.read_words(select, 0, shape.words())?;
-            let got = memory::unpack(shape, &words);
+            let got = self.read_memory(select, shape)?;
             mismatches.extend(differences(&name, &got, expected));
         }
         for (register, value) in registers(chip) {
@@ -315,7 +321,8 @@ fn registers(chip: &Chip) -> [(usize, u16); 4] {
     ]
 }
 
-fn differences(name: &str, got: &[i16], expected: &[i16]) -> Vec<Mismatch> {
+/// The elements where `got` differs from `expected`, named `name`.
+pub fn differences(name: &str, got: &[i16], expected: &[i16]) -> Vec<Mismatch> {
     got.iter()
         .zip(expected)
         .enumerate()
