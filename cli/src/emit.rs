@@ -12,6 +12,10 @@ pub struct EmitArgs {
     /// Output directory for spoon.v and spoon.json.
     #[arg(long, value_name = "DIR", default_value = "build/rtl")]
     pub out: PathBuf,
+    /// Emit the board top `spoon_board` (processor, UART, host link; docs/HOST.md) with a UART
+    /// of N clocks per bit instead (e.g. 8: 3 Mbaud at 24 MHz).
+    #[arg(long, value_name = "N")]
+    pub board_clocks_per_bit: Option<usize>,
 }
 
 pub fn run(args: EmitArgs) -> Result<()> {
@@ -21,8 +25,11 @@ pub fn run(args: EmitArgs) -> Result<()> {
         }
         None => Config::default(),
     };
-    let manifest = hdl::emit(&config, &args.out)
-        .with_context(|| format!("emitting the RTL into {}", args.out.display()))?;
+    let manifest = match args.board_clocks_per_bit {
+        Some(n) => hdl::emit_board(&config, n, &args.out),
+        None => hdl::emit(&config, &args.out),
+    }
+    .with_context(|| format!("emitting the RTL into {}", args.out.display()))?;
     println!(
         "wrote {} (top `{}`) and {}.json: {} ports, {} memories",
         args.out.join(&manifest.verilog).display(),

@@ -1,5 +1,6 @@
 //! `spoon`: the command-line tool over the spoon project (golden model, datasets, training).
 
+mod board;
 mod config_cmd;
 mod cosim;
 mod data;
@@ -48,6 +49,8 @@ enum Command {
     /// configuration-port export of a chip image.
     #[command(subcommand)]
     Offchip(lab::offchip_cli::OffchipCommand),
+    /// Drive a board running the spoon bitstream over its UART, or flash one.
+    Board(board::BoardArgs),
     /// Dataset conversion and inspection.
     Data {
         #[command(subcommand)]
@@ -66,6 +69,7 @@ fn main() -> Result<()> {
         Command::Config(args) => config_cmd::run(args),
         Command::Lab(cmd) => lab::cli::run(cmd),
         Command::Offchip(cmd) => lab::offchip_cli::run(cmd),
+        Command::Board(args) => board::run(args),
         Command::Data { cmd } => data::run(cmd),
     }
 }

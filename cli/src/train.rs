@@ -62,6 +62,7 @@ pub fn run_default(args: RunArgs) -> Result<()> {
     crate::emit::run(crate::emit::EmitArgs {
         config: None,
         out: args.out.join("rtl"),
+        board_clocks_per_bit: None,
     })?;
     eprintln!(
         "lock-step co-simulation: the RTL (Verilator) against golden's cycle-stepped model, \

@@ -148,3 +148,55 @@ fn labels_beyond_the_class_count_are_rejected() {
         "{err}"
     );
 }
+
+#[test]
+fn board_commands_without_a_port_or_a_bitstream_say_so() {
+    let e = stderr_of(spoon().args(["board", "read"]));
+    assert!(e.contains("needs --port"), "{e}");
+    let e = stderr_of(spoon().args([
+        "board",
+        "flash",
+        "--board",
+        "icebreaker",
+        "--bitstream",
+        "no/such/spoon.bin",
+    ]));
+    assert!(e.contains("bitstream no/such/spoon.bin not found"), "{e}");
+    let e = stderr_of(spoon().args(["board", "--port", "/dev/no-such-port", "read"]));
+    assert!(
+        e.contains("cannot open serial port /dev/no-such-port"),
+        "{e}"
+    );
+}
+
+#[test]
+fn flashing_without_openfpgaloader_names_the_package() {
+    let dir = tempfile::tempdir().unwrap();
+    let bitstream = dir.path().join("spoon.bin");
+    std::fs::write(&bitstream, b"not a real bitstream").unwrap();
+    let e = stderr_of(
+        spoon()
+            .env("PATH", dir.path())
+            .args(["board", "flash", "--board", "ulx3s-85f", "--bitstream"])
+            .arg(&bitstream),
+    );
+    assert!(e.contains("Debian package `openfpgaloader`"), "{e}");
+}
+
+#[test]
+fn emit_writes_the_board_top_with_its_bit_period() {
+    let dir = tempfile::tempdir().unwrap();
+    spoon()
+        .args(["emit", "--board-clocks-per-bit", "8", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(dir.path().join("spoon_board.json")).unwrap();
+    assert!(json.contains("\"clocks_per_bit\": 8"), "{json}");
+    let e = stderr_of(
+        spoon()
+            .args(["emit", "--board-clocks-per-bit", "2", "--out"])
+            .arg(dir.path()),
+    );
+    assert!(e.contains("clocks_per_bit 2 is out of range"), "{e}");
+}

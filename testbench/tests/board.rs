@@ -110,7 +110,10 @@ fn a_trained_chip_through_the_link_matches_golden() {
     wrong[37] ^= 1;
     let found = host::board::differences("kernels", &kernels, &wrong);
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].index, found[0].golden), (37, i64::from(wrong[37])));
+    assert_eq!(
+        (found[0].index, found[0].golden),
+        (37, i64::from(wrong[37]))
+    );
     let cycles = b.transport().simulator().cycle();
     println!(
         "simulated board, {CLOCKS_PER_BIT} clocks per bit: load {loaded} cycles, 20 samples \
