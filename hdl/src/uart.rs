@@ -237,10 +237,8 @@ mod tests {
         let (mut bytes, mut errors) = (vec![], vec![]);
         // Idle line before and after the stimulus.
         let idle = 3 * clocks_per_bit;
-        let levels = std::iter::repeat(true)
-            .take(idle)
-            .chain(line.iter().copied())
-            .chain(std::iter::repeat(true).take(idle));
+        let quiet = vec![true; idle];
+        let levels = quiet.iter().chain(line).chain(&quiet).copied();
         for (t, level) in levels.enumerate() {
             b.uut.rx.next = level;
             b.tick();
