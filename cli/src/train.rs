@@ -99,7 +99,29 @@ pub fn run_default(args: RunArgs) -> Result<()> {
         check: true,
         vcd: None,
         window: None,
+    })?;
+    eprintln!(
+        "FPGA flow of the default chip for the iCEBreaker (iCE40 UP5K): Yosys, nextpnr, icepack:"
+    );
+    crate::synth::run(crate::synth::SynthArgs {
+        target: "up5k".into(),
+        config: None,
+        board: None,
+        freq: None,
+        out: Some(args.out.join("synth-up5k")),
+        chip: Some(args.out.join("chip.bin")),
+        data: DataArgs {
+            data: crate::dataset_arg::DEFAULT_DATA.into(),
+            nmnist: None,
+            nmnist_limit: None,
+        },
+        samples: 50,
+        seed: 1,
+        no_cache: false,
+        check: false,
+        max_logic: None,
     })
+    .map(|_| ())
 }
 
 pub fn train(args: TrainArgs) -> Result<()> {

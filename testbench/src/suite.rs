@@ -81,25 +81,6 @@ fn sample_addresses(n: usize, limit: usize) -> Vec<usize> {
     addresses
 }
 
-/// The memories of select 0, 1, 2 of a functional chip: `(select, elements in golden order,
-/// elements per row)`.
-fn memories(chip: &Chip) -> [(u8, &[i16], usize); 3] {
-    let c = chip.config();
-    [
-        (SELECT_KERNELS, chip.kernels().weights(), c.conv.kernels),
-        (
-            SELECT_HIDDEN_WEIGHTS,
-            chip.layers()[0].weights(),
-            c.fc.hidden[0],
-        ),
-        (
-            SELECT_OUTPUT_WEIGHTS,
-            chip.layers()[1].weights(),
-            c.fc.classes,
-        ),
-    ]
-}
-
 /// Writes a functional chip's memories by word requests and its registers through the port
 /// (all-zero FC words are skipped: memories power up at 0).
 pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
@@ -108,26 +89,21 @@ pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
 
 /// [`load_chip`], all-zero FC words skipped only if `skip_zero`.
 fn load_chip_words<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip, skip_zero: bool) {
-    for (select, weights, row) in memories(chip) {
-        for (a, w) in memory_words(weights, row).into_iter().enumerate() {
-            if w != 0 || !skip_zero || select == SELECT_KERNELS {
-                h.write_word(select, a, w);
-            }
-        }
-    }
-    load_registers(h, chip);
+    h.load_chip(chip, skip_zero);
 }
 
 /// [`load_chip`] by element requests (zero FC weights skipped).
 pub fn load_chip_elements<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
-    for (select, weights, _) in memories(chip) {
+    for (select, weights, _) in chip_memories(chip) {
         for (a, &w) in weights.iter().enumerate() {
             if w != 0 || select == SELECT_KERNELS {
                 h.write(select, a, w.into());
             }
         }
     }
-    load_registers(h, chip);
+    for (register, value) in chip_registers(chip) {
+        h.write(SELECT_REGISTERS, register, value.into());
+    }
 }
 
 /// Word reads of the memories (all words, or `limit` evenly spaced and the last) equal to the
@@ -138,7 +114,7 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
     chip: &Chip,
     limit: usize,
 ) -> Result<(), CosimError> {
-    for (select, weights, row) in memories(chip) {
+    for (select, weights, row) in chip_memories(chip) {
         let words = memory_words(weights, row);
         for a in sample_addresses(words.len(), limit) {
             let got = h.read_word(select, a);
@@ -153,7 +129,7 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
         let got = h.read_word(select, 1);
         expect_eq(format!("word read of select {select}"), 0, got)?;
     }
-    for (select, weights, row) in memories(chip) {
+    for (select, weights, row) in chip_memories(chip) {
         let words = memory_words(weights, row);
         let last = h.read_word(select, words.len() - 1);
         expect_eq(
@@ -163,15 +139,6 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
         )?;
     }
     Ok(())
-}
-
-fn load_registers<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
-    let (hidden, output) = chip.learning_shifts();
-    let state = chip.rounding_lfsr().state();
-    h.write(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT, hidden[0] as i32);
-    h.write(SELECT_REGISTERS, REG_OUTPUT_LR_SHIFT, output as i32);
-    h.write(SELECT_REGISTERS, REG_ROUNDING_LO, (state & 0xFFFF) as i32);
-    h.write(SELECT_REGISTERS, REG_ROUNDING_HI, (state >> 16) as i32);
 }
 
 /// Reads a sample (at most `limit` words each) of every memory and every register.

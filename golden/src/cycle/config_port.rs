@@ -5,6 +5,7 @@
 //! the pin registers in the cycle that takes it (`CycleChip::step`).
 
 use super::{PortsIn, Sizes, LANES};
+use crate::chip::Chip;
 
 /// Element address bits of the configuration port, and the divider's cycles.
 pub const CFG_ADDRESS_BITS: u32 = 17;
@@ -151,6 +152,38 @@ pub fn memory_words(weights: &[i16], row_len: usize) -> Vec<u64> {
             })
         })
         .collect()
+}
+
+/// The memories of select 0, 1, 2 of a functional chip: `(select, elements in golden order,
+/// elements per row)`; with [`memory_words`], what a host writes to load the chip.
+pub fn chip_memories(chip: &Chip) -> [(u8, &[i16], usize); 3] {
+    let c = chip.config();
+    [
+        (SELECT_KERNELS, chip.kernels().weights(), c.conv.kernels),
+        (
+            SELECT_HIDDEN_WEIGHTS,
+            chip.layers()[0].weights(),
+            c.fc.hidden[0],
+        ),
+        (
+            SELECT_OUTPUT_WEIGHTS,
+            chip.layers()[1].weights(),
+            c.fc.classes,
+        ),
+    ]
+}
+
+/// The registers of select 8 that a host writes to load a functional chip: the learning-rate
+/// shifts and the rounding LFSR state, as `(register, 16-bit value)`.
+pub fn chip_registers(chip: &Chip) -> [(usize, u16); 4] {
+    let (hidden, output) = chip.learning_shifts();
+    let state = chip.rounding_lfsr().state();
+    [
+        (REG_HIDDEN_LR_SHIFT, hidden[0] as u16),
+        (REG_OUTPUT_LR_SHIFT, output as u16),
+        (REG_ROUNDING_LO, state as u16),
+        (REG_ROUNDING_HI, (state >> 16) as u16),
+    ]
 }
 
 /// The elements of a memory from its words (the inverse of [`memory_words`]; lanes

@@ -2,7 +2,11 @@
 //! any device stepped as `FnMut(&PortsIn) -> PortsOut`: a [`super::CycleChip`], the RTL, or
 //! both in lock-step. It keeps the trace of inputs and outputs.
 
+use super::config_port::{
+    chip_memories, chip_registers, memory_words, SELECT_KERNELS, SELECT_REGISTERS,
+};
 use super::{PortsIn, PortsOut};
+use crate::chip::Chip;
 use crate::event::Event;
 
 /// The AER words of a sample: one per event (`{0, channel, y, x}`), then the end-of-sample
@@ -89,6 +93,22 @@ impl<D: FnMut(&PortsIn) -> PortsOut> Host<D> {
     pub fn request(&mut self, write: bool, select: u8, address: u32, data: u16) -> Option<u16> {
         self.request_raw(write, false, select, address, data.into())
             .map(|d| d as u16)
+    }
+
+    /// Loads a functional chip through the port: its memories by word requests (all-zero FC
+    /// words skipped if `skip_zero`, for a chip whose memories are known to hold 0), then its
+    /// registers ([`chip_registers`]).
+    pub fn load_chip(&mut self, chip: &Chip, skip_zero: bool) {
+        for (select, weights, row) in chip_memories(chip) {
+            for (a, w) in memory_words(weights, row).into_iter().enumerate() {
+                if w != 0 || !skip_zero || select == SELECT_KERNELS {
+                    self.write_word(select, a, w);
+                }
+            }
+        }
+        for (register, value) in chip_registers(chip) {
+            self.write(SELECT_REGISTERS, register, value.into());
+        }
     }
 
     /// A word write: the whole memory word `address` of select 0, 1 or 2 (lane `l` at bits
