@@ -16,7 +16,7 @@ pub mod verilate;
 
 pub use driver::{register, select, SampleRun};
 pub use ports::{InPort, Inputs, OutPort, Outputs, PortLayout};
-pub use verilate::{BuildInfo, Tracing};
+pub use verilate::{BuildInfo, BuildOptions, PowerUp, Tracing};
 
 use golden::config::Config;
 use std::ops::Range;
@@ -76,7 +76,7 @@ pub struct Model {
     layout: Arc<PortLayout>,
     library: Arc<ffi::Library>,
     info: BuildInfo,
-    tracing: Tracing,
+    options: BuildOptions,
 }
 
 impl Model {
@@ -98,12 +98,16 @@ impl Model {
         tracing: Tracing,
     ) -> Result<Self, SimError> {
         let built = verilate::model(config, cache_root, tracing)?;
-        Self::load(config, built, tracing)
+        let options = BuildOptions {
+            tracing,
+            ..BuildOptions::default()
+        };
+        Self::load(config, built, options)
     }
 
     /// This model's Verilog (as built, edits included) with VCD tracing: itself if it has it.
     pub fn traced(&self) -> Result<Self, SimError> {
-        if self.tracing == Tracing::On {
+        if self.options.tracing == Tracing::On {
             return Ok(self.clone());
         }
         let path = self.info.dir.join(&self.manifest.verilog);
@@ -112,13 +116,13 @@ impl Model {
             error,
         })?;
         let same = move |_: &str| text.clone();
-        let built = verilate::model_edited(
-            &self.config,
-            &verilate::cache_root(),
-            Some(&same),
-            Tracing::On,
-        )?;
-        Self::load(&self.config, built, Tracing::On)
+        let options = BuildOptions {
+            tracing: Tracing::On,
+            ..self.options.clone()
+        };
+        let built =
+            verilate::model_with(&self.config, &verilate::cache_root(), Some(&same), &options)?;
+        Self::load(&self.config, built, options)
     }
 
     /// The model of `config` with the emitted Verilog text passed through `edit` before it is
@@ -128,12 +132,26 @@ impl Model {
         config: &Config,
         edit: &dyn Fn(&str) -> String,
     ) -> Result<Self, SimError> {
-        let built =
-            verilate::model_edited(config, &verilate::cache_root(), Some(edit), Tracing::Off)?;
-        Self::load(config, built, Tracing::Off)
+        Self::build_with(config, edit, &BuildOptions::default())
     }
 
-    fn load(config: &Config, built: verilate::Built, tracing: Tracing) -> Result<Self, SimError> {
+    /// [`Model::build_from_edited_verilog`] with every build option. `edit` may replace the
+    /// text altogether, e.g. by a gate netlist of `spoon` (same ports) and its cell library,
+    /// verilated with the library's defines and random undefined bits (`testbench::mapped`).
+    pub fn build_with(
+        config: &Config,
+        edit: &dyn Fn(&str) -> String,
+        options: &BuildOptions,
+    ) -> Result<Self, SimError> {
+        let built = verilate::model_with(config, &verilate::cache_root(), Some(edit), options)?;
+        Self::load(config, built, options.clone())
+    }
+
+    fn load(
+        config: &Config,
+        built: verilate::Built,
+        options: BuildOptions,
+    ) -> Result<Self, SimError> {
         let library = ffi::Library::load(&built.library, &built.layout)?;
         Ok(Self {
             config: config.clone(),
@@ -141,7 +159,7 @@ impl Model {
             layout: Arc::new(built.layout),
             library: Arc::new(library),
             info: built.info,
-            tracing,
+            options,
         })
     }
 
@@ -239,7 +257,7 @@ impl Simulator {
             pins,
             cycle: 0,
             trace: None,
-            tracing: model.tracing,
+            tracing: model.options.tracing,
             model_dir: model.info.dir.clone(),
         };
         sim.reset();
