@@ -9,9 +9,13 @@
 //!
 //! [`icarus`] replays a stimulus recorded from golden under Icarus, on the RTL and on a Yosys
 //! gate netlist.
+//!
+//! [`mapped`] replays one under Verilator on the iCE40 netlist of the FPGA flow, with Yosys'
+//! models of the iCE40 cells (block RAMs, SPRAMs, DSPs) and every undefined bit random.
 
 pub mod cosim;
 pub mod icarus;
+pub mod mapped;
 pub mod rng;
 mod rtl_thread;
 pub mod suite;

@@ -83,6 +83,16 @@ fn sample_addresses(n: usize, limit: usize) -> Vec<usize> {
 /// Writes a functional chip's memories and registers through the port (zero FC weights are
 /// skipped: memories power up at 0).
 pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
+    load(h, chip, true);
+}
+
+/// [`load_chip`] with every FC weight written, zeros too: what a chip whose RAMs power up
+/// undefined (the iCE40's SPRAM) needs.
+pub fn load_every_word<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
+    load(h, chip, false);
+}
+
+fn load<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip, skip_zeros: bool) {
     for (a, &w) in chip.kernels().weights().iter().enumerate() {
         h.write(SELECT_KERNELS, a, w.into());
     }
@@ -90,7 +100,8 @@ pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
         .into_iter()
         .zip(chip.layers())
     {
-        for (a, &w) in layer.weights().iter().enumerate().filter(|(_, &w)| w != 0) {
+        let weights = layer.weights().iter().enumerate();
+        for (a, &w) in weights.filter(|(_, &w)| w != 0 || !skip_zeros) {
             h.write(select, a, w.into());
         }
     }
@@ -103,7 +114,7 @@ pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
 }
 
 /// Reads a sample (at most `limit` words each) of every memory and every register.
-fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config, limit: usize) {
+pub(crate) fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config, limit: usize) {
     let kernel_words = config.input.channels * config.conv.size.pow(2) * config.conv.kernels;
     let hidden = config.fc.hidden[0];
     let memories = [
@@ -377,7 +388,7 @@ pub fn random_config(seed: u64) -> Config {
 }
 
 /// A digit sampled down to the config's field (nearest neighbour).
-fn field_image(config: &Config, digits: &ImageSet, i: usize) -> Vec<u8> {
+pub(crate) fn field_image(config: &Config, digits: &ImageSet, i: usize) -> Vec<u8> {
     let (w, h) = (config.input.width, config.input.height);
     (0..h * w)
         .map(|q| digits.image(i)[(q / w * 28 / h) * 28 + q % w * 28 / w])
