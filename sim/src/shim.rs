@@ -236,6 +236,9 @@ mod tests {
         assert!(c.contains("  out[1] |= (uint64_t)t.q[2] << 0;\n"));
         assert!(c.contains(&format!("return {}ULL;", 3u64 << 32 | 2)));
         let r = source(&layout, PowerUp::Random { seed: 9 });
-        assert!(r.contains("randReset(2);") && r.contains("randSeed(9);"), "{r}");
+        assert!(
+            r.contains("randReset(2);") && r.contains("randSeed(9);"),
+            "{r}"
+        );
     }
 }

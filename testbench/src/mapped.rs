@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use sim::{BuildOptions, Model, Pins, PowerUp, Tracing};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Environment variable naming the tools' virtual environment (`scripts/setup.sh`).
@@ -233,6 +234,9 @@ fn sha256_hex(parts: &[&[u8]]) -> String {
 /// of the Verilog, the Yosys version and the script (Yosys takes about a minute). Built in a
 /// temporary directory and renamed into place, so an entry is complete or absent.
 pub fn netlist(config: &Config, family: Family, yosys: &Yosys) -> Result<Netlist, MappedError> {
+    // One Yosys run at a time in a process: a second asker of the same netlist finds it cached.
+    static LOCK: Mutex<()> = Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let root = sim::verilate::cache_root();
     let staging = root.join(format!("tmp-netlist-{}", std::process::id()));
     if staging.exists() {
@@ -307,7 +311,13 @@ pub fn model(
     // The models' `timescale` must not reach the netlist (--timescale gives it 1ns/1ns).
     let text = format!("{net}\n{models}");
     let mut verilator_args = vec!["--x-assign".to_string(), "unique".into()];
-    verilator_args.extend(netlist.family.verilator_args().iter().map(|a| a.to_string()));
+    verilator_args.extend(
+        netlist
+            .family
+            .verilator_args()
+            .iter()
+            .map(|a| a.to_string()),
+    );
     let options = BuildOptions {
         tracing: Tracing::Off,
         verilator_args,
@@ -334,7 +344,10 @@ pub fn invert_lut(net: &str, output: &str) -> Result<(String, String), MappedErr
             continue;
         };
         let name = cell.lines().nth(2).unwrap_or_default();
-        let name = name.trim_start_matches("  ) ").trim_end_matches(" (").to_string();
+        let name = name
+            .trim_start_matches("  ) ")
+            .trim_end_matches(" (")
+            .to_string();
         let text = format!("{}{:04x}{}", &net[..init], !value, &net[init + 4..]);
         return Ok((text, name));
     }
@@ -458,7 +471,7 @@ pub fn mnist_stimulus(
         dir: data_dir.to_path_buf(),
         problem: e.to_string(),
     })?;
-    if train.len() == 0 || test.len() == 0 {
+    if train.is_empty() || test.is_empty() {
         return Err(MappedError::Data {
             dir: data_dir.to_path_buf(),
             problem: "no training or no test digits".into(),
@@ -505,8 +518,14 @@ mod tests {
                    .O(\\b.c [2])\n  );\n";
         let (text, name) = invert_lut(net, "b.c").unwrap();
         assert_eq!(name, "\\b.c_SB_LUT4_O ");
-        assert!(text.contains("16'hc000") && text.contains("16'h7ffe"), "{text}");
-        assert!(matches!(invert_lut(net, "d"), Err(MappedError::NoSuchLut(_))));
+        assert!(
+            text.contains("16'hc000") && text.contains("16'h7ffe"),
+            "{text}"
+        );
+        assert!(matches!(
+            invert_lut(net, "d"),
+            Err(MappedError::NoSuchLut(_))
+        ));
     }
 
     #[test]

@@ -114,7 +114,11 @@ fn load<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip, skip_zeros
 }
 
 /// Reads a sample (at most `limit` words each) of every memory and every register.
-pub(crate) fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config, limit: usize) {
+pub(crate) fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(
+    h: &mut Host<D>,
+    config: &Config,
+    limit: usize,
+) {
     let kernel_words = config.input.channels * config.conv.size.pow(2) * config.conv.kernels;
     let hidden = config.fc.hidden[0];
     let memories = [

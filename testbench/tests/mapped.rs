@@ -18,7 +18,7 @@ const SEED: u64 = 11;
 /// learning updates, SPRAM read–modify–writes), then everything read back.
 const WORKLOAD: Workload = Workload {
     seed: SEED,
-    pretrain: 30,
+    pretrain: 10,
     train: 4,
     infer: 2,
     read_back: 32,
@@ -32,7 +32,9 @@ fn data_dir() -> PathBuf {
 fn yosys() -> Option<Yosys> {
     match Yosys::locate() {
         Ok(y) => Some(y),
-        Err(e @ MappedError::ToolMissing { .. }) if std::env::var("CI").as_deref() != Ok("true") => {
+        Err(e @ MappedError::ToolMissing { .. })
+            if std::env::var("CI").as_deref() != Ok("true") =>
+        {
             println!("SKIPPED: {e}");
             None
         }
@@ -87,7 +89,11 @@ fn the_ice40_netlist_replays_real_digits_like_golden() {
     );
     assert_eq!(r.cycles, stimulus.expected.len());
     let classes = stimulus.expected.iter().filter(|o| o.out_valid).count();
-    assert_eq!(classes, WORKLOAD.train + WORKLOAD.infer, "one class per digit");
+    assert_eq!(
+        classes,
+        WORKLOAD.train + WORKLOAD.infer,
+        "one class per digit"
+    );
 }
 
 /// The random power-up is live: an FC layer 0 word never written reads back undefined
@@ -104,20 +110,31 @@ fn an_spram_word_never_written_reads_undefined() {
     });
     let first_read = stimulus.expected.iter().position(|o| o.cfg_rvalid).unwrap();
     match replay(&config, &yosys, &stimulus, None) {
-        Err(MappedError::Mismatch {
-            cycle, signal, ..
-        }) => assert_eq!((cycle, signal), (first_read, "cfg_rdata")),
+        Err(MappedError::Mismatch { cycle, signal, .. }) => {
+            assert_eq!((cycle, signal), (first_read, "cfg_rdata"))
+        }
         other => panic!("expected a cfg_rdata mismatch at cycle {first_read}, got {other:?}"),
     }
 }
 
-/// The comparison is live: the tiny chip's netlist with one LUT of the read-back path
-/// inverted is caught at the cycle and port where it shows.
+/// The comparison is live: the netlist with one LUT of the read-back path inverted
+/// (`LUT_INIT` complemented) is caught at the cycle and port where it shows. The stimulus
+/// writes and reads back kernel words and the registers: no FC phase, so it needs no FC layer 0
+/// load, and the perturbed model costs one Verilator build (the Yosys run is shared).
 #[test]
 fn a_netlist_with_one_lut_inverted_is_caught() {
+    use golden::cycle::config_port::{REG_IGNORED, SELECT_KERNELS, SELECT_REGISTERS};
     let Some(yosys) = yosys() else { return };
-    let config = hdl::tiny_config();
-    let stimulus = testbench::icarus::short_stimulus(&config, 7, 2);
+    let config = Config::default();
+    let stimulus = testbench::icarus::record(&config, |h| {
+        for a in 0..64 {
+            h.write(SELECT_KERNELS, a, (a as i32 * 37) % 255 - 127);
+            h.read(SELECT_KERNELS, a);
+        }
+        for r in 0..=REG_IGNORED {
+            h.read(SELECT_REGISTERS, r);
+        }
+    });
     let name = std::cell::RefCell::new(String::new());
     let edit = |net: &str| {
         let (text, lut) = mapped::invert_lut(net, "cfg_rdata").unwrap();
