@@ -307,7 +307,7 @@ pub fn model(
     let net = std::fs::read_to_string(&netlist.path).map_err(io(&netlist.path))?;
     let models_path = yosys.models(netlist.family)?;
     let models = std::fs::read_to_string(&models_path).map_err(io(&models_path))?;
-    let net = edit.map_or(net.clone(), |e| e(&net));
+    let net = bram_init_zero(&edit.map_or(net.clone(), |e| e(&net)));
     // The models' `timescale` must not reach the netlist (--timescale gives it 1ns/1ns).
     let text = format!("{net}\n{models}");
     let mut verilator_args = vec!["--x-assign".to_string(), "unique".into()];
@@ -324,6 +324,25 @@ pub fn model(
         power_up: PowerUp::Random { seed },
     };
     Ok(Model::build_with(config, &|_| text.clone(), &options)?)
+}
+
+/// `net` with the `x` bits of every block RAM's `INIT_*` parameter set to 0. Yosys writes the
+/// contents of a RAM without initial value as `x`; the bitstream has no `x` (place and route
+/// write those bits as 0), so the block RAMs power up at 0 on the chip. (Left `x`, Verilator 5.006 with `--x-assign unique`
+/// randomises them, and with `--trace` stops on an internal error, `V3Localize.cpp:183`.)
+pub fn bram_init_zero(net: &str) -> String {
+    let mut out = String::with_capacity(net.len());
+    for line in net.split_inclusive('\n') {
+        let is_init = line.trim_start().starts_with(".INIT_") && line.contains("'h");
+        if is_init && line.contains('x') {
+            let (name, value) = line.split_at(line.find("'h").unwrap_or(0));
+            out.push_str(name);
+            out.push_str(&value.replace('x', "0"));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// `net` with the `LUT_INIT` of the first `SB_LUT4` whose output net starts with `output`
@@ -510,6 +529,15 @@ pub fn mnist_stimulus(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_ram_contents_left_x_become_0() {
+        let net = "    .INIT_0(256'hxx01),\n    .LUT_INIT(16'hc000),\n    .I0(1'hx),\n";
+        assert_eq!(
+            bram_init_zero(net),
+            "    .INIT_0(256'h0001),\n    .LUT_INIT(16'hc000),\n    .I0(1'hx),\n"
+        );
+    }
 
     #[test]
     fn a_lut_is_inverted_by_its_output_net() {
