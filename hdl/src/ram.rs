@@ -110,10 +110,15 @@ impl<const W: usize, const A: usize> Ram<W, A> {
 }
 
 /// Single-port RAM: `words` words of `W` bits (`words ≤ 2^A`), one `address` for reads and
-/// writes. A cycle writes (`write_enable`) or reads (`read_enable`), not both: a write leaves
-/// `read_data` unchanged, which is the SPRAM's behaviour (Yosys `rdwr no_change`). Read latency 1
-/// cycle; `read_data` holds between reads. The Verilog declares exactly `words` words, so that a
-/// memory of 13,312 words does not cost the block RAM of 16,384.
+/// writes. A cycle writes (`write_enable`) or reads (`read_enable`), not both. Read latency 1
+/// cycle; `read_data` holds between reads, and is **undefined after a write** until the next
+/// read: Yosys' model of the iCE40 SPRAM (`SB_SPRAM256KA` in `ice40/cells_sim.v`) drives `x`
+/// on its output at a write, although Yosys maps the Verilog below (which keeps the data) with
+/// `rdwr no_change`. The simulation model mirrors the cell: a write sets `read_data` to the
+/// complement of what it held, so that a design which uses the word read before a write after
+/// it fails its rust_hdl tests (the mapped-netlist replay, `testbench::mapped`, checks the
+/// netlist itself). The Verilog declares exactly `words` words, so that a memory of 13,312
+/// words does not cost the block RAM of 16,384.
 #[derive(LogicBlock)]
 pub struct SinglePortRam<const W: usize, const A: usize> {
     pub clock: Signal<In, Clock>,
@@ -159,6 +164,8 @@ impl<const W: usize, const A: usize> Logic for SinglePortRam<W, A> {
             let a = self.address.val().index();
             if self.write_enable.val() {
                 self._mem[a] = self.write_data.val();
+                // Undefined on the SPRAM: every bit differs from the word it held.
+                self.read_data.next = !self.read_data.val();
             } else if self.read_enable.val() {
                 self.read_data.next = self._mem[a];
             }
@@ -245,12 +252,12 @@ mod tests {
         b.uut.read_enable.next = true;
         b.tick();
         assert_eq!(b.uut.read_data.val().index(), 0x4_0007);
-        // A write (read enable still high) leaves the read data as it was.
+        // A write (read enable still high) makes the read data undefined: its complement.
         b.uut.address.next = 2.into();
         b.uut.write_data.next = 0xABCDE.into();
         b.uut.write_enable.next = true;
         b.tick();
-        assert_eq!(b.uut.read_data.val().index(), 0x4_0007);
+        assert_eq!(b.uut.read_data.val().index(), !0x4_0007 & 0xF_FFFF);
         b.uut.write_enable.next = false;
         b.tick();
         assert_eq!(b.uut.read_data.val().index(), 0xABCDE);

@@ -18,7 +18,7 @@ pub mod verilate;
 pub use board::{BoardPins, BoardSimulator};
 pub use driver::{register, select, SampleRun};
 pub use ports::{InPort, Inputs, OutPort, Outputs, PortLayout};
-pub use verilate::{BuildInfo, Tracing};
+pub use verilate::{BuildInfo, BuildOptions, PowerUp, Tracing};
 
 use golden::config::Config;
 use std::ops::Range;
@@ -98,7 +98,7 @@ pub struct Model {
     layout: Arc<PortLayout>,
     library: Arc<ffi::Library>,
     info: BuildInfo,
-    tracing: Tracing,
+    options: BuildOptions,
 }
 
 impl Model {
@@ -119,21 +119,26 @@ impl Model {
         cache_root: &Path,
         tracing: Tracing,
     ) -> Result<Self, SimError> {
-        let built = verilate::model(config, Top::Core, cache_root, tracing)?;
-        Self::load(config, Top::Core, built, tracing)
+        let options = BuildOptions {
+            tracing,
+            ..BuildOptions::default()
+        };
+        let built = verilate::model_with(config, Top::Core, cache_root, None, &options)?;
+        Self::load(config, Top::Core, built, options)
     }
 
     /// The fast model of the board top of `config` with a UART of `clocks_per_bit` cycles per
     /// bit, from the cache or built into it; its instances are [`BoardSimulator`]s.
     pub fn build_board(config: &Config, clocks_per_bit: usize) -> Result<Self, SimError> {
         let top = Top::Board { clocks_per_bit };
-        let built = verilate::model(config, top, &verilate::cache_root(), Tracing::Off)?;
-        Self::load(config, top, built, Tracing::Off)
+        let options = BuildOptions::default();
+        let built = verilate::model_with(config, top, &verilate::cache_root(), None, &options)?;
+        Self::load(config, top, built, options)
     }
 
     /// This model's Verilog (as built, edits included) with VCD tracing: itself if it has it.
     pub fn traced(&self) -> Result<Self, SimError> {
-        if self.tracing == Tracing::On {
+        if self.options.tracing == Tracing::On {
             return Ok(self.clone());
         }
         let path = self.info.dir.join(&self.manifest.verilog);
@@ -142,14 +147,18 @@ impl Model {
             error,
         })?;
         let same = move |_: &str| text.clone();
-        let built = verilate::model_edited(
+        let options = BuildOptions {
+            tracing: Tracing::On,
+            ..self.options.clone()
+        };
+        let built = verilate::model_with(
             &self.config,
             self.top,
             &verilate::cache_root(),
             Some(&same),
-            Tracing::On,
+            &options,
         )?;
-        Self::load(&self.config, self.top, built, Tracing::On)
+        Self::load(&self.config, self.top, built, options)
     }
 
     /// The model of `config` with the emitted Verilog text passed through `edit` before it is
@@ -159,21 +168,32 @@ impl Model {
         config: &Config,
         edit: &dyn Fn(&str) -> String,
     ) -> Result<Self, SimError> {
-        let built = verilate::model_edited(
+        Self::build_with(config, edit, &BuildOptions::default())
+    }
+
+    /// [`Model::build_from_edited_verilog`] with every build option. `edit` may replace the
+    /// text altogether, e.g. by a gate netlist of `spoon` (same ports) and its cell library,
+    /// verilated with the library's defines and random undefined bits (`testbench::mapped`).
+    pub fn build_with(
+        config: &Config,
+        edit: &dyn Fn(&str) -> String,
+        options: &BuildOptions,
+    ) -> Result<Self, SimError> {
+        let built = verilate::model_with(
             config,
             Top::Core,
             &verilate::cache_root(),
             Some(edit),
-            Tracing::Off,
+            options,
         )?;
-        Self::load(config, Top::Core, built, Tracing::Off)
+        Self::load(config, Top::Core, built, options.clone())
     }
 
     fn load(
         config: &Config,
         top: Top,
         built: verilate::Built,
-        tracing: Tracing,
+        options: BuildOptions,
     ) -> Result<Self, SimError> {
         let library = ffi::Library::load(&built.library, &built.layout)?;
         Ok(Self {
@@ -183,7 +203,7 @@ impl Model {
             layout: Arc::new(built.layout),
             library: Arc::new(library),
             info: built.info,
-            tracing,
+            options,
         })
     }
 
@@ -281,7 +301,7 @@ impl Engine {
             layout: model.layout.clone(),
             cycle: 0,
             trace: None,
-            tracing: model.tracing,
+            tracing: model.options.tracing,
             model_dir: model.info.dir.clone(),
         }
     }

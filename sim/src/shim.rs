@@ -6,6 +6,7 @@
 //! after it if asked, and the VCD dumps when asked — so the FFI cost is one call per cycle.
 
 use crate::ports::{PortLayout, PortSlot, CLOCK};
+use crate::verilate::PowerUp;
 use std::fmt::Write;
 
 /// Name of the C++ class Verilator generates (`--prefix`).
@@ -86,8 +87,18 @@ fn copy_out(code: &mut String, s: &PortSlot) {
 }
 
 /// The shim's C++ source for this layout.
-pub fn source(layout: &PortLayout) -> String {
+pub fn source(layout: &PortLayout, power_up: PowerUp) -> String {
     let m = MODEL_CLASS;
+    let power_up = match power_up {
+        PowerUp::Zero => {
+            "s->context.randReset(0);  // power-up value 0 in every register, as the RTL assumes"
+                .to_string()
+        }
+        PowerUp::Random { seed } => format!(
+            "s->context.randReset(2);  // every undefined bit random (PowerUp::Random)\n  \
+             s->context.randSeed({seed});"
+        ),
+    };
     let mut inputs = String::new();
     for s in &layout.inputs {
         copy_in(&mut inputs, s);
@@ -129,7 +140,7 @@ uint64_t {LAYOUT}(void) {{ return {layout_word}ULL; }}
 
 void* {NEW}(void) {{
   Sim* s = new Sim;
-  s->context.randReset(0);  // power-up value 0 in every register, as the RTL assumes
+  {power_up}
 #if VM_TRACE
   s->context.traceEverOn(true);
 #endif
@@ -217,11 +228,17 @@ mod tests {
             p("q", "out", 96),
         ])
         .unwrap();
-        let c = source(&layout);
+        let c = source(&layout, PowerUp::Zero);
         assert!(c.contains("  t.a = in[0] & 0x3ffffULL;\n"), "{c}");
+        assert!(c.contains("randReset(0);"), "{c}");
         assert!(c.contains("  t.w[1] = (EData)((in[1] >> 32) & 0xffffffffULL);\n"));
         assert!(c.contains("  t.w[2] = (EData)((in[2] >> 0) & 0x3fULL);\n"));
         assert!(c.contains("  out[1] |= (uint64_t)t.q[2] << 0;\n"));
         assert!(c.contains(&format!("return {}ULL;", 3u64 << 32 | 2)));
+        let r = source(&layout, PowerUp::Random { seed: 9 });
+        assert!(
+            r.contains("randReset(2);") && r.contains("randSeed(9);"),
+            "{r}"
+        );
     }
 }

@@ -55,10 +55,33 @@ const MAKE_VARS: &[&str] = &["CXXFLAGS=-fPIC", "OPT_FAST=-O3"];
 /// Whether the model can write VCD waveforms. Compiling tracing in costs about a third of the
 /// cycles/s even while nothing is dumped (Verilator keeps every signal and flags its activity;
 /// docs/SIM.md), so the default build has none and a waveform asks for its own build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tracing {
+    #[default]
     Off,
     On,
+}
+
+/// The value of every bit the Verilog leaves undefined: a variable with no initial value (a
+/// memory word, a register without an `initial`), and, with `--x-assign unique` among
+/// [`BuildOptions::verilator_args`], every `x` the Verilog assigns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PowerUp {
+    /// 0, what the emitted RTL and golden assume (`randReset(0)`).
+    #[default]
+    Zero,
+    /// Random, drawn from `seed` (`randReset(2)`): a design that depends on an undefined bit
+    /// (an FPGA cell's output during a write, an uninitialised RAM) shows it.
+    Random { seed: u32 },
+}
+
+/// How a model is built, beyond its Verilog (all part of the cache key).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BuildOptions {
+    pub tracing: Tracing,
+    /// Verilator options after the default ones (e.g. defines a cell library needs).
+    pub verilator_args: Vec<String>,
+    pub power_up: PowerUp,
 }
 
 /// How a model was obtained.
@@ -190,28 +213,20 @@ pub(crate) struct Built {
 }
 
 /// Emits, verilates and compiles the model of `config` and `top` into `root`, or finds it there.
-pub(crate) fn model(
-    config: &Config,
-    top: Top,
-    root: &Path,
-    tracing: Tracing,
-) -> Result<Built, SimError> {
-    model_edited(config, top, root, None, tracing)
-}
-
-/// [`model`] with the emitted Verilog text passed through `edit` before it is verilated (a
-/// test hook for a deliberately wrong RTL); the cache key is that of the edited text.
-pub(crate) fn model_edited(
+/// `edit`, if any, changes the emitted Verilog text before it is verilated (a deliberately wrong
+/// RTL, or a gate netlist of `spoon` with the same ports and its cell models); the cache key is
+/// that of the text verilated.
+pub(crate) fn model_with(
     config: &Config,
     top: Top,
     root: &Path,
     edit: Option<&dyn Fn(&str) -> String>,
-    tracing: Tracing,
+    options: &BuildOptions,
 ) -> Result<Built, SimError> {
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     std::fs::create_dir_all(root).map_err(io(root))?;
     let staging = staging_dir(root)?;
-    let result = emit_and_build(config, top, root, &staging, edit, tracing);
+    let result = emit_and_build(config, top, root, &staging, edit, options);
     // A finished build was renamed into the cache; whatever is left is scratch.
     if staging.exists() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -225,13 +240,13 @@ fn emit_and_build(
     root: &Path,
     staging: &Path,
     edit: Option<&dyn Fn(&str) -> String>,
-    tracing: Tracing,
+    options: &BuildOptions,
 ) -> Result<Built, SimError> {
     let started = Instant::now();
     let manifest = top.emit(config, staging)?;
     let emit = started.elapsed();
     let layout = PortLayout::new(&manifest.ports)?;
-    let shim = shim::source(&layout);
+    let shim = shim::source(&layout, options.power_up);
     let verilog_path = staging.join(&manifest.verilog);
     if let Some(edit) = edit {
         let text = std::fs::read_to_string(&verilog_path).map_err(io(&verilog_path))?;
@@ -240,7 +255,10 @@ fn emit_and_build(
     let verilog = std::fs::read(&verilog_path).map_err(io(&verilog_path))?;
     let mut log = String::new();
     let version = run(staging, &verilator(), &["--version"], &mut log)?;
-    let recipe = format!("{RECIPE} {VERILATOR_ARGS:?} {tracing:?} {MAKE_VARS:?}");
+    let recipe = format!(
+        "{RECIPE} {VERILATOR_ARGS:?} {:?} {:?} {MAKE_VARS:?}",
+        options.tracing, options.verilator_args
+    );
     let key = sha256_hex(&[
         &verilog,
         shim.as_bytes(),
@@ -265,7 +283,7 @@ fn emit_and_build(
         let shim_path = staging.join(shim::SOURCE);
         std::fs::write(&shim_path, &shim).map_err(io(&shim_path))?;
         let result = build(
-            staging, &manifest, &version, root, tracing, &mut info, &mut log,
+            staging, &manifest, &version, root, options, &mut info, &mut log,
         );
         let log_path = staging.join("build.log");
         let _ = std::fs::write(&log_path, &log);
@@ -287,15 +305,16 @@ fn build(
     manifest: &hdl::Manifest,
     version: &str,
     root: &Path,
-    tracing: Tracing,
+    options: &BuildOptions,
     info: &mut BuildInfo,
     log: &mut String,
 ) -> Result<(), SimError> {
     let t = Instant::now();
     let mut args: Vec<&str> = VERILATOR_ARGS.to_vec();
-    if tracing == Tracing::On {
+    if options.tracing == Tracing::On {
         args.push("--trace");
     }
+    args.extend(options.verilator_args.iter().map(String::as_str));
     let prefix = shim::MODEL_CLASS;
     args.extend(["--top-module", manifest.top, "--prefix", prefix]);
     args.extend(["--Mdir", "obj", &manifest.verilog]);

@@ -12,10 +12,14 @@
 //!
 //! [`board`] is the simulated board: the Verilated board top `spoon_board` behind a
 //! `host::Transport`, driven bit by bit on its UART lines (docs/HOST.md).
+//!
+//! [`mapped`] replays one under Verilator on the iCE40 netlist of the FPGA flow, with Yosys'
+//! models of the iCE40 cells (block RAMs, SPRAMs, DSPs) and every undefined bit random.
 
 pub mod board;
 pub mod cosim;
 pub mod icarus;
+pub mod mapped;
 pub mod rng;
 mod rtl_thread;
 pub mod suite;

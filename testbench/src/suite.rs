@@ -84,12 +84,13 @@ fn sample_addresses(n: usize, limit: usize) -> Vec<usize> {
 /// Writes a functional chip's memories by word requests and its registers through the port
 /// (all-zero FC words are skipped: memories power up at 0).
 pub fn load_chip<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
-    load_chip_words(h, chip, true);
+    h.load_chip(chip, true);
 }
 
-/// [`load_chip`], all-zero FC words skipped only if `skip_zero`.
-fn load_chip_words<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip, skip_zero: bool) {
-    h.load_chip(chip, skip_zero);
+/// [`load_chip`] with every word written, zeros too: what a chip whose RAMs power up
+/// undefined (the iCE40's SPRAM) needs.
+pub fn load_every_word<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
+    h.load_chip(chip, false);
 }
 
 /// [`load_chip`] by element requests (zero FC weights skipped).
@@ -142,7 +143,11 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
 }
 
 /// Reads a sample (at most `limit` words each) of every memory and every register.
-fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config, limit: usize) {
+pub(crate) fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(
+    h: &mut Host<D>,
+    config: &Config,
+    limit: usize,
+) {
     let kernel_words = config.input.channels * config.conv.size.pow(2) * config.conv.kernels;
     let hidden = config.fc.hidden[0];
     let memories = [
@@ -215,7 +220,7 @@ pub fn directed(config: &Config, options: &CosimOptions) -> Result<Report, Cosim
     check_words(&mut h, &chip, 512)?;
     let bits = config.conv.weight_bits.min(config.fc.weight_bits);
     let chip = random_chip(config, 0xB0B, (1 << (bits - 1)) - 1);
-    load_chip_words(&mut h, &chip, false);
+    load_every_word(&mut h, &chip);
     check_words(&mut h, &chip, 512)?;
     read_everything(&mut h, config, 512);
     check(&cell)?;
@@ -425,7 +430,7 @@ pub fn random_config(seed: u64) -> Config {
 }
 
 /// A digit sampled down to the config's field (nearest neighbour).
-fn field_image(config: &Config, digits: &ImageSet, i: usize) -> Vec<u8> {
+pub(crate) fn field_image(config: &Config, digits: &ImageSet, i: usize) -> Vec<u8> {
     let (w, h) = (config.input.width, config.input.height);
     (0..h * w)
         .map(|q| digits.image(i)[(q / w * 28 / h) * 28 + q % w * 28 / w])
