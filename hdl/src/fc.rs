@@ -31,7 +31,7 @@
 //! write of a word always precedes its next read: no read-after-write hazard for any `G`.
 
 use crate::activation::ActivationLane;
-use crate::learning_unit::UpdateLane;
+use crate::learning_unit::{UpdateLane, DELTA_BITS};
 use crate::lfsr::LfsrDraw;
 use crate::output_layer::{OutputError, ERROR_BITS};
 use crate::params::*;
@@ -46,8 +46,8 @@ pub const MEM_OUTPUT: u64 = 1;
 pub const MEM_SCORES: u64 = 2;
 
 /// One FC lane: the product `a · b` of the shared input `a` and the lane's operand `b` — its
-/// weight (forward pass) or `−e` (output update) — and the accumulator plus that product placed
-/// in an accumulator word. Both operands are sign-extended to 16 bits and multiplied by rust_hdl's
+/// weight (forward pass) or `e` (output update, where the engine feeds `a = −y`: one negation
+/// for the 8 lanes) — and the accumulator plus that product placed in an accumulator word. Both operands are sign-extended to 16 bits and multiplied by rust_hdl's
 /// 16×16 unsigned multiplier: the low 16 bits are the two's-complement product, exact because
 /// `|a · b| ≤ 128 · 128` (`|w| ≤ 2^(weight_bits−1)`, `|e| ≤ 2^probability_bits ≤ 128`, `|a| ≤ 128`).
 /// Yosys maps it to one DSP (iCE40 `SB_MAC16`, ECP5 `MULT18X18D`).
@@ -64,7 +64,7 @@ pub struct FcLane {
     pub a: Signal<In, Bits<16>>,
     /// Weight, s`FC_WEIGHT_BITS`: `b = w` unless `use_error`.
     pub weight: Signal<In, Bits<FC_WEIGHT_BITS>>,
-    /// Output error `e`, s`ERROR_BITS`: `b = −e` if `use_error`.
+    /// Output error `e`, s`ERROR_BITS`: `b = e` if `use_error`.
     pub error: Signal<In, Bits<ERROR_BITS>>,
     pub use_error: Signal<In, Bit>,
     /// Accumulator, s`ACC_BITS`.
@@ -76,7 +76,6 @@ pub struct FcLane {
     a_q: DFF<Bits<16>>,
     b_q: DFF<Bits<16>>,
     product_q: DFF<Bits<16>>,
-    negated_error: Signal<Local, Bits<ERROR_BITS>>,
     b: Signal<Local, Bits<16>>,
     full: Signal<Local, Bits<32>>,
     product_wide: Signal<Local, Bits<ACC_BITS>>,
@@ -99,7 +98,6 @@ impl FcLane {
             a_q: Default::default(),
             b_q: Default::default(),
             product_q: Default::default(),
-            negated_error: Default::default(),
             b: Default::default(),
             full: Default::default(),
             product_wide: Default::default(),
@@ -114,15 +112,14 @@ impl Logic for FcLane {
     fn update(&mut self) {
         dff_setup!(self, clock, a_q, b_q, product_q);
         // b, sign-extended by replicating the sign bit.
-        self.negated_error.next = !self.error.val() + 1;
         self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val());
         if self.weight.val().get_bit(FC_WEIGHT_BITS - 1) {
             self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val()) | 0xFF00_u64;
         }
         if self.use_error.val() {
-            self.b.next = bit_cast::<16, ERROR_BITS>(self.negated_error.val());
-            if self.negated_error.val().get_bit(ERROR_BITS - 1) {
-                self.b.next = bit_cast::<16, ERROR_BITS>(self.negated_error.val()) | 0xFE00_u64;
+            self.b.next = bit_cast::<16, ERROR_BITS>(self.error.val());
+            if self.error.val().get_bit(ERROR_BITS - 1) {
+                self.b.next = bit_cast::<16, ERROR_BITS>(self.error.val()) | 0xFE00_u64;
             }
         }
         self.a_q.d.next = self.a.val();
@@ -266,13 +263,16 @@ pub struct FcEngine {
     acc_base: Signal<Local, Bits<ACC_ADDR_BITS>>,
     acc_address: Signal<Local, Bits<ACC_ADDR_BITS>>,
     last_row_group: Signal<Local, Bit>,
-    /// `x` sign-extended to 16 bits.
+    /// `x` sign-extended to 16 bits; the lanes' `a` (`−x` in the output update).
     x_wide: Signal<Local, Bits<16>>,
+    lane_a: Signal<Local, Bits<16>>,
     shift: Signal<Local, Bits<5>>,
     shift_mask: Signal<Local, Bits<17>>,
     draw_round: Signal<Local, Bits<16>>,
     round_sum: Signal<Local, Bits<18>>,
     rounded_now: Signal<Local, Bits<18>>,
+    /// `−q` for the update lanes' hidden rule.
+    rounded_negated: Signal<Local, Bits<DELTA_BITS>>,
     hidden_mask: Signal<Local, Bits<FC_LANES>>,
     class_mask: Signal<Local, Bits<FC_LANES>>,
     target: Signal<Local, Bits<FC_LANES>>,
@@ -376,11 +376,13 @@ impl FcEngine {
             acc_address: Default::default(),
             last_row_group: Default::default(),
             x_wide: Default::default(),
+            lane_a: Default::default(),
             shift: Default::default(),
             shift_mask: Default::default(),
             draw_round: Default::default(),
             round_sum: Default::default(),
             rounded_now: Default::default(),
+            rounded_negated: Default::default(),
             hidden_mask: Default::default(),
             class_mask: Default::default(),
             target: Default::default(),
@@ -488,6 +490,10 @@ impl Logic for FcEngine {
         if self.x.q.val().get_bit(INPUT_BITS - 1) {
             self.x_wide.next = bit_cast::<16, INPUT_BITS>(self.x.q.val()) | 0xFF00_u64;
         }
+        self.lane_a.next = self.x_wide.val();
+        if self.pass.q.val() == FcPass::LearnOutput {
+            self.lane_a.next = !self.x_wide.val() + 1;
+        }
         // The rounding draw of a row: r mod 2^s, and q = (x + r mod 2^s) >> s (a hidden layer's
         // input is a spike count, x ≥ 0).
         self.draw.state.next = self.rounding.q.val();
@@ -501,6 +507,7 @@ impl Logic for FcEngine {
         self.round_sum.next = bit_cast::<18, INPUT_BITS>(self.scan.value.val())
             + bit_cast::<18, 16>(self.draw_round.val());
         self.rounded_now.next = self.round_sum.val() >> self.shift.val();
+        self.rounded_negated.next = !bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.q.val()) + 1;
         // Lane masks of the current word, the label's lane, the decision's lane.
         self.hidden_mask.next = 0xFF.into();
         if self.act_group.q.val() == self.last_hidden_group.val() {
@@ -529,7 +536,7 @@ impl Logic for FcEngine {
         self.projection.label.next = self.label_q.q.val();
         for l in 0..FC_LANES {
             self.lanes[l].clock.next = self.clock.val();
-            self.lanes[l].a.next = self.x_wide.val();
+            self.lanes[l].a.next = self.lane_a.val();
             self.lanes[l].weight.next = self
                 .weight_data
                 .val()
@@ -563,6 +570,7 @@ impl Logic for FcEngine {
             self.updates[l].output_layer.next = self.output_layer.val();
             self.updates[l].modulation.next = self.acc_data.val().get_bits::<2>(INPUT_WORD + 2 * l);
             self.updates[l].rounded.next = self.rounded.q.val();
+            self.updates[l].rounded_negated.next = self.rounded_negated.val();
             self.updates[l].product.next = self.lanes[l].product.val();
             self.updates[l].round.next = self.round.q.val();
             self.updates[l].shift.next = self.output_lr_shift.val();

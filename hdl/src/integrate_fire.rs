@@ -3,11 +3,10 @@
 //!
 //! `v ← saturate(v + w, conv.membrane_bits)`; if `v ≥ conv.threshold` then `v ← v − threshold`
 //! and the counter `c ← min(c + 1, 2^spike_count_bits − 1)`. Signed values are two's complement
-//! in `Bits`; the sum is formed in 16 bits (`MEMBRANE_BITS + 1` would do) and the threshold's
-//! signed compare is an unsigned compare with the sign bit flipped (`a ^ 0x8000`), so no `Signed`
-//! type and no signed localparam is involved. The saturation needs no comparator (a carry chain
-//! on an FPGA): the sum leaves the range of `membrane_bits` bits exactly when its bits from
-//! `membrane_bits − 1` up are not all equal.
+//! in `Bits`; the sum is formed in 16 bits (`MEMBRANE_BITS + 1` would do), so no `Signed` type
+//! and no signed localparam is involved. No comparator (a carry chain each on an FPGA): the sum
+//! leaves the range of `membrane_bits` bits exactly when its bits from `membrane_bits − 1` up are
+//! not all equal, and `v ≥ threshold` is the sign of `v − threshold`, which the reset needs anyway.
 
 use crate::params::{
     twos, Params, COUNT_BITS, KERNEL_BITS, MEMBRANE_BITS, MEMBRANE_WORD, NEURON_BITS,
@@ -40,8 +39,8 @@ pub struct IntegrateFire {
     /// `sum` saturated to the membrane range; `sum`'s bits from `membrane_bits − 1` up.
     sat: Signal<Local, Bits<16>>,
     high: Signal<Local, Bits<16>>,
-    /// Threshold, 16-bit two's complement with the sign bit flipped.
-    threshold_biased: Constant<Bits<16>>,
+    /// `sat − threshold`.
+    reset_value: Signal<Local, Bits<16>>,
     /// Lowest and highest membrane values, threshold: 16-bit two's complement (the lowest value
     /// has exactly the bits from `membrane_bits − 1` up set).
     lo: Constant<Bits<16>>,
@@ -54,7 +53,6 @@ pub struct IntegrateFire {
 impl IntegrateFire {
     /// Lane `lane` of the membrane word.
     pub fn new(p: &Params, lane: usize) -> Self {
-        let b = |v: i64| Constant::new((twos(v, 16) ^ 0x8000).into());
         Self {
             v: Default::default(),
             c: Default::default(),
@@ -69,7 +67,7 @@ impl IntegrateFire {
             sum: Default::default(),
             sat: Default::default(),
             high: Default::default(),
-            threshold_biased: b(p.threshold),
+            reset_value: Default::default(),
             lo: Constant::new(twos(p.membrane_lo, 16).into()),
             hi: Constant::new(twos(p.membrane_hi, 16).into()),
             threshold: Constant::new(twos(p.threshold, 16).into()),
@@ -99,11 +97,13 @@ impl Logic for IntegrateFire {
                 self.sat.next = self.lo.val();
             }
         }
-        self.fire.next = (self.sat.val() ^ 0x8000) >= self.threshold_biased.val();
+        // v − threshold fits 16 bits (both fit 13), so its sign is the compare: no comparator.
+        self.reset_value.next = self.sat.val() - self.threshold.val();
+        self.fire.next = !self.reset_value.val().get_bit(15);
         self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.sat.val());
         self.c_next.next = self.c.val();
         if self.fire.val() {
-            self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.sat.val() - self.threshold.val());
+            self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.reset_value.val());
             if self.c.val() != self.count_max.val() {
                 self.c_next.next = self.c.val() + 1;
             }

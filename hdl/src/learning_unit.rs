@@ -29,8 +29,10 @@ pub struct UpdateLane {
     pub output_layer: Signal<In, Bit>,
     /// Hidden: modulation `d`, 2-bit two's complement (01 = +1, 11 = −1, 00 = 0).
     pub modulation: Signal<In, Bits<2>>,
-    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`.
+    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`, and `−q` (s`DELTA_BITS`), negated
+    /// once for the 8 lanes by the engine.
     pub rounded: Signal<In, Bits<INPUT_BITS>>,
+    pub rounded_negated: Signal<In, Bits<DELTA_BITS>>,
     /// Output: product `−e · y`, s16.
     pub product: Signal<In, Bits<16>>,
     /// Output: `r mod 2^s`.
@@ -74,6 +76,7 @@ impl UpdateLane {
             output_layer: Default::default(),
             modulation: Default::default(),
             rounded: Default::default(),
+            rounded_negated: Default::default(),
             product: Default::default(),
             round: Default::default(),
             shift: Default::default(),
@@ -161,7 +164,7 @@ impl Logic for UpdateLane {
         if !self.output_layer.val() {
             self.delta.next = 0.into();
             if self.modulation.val() == 1 {
-                self.delta.next = !self.rounded_wide.val() + 1;
+                self.delta.next = self.rounded_negated.val();
             }
             if self.modulation.val() == 3 {
                 self.delta.next = self.rounded_wide.val();
@@ -235,6 +238,7 @@ mod tests {
                     want = add_saturating_i16(w, -d * q as i16, lo, hi);
                     b.uut.modulation.next = twos(d.into(), 2).into();
                     b.uut.rounded.next = u64::from(q).into();
+                    b.uut.rounded_negated.next = twos(-i64::from(q), DELTA_BITS).into();
                     at = format!("w {w} d {d} q {q}");
                 }
                 b.settle();

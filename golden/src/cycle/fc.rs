@@ -326,12 +326,13 @@ impl FcEngine {
         word
     }
 
-    /// The FC lanes' operands `b` this cycle: `−e` in the output update, else the weights.
-    fn operands(&self, weight_data: [i16; LANES]) -> [i32; LANES] {
+    /// The FC lanes' operands this cycle: `(a, b)` = `(x, w)`, in the output update `(−y, e)`.
+    fn operands(&self, weight_data: [i16; LANES]) -> (i32, [i32; LANES]) {
+        let x = i32::from(self.x as i8);
         if self.pass == FcPass::LearnOutput {
-            std::array::from_fn(|l| -self.error(l))
+            (-x, std::array::from_fn(|l| self.error(l)))
         } else {
-            weight_data.map(i32::from)
+            (x, weight_data.map(i32::from))
         }
     }
 
@@ -346,7 +347,11 @@ impl FcEngine {
         let (lo, hi) = self.hidden.weight_range();
         std::array::from_fn(|l| {
             let delta = if output_layer {
-                narrow_delta(stochastic_round(self.product_q[l], output_shift, self.round))
+                narrow_delta(stochastic_round(
+                    self.product_q[l],
+                    output_shift,
+                    self.round,
+                ))
             } else {
                 -self.acc_rdata.modulation(l) * self.rounded
             };
@@ -391,7 +396,7 @@ impl FcEngine {
             address: self.mac_address,
             data: self.sums_word(),
         });
-        let (a, operands) = (i32::from(self.x as i8), self.operands(weight_data));
+        let (a, operands) = self.operands(weight_data);
         let products = std::array::from_fn(|l| i32::from((self.a_q * self.b_q[l]) as i16));
         let mac_read = self.mac_read.then_some(self.mac_read_address);
         (self.mac_pending, self.mac_address) = (self.mac_read, self.mac_read_address);
