@@ -4,8 +4,11 @@
 //!
 //! `a = z >> fc.activation_shifts[0]` (arithmetic), `y = clamp(a, −ymax, ymax)` and the
 //! derivative window `f' = (−ymax < a < ymax)`. `z` is an s`ACC_BITS` accumulator; the arithmetic
-//! shift by the constant is a logical shift with the sign bit filled in above (wiring, no adder),
-//! and signed compares flip the sign bit, so everything stays in unsigned `Bits`.
+//! shift by the constant is a logical shift with the sign bit filled in above (wiring, no adder).
+//! `ymax = 2^(b−1) − 1` (`b = fc.activation_bits`), so the clamp and the window need no
+//! comparator (a carry chain each on an FPGA): `a` fits `b` bits when its bits from `b − 1` up are
+//! all equal, and then its low `INPUT_BITS` bits decide the three equalities (`a = ymax`,
+//! `a = −ymax`, `a = −ymax − 1`).
 
 use crate::params::{twos, Params, ACC_BITS, ACC_WORD, INPUT_BITS, INPUT_WORD};
 use rust_hdl::prelude::*;
@@ -18,42 +21,44 @@ pub struct HardTanh {
     pub y: Signal<Out, Bits<INPUT_BITS>>,
     /// Derivative window `f'`.
     pub window: Signal<Out, Bit>,
-    /// `z >> shift`, s`ACC_BITS`, and its biased form.
+    /// `a = z >> shift`, s`ACC_BITS`; its bits from `b − 1` up; its low bits.
     shifted: Signal<Local, Bits<ACC_BITS>>,
-    biased: Signal<Local, Bits<ACC_BITS>>,
-    clamped: Signal<Local, Bits<ACC_BITS>>,
+    high: Signal<Local, Bits<ACC_BITS>>,
+    low: Signal<Local, Bits<INPUT_BITS>>,
+    fits: Signal<Local, Bit>,
+    below: Signal<Local, Bit>,
     shift: Constant<Bits<8>>,
-    sign: Constant<Bits<ACC_BITS>>,
     /// The bits a negative `z` fills in above the shifted value.
     fill: Constant<Bits<ACC_BITS>>,
-    ymax: Constant<Bits<ACC_BITS>>,
-    ymin: Constant<Bits<ACC_BITS>>,
-    ymax_biased: Constant<Bits<ACC_BITS>>,
-    ymin_biased: Constant<Bits<ACC_BITS>>,
+    /// Bits `b − 1` and up (the bits of `−ymax − 1`).
+    high_mask: Constant<Bits<ACC_BITS>>,
+    ymax: Constant<Bits<INPUT_BITS>>,
+    ymin: Constant<Bits<INPUT_BITS>>,
+    below_ymin: Constant<Bits<INPUT_BITS>>,
 }
 
 impl HardTanh {
     pub fn new(p: &Params) -> Self {
-        let sign = 1u64 << (ACC_BITS - 1);
-        let c = |v: i64| Constant::new(twos(v, ACC_BITS).into());
-        let cb = |v: i64| Constant::new((twos(v, ACC_BITS) ^ sign).into());
+        let c = |v: i64| Constant::new(twos(v, INPUT_BITS).into());
+        debug_assert!((p.activation_max + 1).count_ones() == 1);
         Self {
             z: Default::default(),
             y: Default::default(),
             window: Default::default(),
             shifted: Default::default(),
-            biased: Default::default(),
-            clamped: Default::default(),
+            high: Default::default(),
+            low: Default::default(),
+            fits: Default::default(),
+            below: Default::default(),
             shift: Constant::new((p.activation_shift as u64).into()),
-            sign: Constant::new(sign.into()),
             fill: Constant::new(
                 (((1u64 << ACC_BITS) - 1) & !(((1u64 << ACC_BITS) - 1) >> p.activation_shift))
                     .into(),
             ),
+            high_mask: Constant::new(twos(-p.activation_max - 1, ACC_BITS).into()),
             ymax: c(p.activation_max),
             ymin: c(-p.activation_max),
-            ymax_biased: cb(p.activation_max),
-            ymin_biased: cb(-p.activation_max),
+            below_ymin: c(-p.activation_max - 1),
         }
     }
 }
@@ -65,17 +70,23 @@ impl Logic for HardTanh {
         if self.z.val().get_bit(ACC_BITS - 1) {
             self.shifted.next = (self.z.val() >> self.shift.val()) | self.fill.val();
         }
-        self.biased.next = self.shifted.val() ^ self.sign.val();
-        self.clamped.next = self.shifted.val();
-        if self.biased.val() > self.ymax_biased.val() {
-            self.clamped.next = self.ymax.val();
+        self.high.next = self.shifted.val() & self.high_mask.val();
+        self.fits.next = !self.high.val().any() || (self.high.val() == self.high_mask.val());
+        self.low.next = self.shifted.val().get_bits::<INPUT_BITS>(0);
+        self.below.next = self.low.val() == self.below_ymin.val();
+        self.y.next = self.low.val();
+        if !self.fits.val() {
+            self.y.next = self.ymax.val();
+            if self.shifted.val().get_bit(ACC_BITS - 1) {
+                self.y.next = self.ymin.val();
+            }
+        } else if self.below.val() {
+            self.y.next = self.ymin.val();
         }
-        if self.biased.val() < self.ymin_biased.val() {
-            self.clamped.next = self.ymin.val();
-        }
-        self.y.next = bit_cast::<INPUT_BITS, ACC_BITS>(self.clamped.val());
-        self.window.next = (self.biased.val() > self.ymin_biased.val())
-            && (self.biased.val() < self.ymax_biased.val());
+        self.window.next = self.fits.val()
+            && !self.below.val()
+            && (self.low.val() != self.ymax.val())
+            && (self.low.val() != self.ymin.val());
     }
 }
 

@@ -31,7 +31,7 @@
 //! write of a word always precedes its next read: no read-after-write hazard for any `G`.
 
 use crate::activation::ActivationLane;
-use crate::learning_unit::UpdateLane;
+use crate::learning_unit::{UpdateLane, DELTA_BITS};
 use crate::lfsr::LfsrDraw;
 use crate::output_layer::{OutputError, ERROR_BITS};
 use crate::params::*;
@@ -46,27 +46,36 @@ pub const MEM_OUTPUT: u64 = 1;
 pub const MEM_SCORES: u64 = 2;
 
 /// One FC lane: the product `a · b` of the shared input `a` and the lane's operand `b` — its
-/// weight (forward pass) or `−e` (output update) — and the accumulator plus that product placed
-/// in an accumulator word. Both operands are sign-extended to 16 bits and multiplied by rust_hdl's
+/// weight (forward pass) or `e` (output update, where the engine feeds `a = −y`: one negation
+/// for the 8 lanes) — and the accumulator plus that product placed in an accumulator word. Both operands are sign-extended to 16 bits and multiplied by rust_hdl's
 /// 16×16 unsigned multiplier: the low 16 bits are the two's-complement product, exact because
 /// `|a · b| ≤ 128 · 128` (`|w| ≤ 2^(weight_bits−1)`, `|e| ≤ 2^probability_bits ≤ 128`, `|a| ≤ 128`).
 /// Yosys maps it to one DSP (iCE40 `SB_MAC16`, ECP5 `MULT18X18D`).
+///
+/// The multiplier is register to register: `a` and `b` are registered (`a_q`, `b_q`), and so is
+/// the product (`product_q`), so `product` is `a · b` of two edges before. On the iCE40 Yosys
+/// packs the three registers into the `SB_MAC16` (`A_REG`, `B_REG`, the 16×16 pipeline
+/// register): nextpnr treats every DSP port as a register port, which is then the truth, and the
+/// multiplier's own delay stays inside the DSP (docs/RTL.md § "Timing and area on FPGAs").
 #[derive(LogicBlock)]
 pub struct FcLane {
+    pub clock: Signal<In, Clock>,
     /// Shared input `a`, s16 (an s`INPUT_BITS` value sign-extended).
     pub a: Signal<In, Bits<16>>,
     /// Weight, s`FC_WEIGHT_BITS`: `b = w` unless `use_error`.
     pub weight: Signal<In, Bits<FC_WEIGHT_BITS>>,
-    /// Output error `e`, s`ERROR_BITS`: `b = −e` if `use_error`.
+    /// Output error `e`, s`ERROR_BITS`: `b = e` if `use_error`.
     pub error: Signal<In, Bits<ERROR_BITS>>,
     pub use_error: Signal<In, Bit>,
     /// Accumulator, s`ACC_BITS`.
     pub acc: Signal<In, Bits<ACC_BITS>>,
-    /// `a · b`, s16.
+    /// `a · b` of the operands two edges before, s16.
     pub product: Signal<Out, Bits<16>>,
-    /// `acc + a · b` at this lane's place in an accumulator word, zero elsewhere.
+    /// `acc + product` at this lane's place in an accumulator word, zero elsewhere.
     pub placed_sum: Signal<Out, Bits<ACC_WORD>>,
-    negated_error: Signal<Local, Bits<ERROR_BITS>>,
+    a_q: DFF<Bits<16>>,
+    b_q: DFF<Bits<16>>,
+    product_q: DFF<Bits<16>>,
     b: Signal<Local, Bits<16>>,
     full: Signal<Local, Bits<32>>,
     product_wide: Signal<Local, Bits<ACC_BITS>>,
@@ -78,6 +87,7 @@ impl FcLane {
     /// Lane `lane` of an accumulator word.
     pub fn new(lane: usize) -> Self {
         Self {
+            clock: Default::default(),
             a: Default::default(),
             weight: Default::default(),
             error: Default::default(),
@@ -85,7 +95,9 @@ impl FcLane {
             acc: Default::default(),
             product: Default::default(),
             placed_sum: Default::default(),
-            negated_error: Default::default(),
+            a_q: Default::default(),
+            b_q: Default::default(),
+            product_q: Default::default(),
             b: Default::default(),
             full: Default::default(),
             product_wide: Default::default(),
@@ -98,20 +110,23 @@ impl FcLane {
 impl Logic for FcLane {
     #[hdl_gen]
     fn update(&mut self) {
+        dff_setup!(self, clock, a_q, b_q, product_q);
         // b, sign-extended by replicating the sign bit.
-        self.negated_error.next = !self.error.val() + 1;
         self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val());
         if self.weight.val().get_bit(FC_WEIGHT_BITS - 1) {
             self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val()) | 0xFF00_u64;
         }
         if self.use_error.val() {
-            self.b.next = bit_cast::<16, ERROR_BITS>(self.negated_error.val());
-            if self.negated_error.val().get_bit(ERROR_BITS - 1) {
-                self.b.next = bit_cast::<16, ERROR_BITS>(self.negated_error.val()) | 0xFE00_u64;
+            self.b.next = bit_cast::<16, ERROR_BITS>(self.error.val());
+            if self.error.val().get_bit(ERROR_BITS - 1) {
+                self.b.next = bit_cast::<16, ERROR_BITS>(self.error.val()) | 0xFE00_u64;
             }
         }
-        self.full.next = self.a.val() * self.b.val();
-        self.product.next = bit_cast::<16, 32>(self.full.val());
+        self.a_q.d.next = self.a.val();
+        self.b_q.d.next = self.b.val();
+        self.full.next = self.a_q.q.val() * self.b_q.q.val();
+        self.product_q.d.next = bit_cast::<16, 32>(self.full.val());
+        self.product.next = self.product_q.q.val();
         self.product_wide.next = bit_cast::<ACC_BITS, 16>(self.product.val());
         if self.product.val().get_bit(15) {
             self.product_wide.next = bit_cast::<ACC_BITS, 16>(self.product.val()) | 0x3F_0000_u64;
@@ -141,6 +156,10 @@ pub enum FcPhase {
     /// Class decision: read output word `group`, then one lane per cycle.
     DecideRead,
     DecideLane,
+    /// Output update: the two cycles of the registered multiplier between *RowRead* (the
+    /// score word, hence `−e`) and *RowWrite* (the products).
+    RowMultiply,
+    RowProduct,
 }
 
 /// What the scan-driven phases are doing.
@@ -216,6 +235,13 @@ pub struct FcEngine {
     /// Learning: `q` of the row (hidden), `r mod 2^s` of the row (output).
     pub(crate) rounded: DFF<Bits<INPUT_BITS>>,
     pub(crate) round: DFF<Bits<16>>,
+    /// The forward row's pipeline, one stage per cycle after a *Row* cycle: the weight word
+    /// arrives (into the multipliers' operand registers), the accumulator word is read (the
+    /// products are registered), the sums are written back.
+    pub(crate) mac_operands: DFF<Bit>,
+    pub(crate) mac_operands_address: DFF<Bits<ACC_ADDR_BITS>>,
+    pub(crate) mac_read: DFF<Bit>,
+    pub(crate) mac_read_address: DFF<Bits<ACC_ADDR_BITS>>,
     /// Write-backs due this cycle: accumulator word `mac_address`; activation word `act_group`.
     pub(crate) mac_pending: DFF<Bit>,
     pub(crate) mac_address: DFF<Bits<ACC_ADDR_BITS>>,
@@ -228,19 +254,25 @@ pub struct FcEngine {
     pub(crate) class_q: DFF<Bits<8>>,
     pub(crate) rounding: DFF<Bits<32>>,
     output_layer: Signal<Local, Bit>,
+    /// *Pick* waits for the row pipeline: in the output layer always (the scan reads the
+    /// accumulator memory), in FC layer 0 at the end of the pass.
+    stall: Signal<Local, Bit>,
     acc_data: Signal<Local, Bits<ACC_WORD>>,
     weight_data: Signal<Local, Bits<FC_WORD>>,
     weight_address: Signal<Local, Bits<HIDDEN_ADDR_BITS>>,
     acc_base: Signal<Local, Bits<ACC_ADDR_BITS>>,
     acc_address: Signal<Local, Bits<ACC_ADDR_BITS>>,
     last_row_group: Signal<Local, Bit>,
-    /// `x` sign-extended to 16 bits.
+    /// `x` sign-extended to 16 bits; the lanes' `a` (`−x` in the output update).
     x_wide: Signal<Local, Bits<16>>,
+    lane_a: Signal<Local, Bits<16>>,
     shift: Signal<Local, Bits<5>>,
     shift_mask: Signal<Local, Bits<17>>,
     draw_round: Signal<Local, Bits<16>>,
     round_sum: Signal<Local, Bits<18>>,
     rounded_now: Signal<Local, Bits<18>>,
+    /// `−q` for the update lanes' hidden rule.
+    rounded_negated: Signal<Local, Bits<DELTA_BITS>>,
     hidden_mask: Signal<Local, Bits<FC_LANES>>,
     class_mask: Signal<Local, Bits<FC_LANES>>,
     target: Signal<Local, Bits<FC_LANES>>,
@@ -321,6 +353,10 @@ impl FcEngine {
             x: Default::default(),
             rounded: Default::default(),
             round: Default::default(),
+            mac_operands: Default::default(),
+            mac_operands_address: Default::default(),
+            mac_read: Default::default(),
+            mac_read_address: Default::default(),
             mac_pending: Default::default(),
             mac_address: Default::default(),
             act_pending: Default::default(),
@@ -332,6 +368,7 @@ impl FcEngine {
             class_q: Default::default(),
             rounding: Default::default(),
             output_layer: Default::default(),
+            stall: Default::default(),
             acc_data: Default::default(),
             weight_data: Default::default(),
             weight_address: Default::default(),
@@ -339,11 +376,13 @@ impl FcEngine {
             acc_address: Default::default(),
             last_row_group: Default::default(),
             x_wide: Default::default(),
+            lane_a: Default::default(),
             shift: Default::default(),
             shift_mask: Default::default(),
             draw_round: Default::default(),
             round_sum: Default::default(),
             rounded_now: Default::default(),
+            rounded_negated: Default::default(),
             hidden_mask: Default::default(),
             class_mask: Default::default(),
             target: Default::default(),
@@ -389,6 +428,10 @@ impl Logic for FcEngine {
             x,
             rounded,
             round,
+            mac_operands,
+            mac_operands_address,
+            mac_read,
+            mac_read_address,
             mac_pending,
             mac_address,
             act_pending,
@@ -434,7 +477,9 @@ impl Logic for FcEngine {
         self.scan.start.next = false;
         self.scan.layer.next = false;
         self.scan.take.next = false;
-        self.scan.allow_read.next = self.phase.q.val() == FcPhase::Pick;
+        self.stall.next = (self.mac_operands.q.val() || self.mac_read.q.val())
+            && (self.output_layer.val() || self.scan.done.val());
+        self.scan.allow_read.next = (self.phase.q.val() == FcPhase::Pick) && !self.stall.val();
         self.scan.word.next = self.input_word.val();
         if self.output_layer.val() {
             self.scan.word.next = self.acc_data.val().get_bits::<INPUT_WORD>(0);
@@ -444,6 +489,10 @@ impl Logic for FcEngine {
         self.x_wide.next = bit_cast::<16, INPUT_BITS>(self.x.q.val());
         if self.x.q.val().get_bit(INPUT_BITS - 1) {
             self.x_wide.next = bit_cast::<16, INPUT_BITS>(self.x.q.val()) | 0xFF00_u64;
+        }
+        self.lane_a.next = self.x_wide.val();
+        if self.pass.q.val() == FcPass::LearnOutput {
+            self.lane_a.next = !self.x_wide.val() + 1;
         }
         // The rounding draw of a row: r mod 2^s, and q = (x + r mod 2^s) >> s (a hidden layer's
         // input is a spike count, x ≥ 0).
@@ -458,6 +507,7 @@ impl Logic for FcEngine {
         self.round_sum.next = bit_cast::<18, INPUT_BITS>(self.scan.value.val())
             + bit_cast::<18, 16>(self.draw_round.val());
         self.rounded_now.next = self.round_sum.val() >> self.shift.val();
+        self.rounded_negated.next = !bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.q.val()) + 1;
         // Lane masks of the current word, the label's lane, the decision's lane.
         self.hidden_mask.next = 0xFF.into();
         if self.act_group.q.val() == self.last_hidden_group.val() {
@@ -485,7 +535,8 @@ impl Logic for FcEngine {
         self.projection.base.next = self.projection_seed.val();
         self.projection.label.next = self.label_q.q.val();
         for l in 0..FC_LANES {
-            self.lanes[l].a.next = self.x_wide.val();
+            self.lanes[l].clock.next = self.clock.val();
+            self.lanes[l].a.next = self.lane_a.val();
             self.lanes[l].weight.next = self
                 .weight_data
                 .val()
@@ -519,6 +570,7 @@ impl Logic for FcEngine {
             self.updates[l].output_layer.next = self.output_layer.val();
             self.updates[l].modulation.next = self.acc_data.val().get_bits::<2>(INPUT_WORD + 2 * l);
             self.updates[l].rounded.next = self.rounded.q.val();
+            self.updates[l].rounded_negated.next = self.rounded_negated.val();
             self.updates[l].product.next = self.lanes[l].product.val();
             self.updates[l].round.next = self.round.q.val();
             self.updates[l].shift.next = self.output_lr_shift.val();
@@ -560,7 +612,11 @@ impl Logic for FcEngine {
         self.accumulators.write_data.next = self.sums[8].val();
         self.projection.load.next = false;
         self.projection.step.next = false;
-        self.mac_pending.d.next = false;
+        self.mac_operands.d.next = false;
+        self.mac_read.d.next = self.mac_operands.q.val();
+        self.mac_read_address.d.next = self.mac_operands_address.q.val();
+        self.mac_pending.d.next = self.mac_read.q.val();
+        self.mac_address.d.next = self.mac_read_address.q.val();
         self.act_pending.d.next = false;
         match self.phase.q.val() {
             FcPhase::Idle => {
@@ -613,7 +669,7 @@ impl Logic for FcEngine {
                         bit_cast::<ACC_ADDR_BITS, MEMBRANE_ADDR_BITS>(self.scan.address.val());
                     self.accumulators.read_enable.next = self.scan.read.val();
                 }
-                if self.scan.valid.val() {
+                if self.scan.valid.val() && !self.stall.val() {
                     self.scan.take.next = true;
                     self.x.d.next = self.scan.value.val();
                     self.row.d.next = self.scan.row.val();
@@ -635,7 +691,7 @@ impl Logic for FcEngine {
                             self.phase.d.next = FcPhase::Pick;
                         }
                     }
-                } else if self.scan.done.val() {
+                } else if self.scan.done.val() && !self.stall.val() {
                     match self.pass.q.val() {
                         FcPass::Hidden => {
                             self.phase.d.next = FcPhase::Activate;
@@ -664,9 +720,8 @@ impl Logic for FcEngine {
             FcPhase::Row => {
                 self.hidden_weights.read_enable.next = !self.output_layer.val();
                 self.output_weights.read_enable.next = self.output_layer.val();
-                self.accumulators.read_enable.next = true;
-                self.mac_pending.d.next = true;
-                self.mac_address.d.next = self.acc_address.val();
+                self.mac_operands.d.next = true;
+                self.mac_operands_address.d.next = self.acc_address.val();
                 self.group.d.next = self.group.q.val() + 1;
                 if self.last_row_group.val() {
                     self.phase.d.next = FcPhase::Pick;
@@ -676,6 +731,15 @@ impl Logic for FcEngine {
                 self.hidden_weights.read_enable.next = !self.output_layer.val();
                 self.output_weights.read_enable.next = self.output_layer.val();
                 self.accumulators.read_enable.next = true;
+                self.phase.d.next = FcPhase::RowWrite;
+                if self.pass.q.val() == FcPass::LearnOutput {
+                    self.phase.d.next = FcPhase::RowMultiply;
+                }
+            }
+            FcPhase::RowMultiply => {
+                self.phase.d.next = FcPhase::RowProduct;
+            }
+            FcPhase::RowProduct => {
                 self.phase.d.next = FcPhase::RowWrite;
             }
             FcPhase::RowWrite => {
@@ -733,7 +797,12 @@ impl Logic for FcEngine {
                 }
             }
         }
-        // Write-backs of the forward pass and of the activation phase, one cycle after the read.
+        // The forward row's accumulator read (its *Pick* stalls meanwhile, so the port is free);
+        // write-backs of the forward pass and of the activation phase, one cycle after the read.
+        if self.mac_read.q.val() {
+            self.accumulators.read_address.next = self.mac_read_address.q.val();
+            self.accumulators.read_enable.next = true;
+        }
         if self.mac_pending.q.val() {
             self.accumulators.write_enable.next = true;
         }
@@ -749,6 +818,8 @@ impl Logic for FcEngine {
         }
         if self.reset.val() {
             self.phase.d.next = FcPhase::Idle;
+            self.mac_operands.d.next = false;
+            self.mac_read.d.next = false;
             self.mac_pending.d.next = false;
             self.act_pending.d.next = false;
             self.class_q.d.next = 0.into();
@@ -866,15 +937,28 @@ mod tests {
     fn pass_cycles(words: &[Vec<usize>]) -> usize {
         let inputs: usize = words.iter().flatten().map(|row| 1 + row).sum();
         let zero = words.iter().filter(|w| w.is_empty()).count();
-        let n = words.len();
-        let free_last =
-            n >= 2 && words[n - 1].is_empty() && words[n - 2].last().is_some_and(|&row| row > 0);
-        2 + inputs + zero - usize::from(free_last)
+        2 + inputs + zero - usize::from(free_last(words))
     }
 
-    /// The FC engine's cycles from `start` to idle: forward passes (rows of `G` cycles),
-    /// activation `G_h + 1`, decision `G_o + classes`, learning passes (rows of `2G` cycles, none
-    /// for a hidden input whose `q` is 0).
+    fn free_last(words: &[Vec<usize>]) -> bool {
+        let n = words.len();
+        n >= 2 && words[n - 1].is_empty() && words[n - 2].last().is_some_and(|&row| row > 0)
+    }
+
+    /// The cycles FC layer 0's last *Pick* waits for the row pipeline (2 stages) beyond those
+    /// the scan spends on the words after the last nonzero input.
+    fn drain_cycles(words: &[Vec<usize>]) -> usize {
+        let Some(last) = words.iter().rposition(|w| !w.is_empty()) else {
+            return 0;
+        };
+        let picks = words.len() - 1 - last - usize::from(free_last(words));
+        2usize.saturating_sub(picks)
+    }
+
+    /// The FC engine's cycles from `start` to idle: forward passes (rows of `G` cycles in FC
+    /// layer 0 and its drain, `G_o + 2` in the output layer), activation `G_h + 1`, decision
+    /// `G_o + classes`, learning passes (rows of `2G_h` cycles, none for a hidden input whose `q`
+    /// is 0; `4G_o` in the output layer).
     fn fc_cycles(p: &Params, counts: &[i16], g: &Golden) -> usize {
         let (gh, go) = (p.hidden_groups, p.output_groups);
         let mut inputs0: Vec<Vec<usize>> = vec![vec![]; p.membrane_words];
@@ -887,11 +971,14 @@ mod tests {
         let mut inputs1: Vec<Vec<usize>> = vec![vec![]; gh];
         for (j, &y) in g.y.iter().enumerate() {
             if y != 0 {
-                inputs1[j / FC_LANES].push(go);
+                inputs1[j / FC_LANES].push(go + 2);
             }
         }
-        let mut cycles =
-            pass_cycles(&inputs0) + (gh + 1) + pass_cycles(&inputs1) + (go + p.classes);
+        let mut cycles = pass_cycles(&inputs0)
+            + drain_cycles(&inputs0)
+            + (gh + 1)
+            + pass_cycles(&inputs1)
+            + (go + p.classes);
         if g.hidden_updated {
             let mut rows = g.hidden_rows.iter();
             let learn0: Vec<Vec<usize>> = inputs0
@@ -907,7 +994,7 @@ mod tests {
         if g.output_updated {
             let learn1: Vec<Vec<usize>> = inputs1
                 .iter()
-                .map(|w| w.iter().map(|_| 2 * go).collect())
+                .map(|w| w.iter().map(|_| 4 * go).collect())
                 .collect();
             cycles += pass_cycles(&learn1);
         }

@@ -3,9 +3,10 @@
 //!
 //! `v ← saturate(v + w, conv.membrane_bits)`; if `v ≥ conv.threshold` then `v ← v − threshold`
 //! and the counter `c ← min(c + 1, 2^spike_count_bits − 1)`. Signed values are two's complement
-//! in `Bits`; the sum is formed in 16 bits (`MEMBRANE_BITS + 1` would do) and signed compares
-//! are unsigned compares with the sign bit flipped (`a ^ 0x8000`), so no `Signed` type and no
-//! signed localparam is involved.
+//! in `Bits`; the sum is formed in 16 bits (`MEMBRANE_BITS + 1` would do), so no `Signed` type
+//! and no signed localparam is involved. No comparator (a carry chain each on an FPGA): the sum
+//! leaves the range of `membrane_bits` bits exactly when its bits from `membrane_bits − 1` up are
+//! not all equal, and `v ≥ threshold` is the sign of `v − threshold`, which the reset needs anyway.
 
 use crate::params::{
     twos, Params, COUNT_BITS, KERNEL_BITS, MEMBRANE_BITS, MEMBRANE_WORD, NEURON_BITS,
@@ -35,15 +36,13 @@ pub struct IntegrateFire {
     v_wide: Signal<Local, Bits<16>>,
     w_wide: Signal<Local, Bits<16>>,
     sum: Signal<Local, Bits<16>>,
-    /// `sum` saturated to the membrane range.
+    /// `sum` saturated to the membrane range; `sum`'s bits from `membrane_bits − 1` up.
     sat: Signal<Local, Bits<16>>,
-    /// Lowest membrane value, 16-bit two's complement with the sign bit flipped.
-    lo_biased: Constant<Bits<16>>,
-    /// Highest membrane value, biased likewise.
-    hi_biased: Constant<Bits<16>>,
-    /// Threshold, biased likewise.
-    threshold_biased: Constant<Bits<16>>,
-    /// Lowest and highest membrane values, threshold: 16-bit two's complement.
+    high: Signal<Local, Bits<16>>,
+    /// `sat − threshold`.
+    reset_value: Signal<Local, Bits<16>>,
+    /// Lowest and highest membrane values, threshold: 16-bit two's complement (the lowest value
+    /// has exactly the bits from `membrane_bits − 1` up set).
     lo: Constant<Bits<16>>,
     hi: Constant<Bits<16>>,
     threshold: Constant<Bits<16>>,
@@ -54,7 +53,6 @@ pub struct IntegrateFire {
 impl IntegrateFire {
     /// Lane `lane` of the membrane word.
     pub fn new(p: &Params, lane: usize) -> Self {
-        let b = |v: i64| Constant::new((twos(v, 16) ^ 0x8000).into());
         Self {
             v: Default::default(),
             c: Default::default(),
@@ -68,9 +66,8 @@ impl IntegrateFire {
             w_wide: Default::default(),
             sum: Default::default(),
             sat: Default::default(),
-            lo_biased: b(p.membrane_lo),
-            hi_biased: b(p.membrane_hi),
-            threshold_biased: b(p.threshold),
+            high: Default::default(),
+            reset_value: Default::default(),
             lo: Constant::new(twos(p.membrane_lo, 16).into()),
             hi: Constant::new(twos(p.membrane_hi, 16).into()),
             threshold: Constant::new(twos(p.threshold, 16).into()),
@@ -92,18 +89,21 @@ impl Logic for IntegrateFire {
             self.w_wide.next = bit_cast::<16, KERNEL_BITS>(self.w.val()) | 0xFF00_u64;
         }
         self.sum.next = self.v_wide.val() + self.w_wide.val();
+        self.high.next = self.sum.val() & self.lo.val();
         self.sat.next = self.sum.val();
-        if (self.sum.val() ^ 0x8000) < self.lo_biased.val() {
-            self.sat.next = self.lo.val();
-        }
-        if (self.sum.val() ^ 0x8000) > self.hi_biased.val() {
+        if self.high.val().any() && (self.high.val() != self.lo.val()) {
             self.sat.next = self.hi.val();
+            if self.sum.val().get_bit(15) {
+                self.sat.next = self.lo.val();
+            }
         }
-        self.fire.next = (self.sat.val() ^ 0x8000) >= self.threshold_biased.val();
+        // v − threshold fits 16 bits (both fit 13), so its sign is the compare: no comparator.
+        self.reset_value.next = self.sat.val() - self.threshold.val();
+        self.fire.next = !self.reset_value.val().get_bit(15);
         self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.sat.val());
         self.c_next.next = self.c.val();
         if self.fire.val() {
-            self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.sat.val() - self.threshold.val());
+            self.v_next.next = bit_cast::<MEMBRANE_BITS, 16>(self.reset_value.val());
             if self.c.val() != self.count_max.val() {
                 self.c_next.next = self.c.val() + 1;
             }

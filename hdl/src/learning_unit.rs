@@ -5,9 +5,12 @@
 //! Output layer: `w ← sat(w + ((p + r mod 2^s) >> s))` with `p = −e_c · y_j` the lane's product
 //! (from the FC lane's multiplier) and `r mod 2^s` shared by the row. `sat` clamps to the range of
 //! `fc.weight_bits`. Widths are the least that are exact: `p + r mod 2^s` needs 18 bits
-//! (`|p| ≤ 2^14`, `r < 2^16`); the arithmetic shift of a negative `v` is `~(~v >> s)`, one logical
-//! shifter for both signs; the update is then clamped to `[−256, 255]`, which changes no result
-//! (an 8-bit weight plus any update beyond that range saturates anyway), and added in 10 bits.
+//! (`|p| ≤ 2^14`, `r < 2^16`); the arithmetic shift is a barrel shifter of five stages that fill
+//! with the sign (one LUT per bit and stage); the update is then clamped to `[−256, 255]`, which
+//! changes no result (an 8-bit weight plus any update beyond that range saturates anyway), and
+//! added in 10 bits. The sum saturates when it does not fit `weight_bits` (its bits from
+//! `weight_bits − 1` up differ): a test of those bits, not two comparators (carry chains) — the
+//! range of `weight_bits` bits is exactly `[lo, hi]`.
 //! The sequencing (scan, draws, read–modify–write) is in `fc.rs`.
 
 use crate::params::{twos, Params, FC_WEIGHT_BITS, FC_WORD, INPUT_BITS};
@@ -26,8 +29,10 @@ pub struct UpdateLane {
     pub output_layer: Signal<In, Bit>,
     /// Hidden: modulation `d`, 2-bit two's complement (01 = +1, 11 = −1, 00 = 0).
     pub modulation: Signal<In, Bits<2>>,
-    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`.
+    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`, and `−q` (s`DELTA_BITS`), negated
+    /// once for the 8 lanes by the engine.
     pub rounded: Signal<In, Bits<INPUT_BITS>>,
+    pub rounded_negated: Signal<In, Bits<DELTA_BITS>>,
     /// Output: product `−e · y`, s16.
     pub product: Signal<In, Bits<16>>,
     /// Output: `r mod 2^s`.
@@ -38,7 +43,12 @@ pub struct UpdateLane {
     pub placed: Signal<Out, Bits<FC_WORD>>,
     product_wide: Signal<Local, Bits<ROUND_BITS>>,
     sum: Signal<Local, Bits<ROUND_BITS>>,
-    flip: Signal<Local, Bits<ROUND_BITS>>,
+    negative: Signal<Local, Bit>,
+    /// The shifter's stages: shifted by `s & 16`, `s & 24`, `s & 28`, `s & 30`, then `s`.
+    by16: Signal<Local, Bits<ROUND_BITS>>,
+    by8: Signal<Local, Bits<ROUND_BITS>>,
+    by4: Signal<Local, Bits<ROUND_BITS>>,
+    by2: Signal<Local, Bits<ROUND_BITS>>,
     shifted: Signal<Local, Bits<ROUND_BITS>>,
     /// `shifted` fits `DELTA_BITS − 1` bits and a sign.
     fits: Signal<Local, Bit>,
@@ -46,50 +56,51 @@ pub struct UpdateLane {
     delta: Signal<Local, Bits<DELTA_BITS>>,
     weight_wide: Signal<Local, Bits<DELTA_BITS>>,
     total: Signal<Local, Bits<DELTA_BITS>>,
-    biased: Signal<Local, Bits<DELTA_BITS>>,
+    /// `total`'s bits from `weight_bits − 1` up.
+    high: Signal<Local, Bits<DELTA_BITS>>,
     saturated: Signal<Local, Bits<DELTA_BITS>>,
     new_weight: Signal<Local, Bits<FC_WEIGHT_BITS>>,
     offset: Constant<Bits<8>>,
-    ones: Constant<Bits<ROUND_BITS>>,
     lo: Constant<Bits<DELTA_BITS>>,
     hi: Constant<Bits<DELTA_BITS>>,
-    lo_biased: Constant<Bits<DELTA_BITS>>,
-    hi_biased: Constant<Bits<DELTA_BITS>>,
+    high_mask: Constant<Bits<DELTA_BITS>>,
 }
 
 impl UpdateLane {
     /// Lane `lane` of a weight word.
     pub fn new(p: &Params, lane: usize) -> Self {
-        let sign = 1u64 << (DELTA_BITS - 1);
         let c = |v: i64| Constant::new(twos(v, DELTA_BITS).into());
-        let cb = |v: i64| Constant::new((twos(v, DELTA_BITS) ^ sign).into());
+        // lo = −2^(b−1) has exactly the bits from b − 1 up set.
         Self {
             weight: Default::default(),
             output_layer: Default::default(),
             modulation: Default::default(),
             rounded: Default::default(),
+            rounded_negated: Default::default(),
             product: Default::default(),
             round: Default::default(),
             shift: Default::default(),
             placed: Default::default(),
             product_wide: Default::default(),
             sum: Default::default(),
-            flip: Default::default(),
+            negative: Default::default(),
+            by16: Default::default(),
+            by8: Default::default(),
+            by4: Default::default(),
+            by2: Default::default(),
             shifted: Default::default(),
             fits: Default::default(),
             rounded_wide: Default::default(),
             delta: Default::default(),
             weight_wide: Default::default(),
             total: Default::default(),
-            biased: Default::default(),
+            high: Default::default(),
             saturated: Default::default(),
             new_weight: Default::default(),
             offset: Constant::new(((lane * FC_WEIGHT_BITS) as u64).into()),
-            ones: Constant::new(((1u64 << ROUND_BITS) - 1).into()),
             lo: c(p.fc_weight_lo),
             hi: c(p.fc_weight_hi),
-            lo_biased: cb(p.fc_weight_lo),
-            hi_biased: cb(p.fc_weight_hi),
+            high_mask: c(p.fc_weight_lo),
         }
     }
 }
@@ -103,12 +114,42 @@ impl Logic for UpdateLane {
             self.product_wide.next = bit_cast::<ROUND_BITS, 16>(self.product.val()) | 0x3_0000_u64;
         }
         self.sum.next = self.product_wide.val() + bit_cast::<ROUND_BITS, 16>(self.round.val());
-        self.flip.next = 0.into();
-        if self.sum.val().get_bit(ROUND_BITS - 1) {
-            self.flip.next = self.ones.val();
+        self.negative.next = self.sum.val().get_bit(ROUND_BITS - 1);
+        self.by16.next = self.sum.val();
+        if self.shift.val().get_bit(4) {
+            self.by16.next = self.sum.val() >> 16;
+            if self.negative.val() {
+                self.by16.next = (self.sum.val() >> 16) | 0x3_FFFC_u64;
+            }
         }
-        self.shifted.next =
-            ((self.sum.val() ^ self.flip.val()) >> self.shift.val()) ^ self.flip.val();
+        self.by8.next = self.by16.val();
+        if self.shift.val().get_bit(3) {
+            self.by8.next = self.by16.val() >> 8;
+            if self.negative.val() {
+                self.by8.next = (self.by16.val() >> 8) | 0x3_FC00_u64;
+            }
+        }
+        self.by4.next = self.by8.val();
+        if self.shift.val().get_bit(2) {
+            self.by4.next = self.by8.val() >> 4;
+            if self.negative.val() {
+                self.by4.next = (self.by8.val() >> 4) | 0x3_C000_u64;
+            }
+        }
+        self.by2.next = self.by4.val();
+        if self.shift.val().get_bit(1) {
+            self.by2.next = self.by4.val() >> 2;
+            if self.negative.val() {
+                self.by2.next = (self.by4.val() >> 2) | 0x3_0000_u64;
+            }
+        }
+        self.shifted.next = self.by2.val();
+        if self.shift.val().get_bit(0) {
+            self.shifted.next = self.by2.val() >> 1;
+            if self.negative.val() {
+                self.shifted.next = (self.by2.val() >> 1) | 0x2_0000_u64;
+            }
+        }
         self.fits.next = !self.shifted.val().get_bits::<10>(8).any()
             || self.shifted.val().get_bits::<10>(8).all();
         self.delta.next = bit_cast::<DELTA_BITS, ROUND_BITS>(self.shifted.val());
@@ -123,7 +164,7 @@ impl Logic for UpdateLane {
         if !self.output_layer.val() {
             self.delta.next = 0.into();
             if self.modulation.val() == 1 {
-                self.delta.next = !self.rounded_wide.val() + 1;
+                self.delta.next = self.rounded_negated.val();
             }
             if self.modulation.val() == 3 {
                 self.delta.next = self.rounded_wide.val();
@@ -136,13 +177,13 @@ impl Logic for UpdateLane {
                 bit_cast::<DELTA_BITS, FC_WEIGHT_BITS>(self.weight.val()) | 0x300_u64;
         }
         self.total.next = self.weight_wide.val() + self.delta.val();
-        self.biased.next = self.total.val() ^ 0x200_u64;
+        self.high.next = self.total.val() & self.high_mask.val();
         self.saturated.next = self.total.val();
-        if self.biased.val() < self.lo_biased.val() {
-            self.saturated.next = self.lo.val();
-        }
-        if self.biased.val() > self.hi_biased.val() {
+        if self.high.val().any() && (self.high.val() != self.high_mask.val()) {
             self.saturated.next = self.hi.val();
+            if self.total.val().get_bit(DELTA_BITS - 1) {
+                self.saturated.next = self.lo.val();
+            }
         }
         self.new_weight.next = bit_cast::<FC_WEIGHT_BITS, DELTA_BITS>(self.saturated.val());
         self.placed.next =
@@ -151,7 +192,7 @@ impl Logic for UpdateLane {
 }
 
 // The literals above: sign extensions of 8 → 10 and 16 → 18 bits, the clamp bounds 255 and
-// −256 = 0x300 in 10 bits, the sign bit 0x200 of 10 bits; shifts are at most 16.
+// −256 = 0x300 in 10 bits, the sign fills of the 18-bit shifter's stages; shifts are at most 16.
 const _: () = assert!(FC_WEIGHT_BITS == 8 && DELTA_BITS == 10 && ROUND_BITS == 18);
 
 #[cfg(test)]
@@ -197,6 +238,7 @@ mod tests {
                     want = add_saturating_i16(w, -d * q as i16, lo, hi);
                     b.uut.modulation.next = twos(d.into(), 2).into();
                     b.uut.rounded.next = u64::from(q).into();
+                    b.uut.rounded_negated.next = twos(-i64::from(q), DELTA_BITS).into();
                     at = format!("w {w} d {d} q {q}");
                 }
                 b.settle();

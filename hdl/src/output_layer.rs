@@ -3,7 +3,7 @@
 //!
 //! `p = clamp((z >> fc.output_shift) + one/2, 0, one)` with `one = 2^fc.probability_bits`, and
 //! `e = p − one·[c = label]`, an s`INPUT_BITS + 1` value in `[−one, one]`. Sign extension,
-//! arithmetic shift and signed compares as in `activation.rs` (no adder but the `+ one/2`).
+//! arithmetic shift as in `activation.rs`; no adder but the `+ one/2`, no comparator.
 
 use crate::params::{twos, Params, ACC_BITS, INPUT_BITS};
 use rust_hdl::prelude::*;
@@ -21,24 +21,26 @@ pub struct OutputError {
     pub target: Signal<In, Bit>,
     /// Error `e_c`, s`ERROR_BITS`.
     pub error: Signal<Out, Bits<ERROR_BITS>>,
-    /// `(z >> shift) + one/2`, s`ACC_BITS`, and its biased form.
+    /// `(z >> shift) + one/2`, s`ACC_BITS`. The clamp to `[0, one]` needs no comparator (a carry
+    /// chain on an FPGA): with `one = 2^probability_bits`, a non-negative value exceeds `one`
+    /// when a bit above `probability_bits` is set, or that bit and a lower one.
     shifted: Signal<Local, Bits<WIDE>>,
     centred: Signal<Local, Bits<WIDE>>,
-    biased: Signal<Local, Bits<WIDE>>,
+    over: Signal<Local, Bit>,
     probability: Signal<Local, Bits<WIDE>>,
     extension: Constant<Bits<WIDE>>,
     shift: Constant<Bits<8>>,
-    sign: Constant<Bits<WIDE>>,
     fill: Constant<Bits<WIDE>>,
     half: Constant<Bits<WIDE>>,
     one: Constant<Bits<WIDE>>,
-    one_biased: Constant<Bits<WIDE>>,
-    zero_biased: Constant<Bits<WIDE>>,
+    /// Bits above `probability_bits`; bits below it.
+    above_one: Constant<Bits<WIDE>>,
+    below_one: Constant<Bits<WIDE>>,
 }
 
 impl OutputError {
     pub fn new(p: &Params) -> Self {
-        let sign = 1u64 << (WIDE - 1);
+        let all = (1u64 << WIDE) - 1;
         let one = 1i64 << p.probability_bits;
         Self {
             z: Default::default(),
@@ -47,17 +49,16 @@ impl OutputError {
             shifted: Default::default(),
             extension: Constant::new((((1u64 << WIDE) - 1) & !((1u64 << ACC_BITS) - 1)).into()),
             centred: Default::default(),
-            biased: Default::default(),
+            over: Default::default(),
             probability: Default::default(),
             shift: Constant::new((p.output_shift as u64).into()),
-            sign: Constant::new(sign.into()),
             fill: Constant::new(
                 (((1u64 << WIDE) - 1) & !(((1u64 << WIDE) - 1) >> p.output_shift)).into(),
             ),
             half: Constant::new(twos(one / 2, WIDE).into()),
             one: Constant::new(twos(one, WIDE).into()),
-            one_biased: Constant::new((twos(one, WIDE) ^ sign).into()),
-            zero_biased: Constant::new(sign.into()),
+            above_one: Constant::new((all & !((2 * one as u64) - 1)).into()),
+            below_one: Constant::new((one as u64 - 1).into()),
         }
     }
 }
@@ -73,13 +74,14 @@ impl Logic for OutputError {
                 | self.fill.val();
         }
         self.centred.next = self.shifted.val() + self.half.val();
-        self.biased.next = self.centred.val() ^ self.sign.val();
+        self.over.next = (self.centred.val() & self.above_one.val()).any()
+            || ((self.centred.val() & self.one.val()).any()
+                && (self.centred.val() & self.below_one.val()).any());
         self.probability.next = self.centred.val();
-        if self.biased.val() > self.one_biased.val() {
-            self.probability.next = self.one.val();
-        }
-        if self.biased.val() < self.zero_biased.val() {
+        if self.centred.val().get_bit(ACC_BITS + 1) {
             self.probability.next = 0.into();
+        } else if self.over.val() {
+            self.probability.next = self.one.val();
         }
         self.error.next = bit_cast::<ERROR_BITS, WIDE>(self.probability.val());
         if self.target.val() {

@@ -128,7 +128,9 @@ fn yosys_synth_ecp5_maps_the_memories_to_ram_and_the_lanes_to_dsps() {
     }
     assert!(cells(&stat, "DP16KD") >= 50, "{stat}");
     assert_eq!(cells(&stat, "MULT18X18D"), 8, "{stat}");
-    assert!(cells(&stat, "TRELLIS_FF") < 1_000, "{stat}");
+    // No memory in flip-flops (the accumulators alone would need 2,816); the FC lanes'
+    // multiplier registers (≈ 270) stay in the fabric here, Yosys packs them only on the iCE40.
+    assert!(cells(&stat, "TRELLIS_FF") < 1_500, "{stat}");
 }
 
 /// The board top (processor, UARTs, host link) lints as clean as the processor.

@@ -118,11 +118,11 @@ impl Perturbation {
     }
 
     /// The firing threshold of the first integrate-and-fire lane (kernel 0), doubled
-    /// (`conv.threshold`, biased by 2^15 as the RTL compares it; the subtraction after a spike
-    /// keeps the right value): a neuron of kernel 0 reaching `[t, 2t)` does not fire.
+    /// (`conv.threshold`; the RTL fires on the sign of `v − threshold`, so the subtraction after
+    /// a spike doubles too): a neuron of kernel 0 reaching `[t, 2t)` does not fire.
     pub fn conv_threshold(config: &Config) -> Self {
         let t = config.conv.threshold;
-        let text = |t: i32| format!("localparam [15:0] threshold_biased = 16'h{:x};", t + 0x8000);
+        let text = |t: i32| format!("localparam [15:0] threshold = 16'h{t:x};");
         Self {
             find: text(t),
             replace: text(2 * t),

@@ -26,6 +26,8 @@ pub enum FcPhase {
     ActivateLast = 7,
     DecideRead = 8,
     DecideLane = 9,
+    RowMultiply = 10,
+    RowProduct = 11,
 }
 
 /// Scan-driven passes, numbered as the RTL encodes `FcPass`.
@@ -164,8 +166,17 @@ pub struct FcEngine {
     x: u8,
     rounded: i16,
     round: u16,
+    /// The forward row's pipeline (hdl `fc.rs`): operands arrive, accumulator read, write-back.
+    mac_operands: bool,
+    mac_operands_address: usize,
+    mac_read: bool,
+    mac_read_address: usize,
     mac_pending: bool,
     mac_address: usize,
+    /// The FC lanes' multiplier registers: the shared `a`, each lane's `b`, the products.
+    a_q: i32,
+    b_q: [i32; LANES],
+    product_q: [i32; LANES],
     act_pending: bool,
     act_group: usize,
     any_modulated: bool,
@@ -198,8 +209,15 @@ impl FcEngine {
             x: 0,
             rounded: 0,
             round: 0,
+            mac_operands: false,
+            mac_operands_address: 0,
+            mac_read: false,
+            mac_read_address: 0,
             mac_pending: false,
             mac_address: 0,
+            a_q: 0,
+            b_q: [0; LANES],
+            product_q: [0; LANES],
             act_pending: false,
             act_group: 0,
             any_modulated: false,
@@ -297,15 +315,25 @@ impl FcEngine {
         (word, modulated)
     }
 
-    /// `acc + x · w` of every lane (the forward row's write-back).
-    fn sums_word(&self, weights: [i16; LANES]) -> AccWord {
-        let x = i32::from(self.x as i8);
+    /// `acc + x · w` of every lane (the forward row's write-back), the products from the
+    /// multipliers' registers.
+    fn sums_word(&self) -> AccWord {
         let mut word = AccWord::default();
-        for (l, &w) in weights.iter().enumerate() {
-            let sum = self.acc_rdata.sum(l) + x * i32::from(w);
+        for (l, &p) in self.product_q.iter().enumerate() {
+            let sum = self.acc_rdata.sum(l) + p;
             word.place(ACC_BITS * l, ACC_BITS, sum as u64 & ((1 << ACC_BITS) - 1));
         }
         word
+    }
+
+    /// The FC lanes' operands this cycle: `(a, b)` = `(x, w)`, in the output update `(−y, e)`.
+    fn operands(&self, weight_data: [i16; LANES]) -> (i32, [i32; LANES]) {
+        let x = i32::from(self.x as i8);
+        if self.pass == FcPass::LearnOutput {
+            (-x, std::array::from_fn(|l| self.error(l)))
+        } else {
+            (x, weight_data.map(i32::from))
+        }
     }
 
     /// The updated weight word of a learning row (golden `update_hidden` / `update_output`
@@ -319,8 +347,11 @@ impl FcEngine {
         let (lo, hi) = self.hidden.weight_range();
         std::array::from_fn(|l| {
             let delta = if output_layer {
-                let product = i32::from(self.x as i8) * -self.error(l);
-                narrow_delta(stochastic_round(product, output_shift, self.round))
+                narrow_delta(stochastic_round(
+                    self.product_q[l],
+                    output_shift,
+                    self.round,
+                ))
             } else {
                 -self.acc_rdata.modulation(l) * self.rounded
             };
@@ -354,7 +385,8 @@ impl FcEngine {
             i.input_word
         };
         let presented = self.scan.present(word);
-        let allow_read = self.phase == FcPhase::Pick;
+        let stall = (self.mac_operands || self.mac_read) && (output_layer || presented.done);
+        let allow_read = self.phase == FcPhase::Pick && !stall;
         let take = allow_read && presented.valid;
         let (scan_read, scan_address) = self.scan.step(&presented, take, allow_read, i.reset);
         let mut scan_start = None;
@@ -362,8 +394,14 @@ impl FcEngine {
         // computed from the registers before the edge.
         let mac_write = self.mac_pending.then(|| Write {
             address: self.mac_address,
-            data: self.sums_word(weight_data),
+            data: self.sums_word(),
         });
+        let (a, operands) = self.operands(weight_data);
+        let products = std::array::from_fn(|l| i32::from((self.a_q * self.b_q[l]) as i16));
+        let mac_read = self.mac_read.then_some(self.mac_read_address);
+        (self.mac_pending, self.mac_address) = (self.mac_read, self.mac_read_address);
+        (self.mac_read, self.mac_read_address) = (self.mac_operands, self.mac_operands_address);
+        self.mac_operands = false;
         let act_write = self.act_pending.then(|| {
             let (data, modulated) = self.activation_word();
             (
@@ -374,7 +412,6 @@ impl FcEngine {
                 modulated,
             )
         });
-        self.mac_pending = false;
         self.act_pending = false;
         // The rounding draw of a row.
         let shift = if output_layer {
@@ -449,7 +486,7 @@ impl FcEngine {
                 if output_layer && scan_read {
                     acc_read = Some(scan_address & ACC_ADDR_MASK);
                 }
-                if presented.valid {
+                if presented.valid && !stall {
                     self.x = presented.value;
                     self.row = presented.row;
                     self.group = 0;
@@ -465,7 +502,7 @@ impl FcEngine {
                             next = FcPhase::Pick;
                         }
                     }
-                } else if presented.done {
+                } else if presented.done && !stall {
                     match self.pass {
                         FcPass::Hidden => {
                             next = FcPhase::Activate;
@@ -490,9 +527,8 @@ impl FcEngine {
             }
             FcPhase::Row => {
                 (h_read, o_read) = (!output_layer, output_layer);
-                acc_read = Some(acc_address);
-                self.mac_pending = true;
-                self.mac_address = acc_address;
+                self.mac_operands = true;
+                self.mac_operands_address = acc_address;
                 self.group = (self.group + 1) & 0xFF;
                 if last_row_group {
                     next = FcPhase::Pick;
@@ -501,8 +537,14 @@ impl FcEngine {
             FcPhase::RowRead => {
                 (h_read, o_read) = (!output_layer, output_layer);
                 acc_read = Some(acc_address);
-                next = FcPhase::RowWrite;
+                next = if self.pass == FcPass::LearnOutput {
+                    FcPhase::RowMultiply
+                } else {
+                    FcPhase::RowWrite
+                };
             }
+            FcPhase::RowMultiply => next = FcPhase::RowProduct,
+            FcPhase::RowProduct => next = FcPhase::RowWrite,
             FcPhase::RowWrite => {
                 let data = self.updated_word(weight_data, output_layer, i.output_lr_shift);
                 if output_layer {
@@ -573,6 +615,9 @@ impl FcEngine {
                 }
             }
         }
+        if mac_read.is_some() {
+            acc_read = mac_read;
+        }
         if let Some(w) = mac_write {
             acc_write = Some(w);
         }
@@ -616,9 +661,14 @@ impl FcEngine {
         if let Some(layer) = scan_start {
             self.scan.restart(layer, i.reset);
         }
+        self.a_q = a;
+        self.b_q = operands;
+        self.product_q = products;
         self.phase = next;
         if i.reset {
             self.phase = FcPhase::Idle;
+            self.mac_operands = false;
+            self.mac_read = false;
             self.mac_pending = false;
             self.act_pending = false;
             self.class = 0;
