@@ -164,7 +164,9 @@ fn run(dir: &Path, program: &str, args: &[&str], log: &mut String) -> Result<Str
     Ok(stdout)
 }
 
-fn sha256_hex(parts: &[&[u8]]) -> String {
+/// The cache key of the model builds (and of other tool runs keyed the same way): a SHA-256
+/// over the parts, each prefixed by its length, as 24 hex digits.
+pub fn sha256_hex(parts: &[&[u8]]) -> String {
     let mut h = Sha256::new();
     for p in parts {
         h.update((p.len() as u64).to_le_bytes());

@@ -4,7 +4,7 @@
 
 use crate::report::Throughput;
 use golden::chip::Chip;
-use golden::cycle::config_port::{SELECT_HIDDEN_WEIGHTS, SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS};
+use golden::cycle::config_port::{REG_CLASS, SELECT_REGISTERS};
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{CycleChip, PortsIn};
 use golden::event::Event;
@@ -49,8 +49,9 @@ pub fn measure(w: &Workload, clock_mhz: f64) -> Throughput {
     }
 }
 
-/// Cycles to write every kernel and FC weight of `chip`, zeros included (an FPGA's SPRAM
-/// powers up undefined), through the configuration port of a chip just out of reset.
+/// Cycles to load `chip` through the configuration port of a chip just out of reset, as a
+/// board's host does it: every memory word by word requests, zeros included (an FPGA's SPRAM
+/// powers up undefined), then the registers.
 pub fn load_cycles(chip: &Chip) -> u64 {
     let mut cycles = 0;
     let mut model = CycleChip::new(chip.config());
@@ -59,19 +60,40 @@ pub fn load_cycles(chip: &Chip) -> u64 {
         model.step(i)
     });
     host.record = false;
-    for (a, &w) in chip.kernels().weights().iter().enumerate() {
-        host.write(SELECT_KERNELS, a, w.into());
-    }
-    for (select, layer) in [SELECT_HIDDEN_WEIGHTS, SELECT_OUTPUT_WEIGHTS]
-        .into_iter()
-        .zip(chip.layers())
-    {
-        for (a, &w) in layer.weights().iter().enumerate() {
-            host.write(select, a, w.into());
-        }
-    }
-    // The last request is taken; wait for the port to be free again.
-    host.read(SELECT_KERNELS, 0);
+    host.load_chip(chip, false);
+    // The last request is taken; wait until the port has served it.
+    host.read(SELECT_REGISTERS, REG_CLASS);
     drop(host);
     cycles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use golden::config::Config;
+    use golden::cycle::config_port::{chip_memories, memory_words, CFG_WORD_WRITE_CYCLES};
+
+    fn words(chip: &Chip) -> u64 {
+        chip_memories(chip)
+            .iter()
+            .map(|(_, w, row)| memory_words(w, *row).len() as u64)
+            .sum()
+    }
+
+    /// A chip load costs `CFG_WORD_WRITE_CYCLES` per memory word, every word (zeros too), plus
+    /// a fixed cost for the registers: two configs that differ only in their FC layer 0 (more
+    /// hidden neurons, so more words) differ by exactly that per word.
+    #[test]
+    fn a_chip_load_is_two_cycles_per_word_plus_the_registers() {
+        let small = Chip::new(&Config::tiny());
+        let mut wide = Config::tiny();
+        wide.fc.hidden = vec![wide.fc.hidden[0] + 8];
+        let wide = Chip::new(&wide);
+        let extra = words(&wide) - words(&small);
+        assert!(extra > 0);
+        assert_eq!(
+            load_cycles(&wide) - load_cycles(&small),
+            extra * CFG_WORD_WRITE_CYCLES as u64
+        );
+    }
 }

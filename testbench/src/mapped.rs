@@ -19,7 +19,7 @@ use golden::cycle::host::aer_words;
 use golden::cycle::{compare_trace, PortsOut, RESET_CYCLES};
 use golden::dataset::load_split_dir;
 use golden::encoder::encode_ttfs;
-use sha2::{Digest, Sha256};
+use sim::verilate::sha256_hex;
 use sim::{BuildOptions, Model, Pins, PowerUp, Tracing};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -215,19 +215,6 @@ pub struct Netlist {
     pub cached: bool,
     /// Wall time of Yosys (zero when cached).
     pub yosys: Duration,
-}
-
-fn sha256_hex(parts: &[&[u8]]) -> String {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update((p.len() as u64).to_le_bytes());
-        h.update(p);
-    }
-    h.finalize()
-        .iter()
-        .take(12)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// `config`'s `spoon` mapped to `family`, in `<sim cache>/netlist-<key>/net.v`, the key a hash
