@@ -64,6 +64,10 @@ pub fn run(args: SynthArgs) -> Result<Report> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("build/synth").join(target.name()));
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
+    // Bad input is reported before the minutes of work start.
+    if let Some(board) = &args.board {
+        spoon_synth::Board::from_file(board)?;
+    }
     let workload = match target {
         Target::Yosys => None,
         _ => Some(workload(&args, &config)?),
@@ -189,7 +193,7 @@ fn check(r: &Report, max_logic: Option<f64>) -> Result<()> {
     let Some(pr) = &r.place_route else {
         return Ok(());
     };
-    for c in pr.clocks.iter().filter(|c| !c.met) {
+    if let Some(c) = pr.clocks.iter().find(|c| !c.met) {
         bail!(
             "timing fails: clock {} reaches {:.2} MHz, the constraint is {:.2} MHz",
             c.clock,

@@ -200,3 +200,36 @@ fn emit_writes_the_board_top_with_its_bit_period() {
     );
     assert!(e.contains("clocks_per_bit 2 is out of range"), "{e}");
 }
+
+#[test]
+fn synth_names_a_wrong_target_a_missing_board_file_and_a_bad_chip() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("run");
+    let err = stderr_of(spoon().args(["synth", "--target", "up6k"]));
+    assert!(
+        err.contains("no target `up6k`") && err.contains("ecp5-85f"),
+        "{err}"
+    );
+    let board = dir.path().join("no-board.toml");
+    let err = stderr_of(
+        spoon()
+            .args(["synth", "--board"])
+            .arg(&board)
+            .arg("--out")
+            .arg(&out),
+    );
+    assert!(err.contains("no-board.toml"), "{err}");
+    let chip = dir.path().join("empty.bin");
+    std::fs::write(&chip, b"").unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
+    let err = stderr_of(
+        spoon()
+            .args(["synth", "--chip"])
+            .arg(&chip)
+            .arg("--data")
+            .arg(&data)
+            .arg("--out")
+            .arg(&out),
+    );
+    assert!(err.contains("empty.bin"), "{err}");
+}

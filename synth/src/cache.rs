@@ -36,6 +36,10 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The file of a cache entry that keeps the wall time (first line) and the command of the run
+/// that made it.
+const RUN_RECORD: &str = "run.txt";
+
 /// What a cached step needs: its name, the inputs that make its key, and the files it writes.
 pub struct CachedStep<'a> {
     /// The cache folder ([`cache_root`] unless a test says otherwise).
@@ -72,16 +76,20 @@ impl CachedStep<'_> {
             for o in self.outputs {
                 copy(&entry.join(o), &dir.join(o))?;
             }
+            // The run that filled the entry: its command and wall time.
+            let record = std::fs::read_to_string(entry.join(RUN_RECORD)).unwrap_or_default();
+            let (wall, command) = record.split_once('\n').unwrap_or(("0", &self.recipe));
+            let (wall_s, command) = (wall.parse().unwrap_or(0.0), command.to_string());
             return Ok(Step {
                 name: self.name.to_string(),
-                command: self.recipe.clone(),
-                wall_s: 0.0,
+                command,
+                wall_s,
                 cached: true,
                 input_sha256: key,
             });
         }
         let (command, wall_s) = work()?;
-        self.store(dir, &entry)?;
+        self.store(dir, &entry, &format!("{wall_s}\n{command}"))?;
         Ok(Step {
             name: self.name.to_string(),
             command,
@@ -93,7 +101,7 @@ impl CachedStep<'_> {
 
     /// Copies the outputs into a staging folder, then renames it into place, so that a reader
     /// never sees half an entry.
-    fn store(&self, dir: &Path, entry: &Path) -> Result<(), SynthError> {
+    fn store(&self, dir: &Path, entry: &Path, record: &str) -> Result<(), SynthError> {
         let root = self.root;
         std::fs::create_dir_all(root).map_err(|e| SynthError::io(root, e))?;
         let staging = root.join(format!("tmp-{}-{}", self.name, std::process::id()));
@@ -102,6 +110,8 @@ impl CachedStep<'_> {
         for o in self.outputs {
             copy(&dir.join(o), &staging.join(o))?;
         }
+        let path = staging.join(RUN_RECORD);
+        std::fs::write(&path, record).map_err(|e| SynthError::io(&path, e))?;
         let _ = std::fs::remove_dir_all(entry);
         if std::fs::rename(&staging, entry).is_err() {
             let _ = std::fs::remove_dir_all(&staging);
