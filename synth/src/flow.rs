@@ -327,6 +327,39 @@ fn on_board(opts: &Options, board: &Board) -> Result<Report, SynthError> {
         bitstream: None,
         throughput: None,
     };
+    if let Some(failure) = place(opts, &f, &args, &mut report)? {
+        report.failure = Some(failure);
+        return Ok(report);
+    }
+    let (pack, bitstream) = pack(dir, board, &f)?;
+    let report_path = dir.join("nextpnr-report.json");
+    let text =
+        std::fs::read_to_string(&report_path).map_err(|e| SynthError::io(&report_path, e))?;
+    let place_route = PlaceRoute::parse(&text, &report_path)?;
+    let achieved = place_route
+        .clocks
+        .iter()
+        .map(|c| c.achieved_mhz)
+        .fold(report.clock.as_ref().map_or(0.0, |c| c.clock_mhz), f64::min);
+    report.steps.push(pack);
+    report.place_route = Some(place_route);
+    report.bitstream = Some(bitstream);
+    report.throughput = opts
+        .workload
+        .as_ref()
+        .map(|w| throughput::measure(w, achieved));
+    Ok(report)
+}
+
+/// The nextpnr step (cached); a design that does not place is a finding to report, with what
+/// the packer counted: its error is returned and `report.place_route` holds the utilisation.
+fn place(
+    opts: &Options,
+    f: &FamilyFlow,
+    args: &[String],
+    report: &mut Report,
+) -> Result<Option<String>, SynthError> {
+    let dir = &opts.out;
     let placed = CachedStep {
         root: &opts.cache,
         name: "nextpnr",
@@ -340,12 +373,14 @@ fn on_board(opts: &Options, board: &Board) -> Result<Report, SynthError> {
         outputs: &[f.routed, "nextpnr-report.json", "nextpnr.log"],
     }
     .run(dir, opts.use_cache, || {
-        let (_, wall) = tools::run(dir, f.nextpnr, &args, "nextpnr.run.log")?;
+        let (_, wall) = tools::run(dir, f.nextpnr, args, "nextpnr.run.log")?;
         Ok((format!("{} {}", f.nextpnr, args.join(" ")), wall))
     });
     match placed {
-        Ok(step) => report.steps.push(step),
-        // A design that does not place is a finding to report, with what the packer counted.
+        Ok(step) => {
+            report.steps.push(step);
+            Ok(None)
+        }
         Err(SynthError::ToolFailed { tail, log, .. }) => {
             let text = std::fs::read_to_string(&log).unwrap_or_default();
             report.place_route = Some(PlaceRoute {
@@ -353,51 +388,35 @@ fn on_board(opts: &Options, board: &Board) -> Result<Report, SynthError> {
                 clocks: Vec::new(),
                 critical_paths: Vec::new(),
             });
-            report.failure = Some(
-                tail.lines()
-                    .find(|l| l.starts_with("ERROR"))
-                    .unwrap_or("nextpnr failed")
-                    .to_string(),
-            );
-            return Ok(report);
+            let error = tail.lines().find(|l| l.starts_with("ERROR"));
+            Ok(Some(error.unwrap_or("nextpnr failed").to_string()))
         }
-        Err(e) => return Err(e),
+        Err(e) => Err(e),
     }
-    let bitstream = format!("spoon-{}.{}", board.name, f.bitstream_ext);
-    let pack_args = vec![f.routed.to_string(), bitstream.clone()];
-    let (_, wall) = tools::run(dir, f.packer, &pack_args, "pack.log")?;
-    let pack = Step {
+}
+
+/// The packer: the bitstream of the routed design, and its record.
+fn pack(dir: &Path, board: &Board, f: &FamilyFlow) -> Result<(Step, Bitstream), SynthError> {
+    let name = format!("spoon-{}.{}", board.name, f.bitstream_ext);
+    let args = vec![f.routed.to_string(), name.clone()];
+    let (_, wall) = tools::run(dir, f.packer, &args, "pack.log")?;
+    let step = Step {
         name: "pack".into(),
-        command: format!("{} {}", f.packer, pack_args.join(" ")),
+        command: format!("{} {}", f.packer, args.join(" ")),
         wall_s: wall,
         cached: false,
         input_sha256: file_sha256(&dir.join(f.routed))?,
     };
-    let report_path = dir.join("nextpnr-report.json");
-    let text =
-        std::fs::read_to_string(&report_path).map_err(|e| SynthError::io(&report_path, e))?;
-    let place_route = PlaceRoute::parse(&text, &report_path)?;
-    let bit_path = dir.join(&bitstream);
-    let bytes = std::fs::metadata(&bit_path)
-        .map_err(|e| SynthError::io(&bit_path, e))?
+    let path = dir.join(&name);
+    let bytes = std::fs::metadata(&path)
+        .map_err(|e| SynthError::io(&path, e))?
         .len();
-    let achieved = place_route
-        .clocks
-        .iter()
-        .map(|c| c.achieved_mhz)
-        .fold(report.clock.as_ref().map_or(0.0, |c| c.clock_mhz), f64::min);
-    report.steps.push(pack);
-    report.place_route = Some(place_route);
-    report.bitstream = Some(Bitstream {
-        path: bit_path.display().to_string(),
+    let bitstream = Bitstream {
+        path: path.display().to_string(),
         bytes,
-        sha256: file_sha256(&bit_path)?,
-    });
-    report.throughput = opts
-        .workload
-        .as_ref()
-        .map(|w| throughput::measure(w, achieved));
-    Ok(report)
+        sha256: file_sha256(&path)?,
+    };
+    Ok((step, bitstream))
 }
 
 #[cfg(test)]
