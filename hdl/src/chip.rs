@@ -94,6 +94,9 @@ pub struct Spoon {
     pub(crate) label: DFF<Bits<8>>,
     /// `classes`: an end-of-sample word with a label at or above it is not learned.
     label_limit: Constant<Bits<8>>,
+    /// Built with [`Spoon::behind_holding_link`]: the configuration port reads `cfg_wdata`
+    /// itself instead of `pin_cfg_wdata` (which Yosys then removes).
+    wdata_held: Constant<Bit>,
 }
 
 impl Spoon {
@@ -137,6 +140,20 @@ impl Spoon {
             learn: Default::default(),
             label: Default::default(),
             label_limit: Constant::new((p.classes as u64).into()),
+            wdata_held: Constant::new(false),
+        }
+    }
+
+    /// The core for a driver that holds `cfg_wdata` unchanged in the cycle after the edge that
+    /// takes a request (the host link: `shift` only changes on a received byte, and it drops
+    /// bytes while it offers a request). The port reads the write data only in that cycle
+    /// (`take`), so `cfg_wdata` there equals what the pin register would hold, and the 64
+    /// flip-flops of `pin_cfg_wdata` (flip-flops fed by flip-flops: an LC each) go. With any
+    /// other driver the pins are those of [`Spoon::new`] only if the driver holds the data so.
+    pub fn behind_holding_link(p: &Params) -> Self {
+        Self {
+            wdata_held: Constant::new(true),
+            ..Self::new(p)
         }
     }
 }
@@ -278,6 +295,9 @@ impl Logic for Spoon {
         self.cfg_port.pin_select.next = self.pin_cfg_select.q.val();
         self.cfg_port.pin_address.next = self.pin_cfg_address.q.val();
         self.cfg_port.pin_wdata.next = self.pin_cfg_wdata.q.val();
+        if self.wdata_held.val() {
+            self.cfg_port.pin_wdata.next = self.cfg_wdata.val();
+        }
         self.cfg_port.kernel_rdata.next = self.conv.kernel_rdata.val();
         self.cfg_port.membrane_rdata.next = self.conv.membrane_rdata.val();
         self.cfg_port.hidden_rdata.next = self.fc.hidden_rdata.val();

@@ -372,9 +372,11 @@ impl Logic for ConfigPort {
             | bit_cast::<{ CFG_ADDRESS_BITS + 1 }, 1>(
                 self.dividend.q.val().get_bits::<1>(CFG_ADDRESS_BITS - 1),
             );
-        self.difference.next = bit_cast::<{ CFG_ADDRESS_BITS + 2 }, { CFG_ADDRESS_BITS + 1 }>(
-            self.trial.val(),
-        ) - bit_cast::<{ CFG_ADDRESS_BITS + 2 }, { CFG_ADDRESS_BITS + 1 }>(self.divisor.val());
+        self.difference.next =
+            bit_cast::<{ CFG_ADDRESS_BITS + 2 }, { CFG_ADDRESS_BITS + 1 }>(self.trial.val())
+                - bit_cast::<{ CFG_ADDRESS_BITS + 2 }, { CFG_ADDRESS_BITS + 1 }>(
+                    self.divisor.val(),
+                );
         self.column.next = bit_cast::<16, { CFG_ADDRESS_BITS + 1 }>(self.remainder.q.val());
         if self.paired.val() {
             self.column.next =
@@ -549,7 +551,10 @@ impl Logic for ConfigPort {
             self.remainder.d.next = self.trial.val();
             self.row_words.d.next = self.row_words.q.val() << 1;
             if !self.difference.val().get_bit(CFG_ADDRESS_BITS + 1) {
-                self.remainder.d.next = self.difference.val().get_bits::<{ CFG_ADDRESS_BITS + 1 }>(0);
+                self.remainder.d.next = bit_cast::<
+                    { CFG_ADDRESS_BITS + 1 },
+                    { CFG_ADDRESS_BITS + 2 },
+                >(self.difference.val());
                 self.row_words.d.next = (self.row_words.q.val() << 1) + self.row_groups.val();
             }
             self.steps.d.next = self.steps.q.val() - 1;

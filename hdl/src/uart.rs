@@ -347,8 +347,15 @@ mod tests {
     #[test]
     fn the_count_mask_covers_exactly_the_bits_of_the_largest_count() {
         let mask = |max| count_mask::<UART_COUNT_BITS>(max).val().index();
-        assert_eq!([mask(3), mask(7), mask(8), mask(12), mask(65_535)], [3, 7, 15, 15, 65_535]);
-        assert_eq!(count_mask::<4>(100).val().index(), 15, "never wider than the counter");
+        assert_eq!(
+            [mask(3), mask(7), mask(8), mask(12), mask(65_535)],
+            [3, 7, 15, 15, 65_535]
+        );
+        assert_eq!(
+            count_mask::<4>(100).val().index(),
+            15,
+            "never wider than the counter"
+        );
     }
 
     #[test]
