@@ -189,7 +189,7 @@ fn check(r: &Report, max_logic: Option<f64>) -> Result<()> {
     let Some(pr) = &r.place_route else {
         return Ok(());
     };
-    for c in pr.clocks.iter().filter(|c| !c.met) {
+    if let Some(c) = pr.clocks.iter().find(|c| !c.met) {
         bail!(
             "timing fails: clock {} reaches {:.2} MHz, the constraint is {:.2} MHz",
             c.clock,
