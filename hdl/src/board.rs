@@ -47,7 +47,7 @@ impl SpoonBoard {
             uart_rx: Default::default(),
             uart_tx: Default::default(),
             leds: Default::default(),
-            core: Spoon::new(p),
+            core: Spoon::behind_holding_link(p),
             receiver: UartRx::new(clocks_per_bit),
             transmitter: UartTx::new(clocks_per_bit),
             link: HostLink::new(clocks_per_bit),

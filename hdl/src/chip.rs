@@ -94,6 +94,12 @@ pub struct Spoon {
     pub(crate) label: DFF<Bits<8>>,
     /// `classes`: an end-of-sample word with a label at or above it is not learned.
     label_limit: Constant<Bits<8>>,
+    /// Built with [`Spoon::behind_holding_link`]: the FIFO and the configuration port read
+    /// `in_data`, `cfg_write`, `cfg_word`, `cfg_select` and `cfg_wdata` themselves instead of
+    /// their pin registers (which Yosys then removes).
+    link_holds: Constant<Bit>,
+    /// `cfg_write` of the request taken in the previous cycle (see `link_holds`).
+    cfg_write_taken: Signal<Local, Bit>,
 }
 
 impl Spoon {
@@ -137,6 +143,23 @@ impl Spoon {
             learn: Default::default(),
             label: Default::default(),
             label_limit: Constant::new((p.classes as u64).into()),
+            link_holds: Constant::new(false),
+            cfg_write_taken: Default::default(),
+        }
+    }
+
+    /// The core for a driver that holds `in_data`, `cfg_write`, `cfg_word`, `cfg_select` and
+    /// `cfg_wdata` unchanged in the cycle after the edge that takes a word or a request (the
+    /// host link: `shift`, `opcode` and `select` only change on a received byte or in
+    /// `Execute`, and the link drops bytes while it offers). The core reads them only in that
+    /// cycle (the FIFO's write, `take`), so there they equal what the pin registers would
+    /// hold, and those 88 flip-flops (fed by flip-flops: an LC each) go. With any other
+    /// driver the pins behave as those of [`Spoon::new`] only if the driver holds them so;
+    /// `cfg_address` keeps its register (the link counts it on at the taking edge).
+    pub fn behind_holding_link(p: &Params) -> Self {
+        Self {
+            link_holds: Constant::new(true),
+            ..Self::new(p)
         }
     }
 }
@@ -187,6 +210,9 @@ impl Logic for Spoon {
         self.fifo.reset.next = self.pin_reset.q.val();
         self.fifo.in_valid.next = self.pin_in_valid.q.val() && self.in_shown.q.val();
         self.fifo.in_data.next = self.pin_in_data.q.val();
+        if self.link_holds.val() {
+            self.fifo.in_data.next = self.in_data.val();
+        }
         self.in_ready.next = self.fifo.in_ready.val();
         self.in_shown.d.next = self.fifo.in_ready.val();
         self.fifo.pop.next = false;
@@ -278,6 +304,14 @@ impl Logic for Spoon {
         self.cfg_port.pin_select.next = self.pin_cfg_select.q.val();
         self.cfg_port.pin_address.next = self.pin_cfg_address.q.val();
         self.cfg_port.pin_wdata.next = self.pin_cfg_wdata.q.val();
+        self.cfg_write_taken.next = self.pin_cfg_write.q.val();
+        if self.link_holds.val() {
+            self.cfg_write_taken.next = self.cfg_write.val();
+            self.cfg_port.pin_write.next = self.cfg_write.val();
+            self.cfg_port.pin_word.next = self.cfg_word.val();
+            self.cfg_port.pin_select.next = self.cfg_select.val();
+            self.cfg_port.pin_wdata.next = self.cfg_wdata.val();
+        }
         self.cfg_port.kernel_rdata.next = self.conv.kernel_rdata.val();
         self.cfg_port.membrane_rdata.next = self.conv.membrane_rdata.val();
         self.cfg_port.hidden_rdata.next = self.fc.hidden_rdata.val();
@@ -314,7 +348,7 @@ impl Logic for Spoon {
                     self.phase.d.next = Phase::CfgDivide;
                     if self.cfg_port.word_request.val() {
                         self.phase.d.next = Phase::CfgData;
-                        if self.pin_cfg_write.q.val() {
+                        if self.cfg_write_taken.val() {
                             self.phase.d.next = Phase::Idle;
                         }
                     }

@@ -136,6 +136,9 @@ pub struct ConfigPort {
     divisor: Signal<Local, Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     row_groups: Signal<Local, Bits<CFG_ADDRESS_BITS>>,
     trial: Signal<Local, Bits<{ CFG_ADDRESS_BITS + 1 }>>,
+    /// `trial − divisor` one bit wider: its top bit is the borrow, so one subtractor serves as
+    /// the comparison too.
+    difference: Signal<Local, Bits<{ CFG_ADDRESS_BITS + 2 }>>,
     /// Selects whose elements come in pairs (membrane map: potential, counter; scores: halves).
     paired: Signal<Local, Bit>,
     /// Column within the row (kernel, neuron, class, register), lane, word address.
@@ -257,6 +260,7 @@ impl ConfigPort {
             divisor: Default::default(),
             row_groups: Default::default(),
             trial: Default::default(),
+            difference: Default::default(),
             paired: Default::default(),
             column: Default::default(),
             lane: Default::default(),
@@ -368,6 +372,11 @@ impl Logic for ConfigPort {
             | bit_cast::<{ CFG_ADDRESS_BITS + 1 }, 1>(
                 self.dividend.q.val().get_bits::<1>(CFG_ADDRESS_BITS - 1),
             );
+        self.difference.next =
+            bit_cast::<{ CFG_ADDRESS_BITS + 2 }, { CFG_ADDRESS_BITS + 1 }>(self.trial.val())
+                - bit_cast::<{ CFG_ADDRESS_BITS + 2 }, { CFG_ADDRESS_BITS + 1 }>(
+                    self.divisor.val(),
+                );
         self.column.next = bit_cast::<16, { CFG_ADDRESS_BITS + 1 }>(self.remainder.q.val());
         if self.paired.val() {
             self.column.next =
@@ -541,8 +550,11 @@ impl Logic for ConfigPort {
             self.dividend.d.next = self.dividend.q.val() << 1;
             self.remainder.d.next = self.trial.val();
             self.row_words.d.next = self.row_words.q.val() << 1;
-            if self.trial.val() >= self.divisor.val() {
-                self.remainder.d.next = self.trial.val() - self.divisor.val();
+            if !self.difference.val().get_bit(CFG_ADDRESS_BITS + 1) {
+                self.remainder.d.next = bit_cast::<
+                    { CFG_ADDRESS_BITS + 1 },
+                    { CFG_ADDRESS_BITS + 2 },
+                >(self.difference.val());
                 self.row_words.d.next = (self.row_words.q.val() << 1) + self.row_groups.val();
             }
             self.steps.d.next = self.steps.q.val() - 1;

@@ -153,6 +153,9 @@ pub struct HostLink {
     /// Unprompted message in flight: 1 the error flags are next, 2 the class is next.
     pub(crate) message: DFF<Bits<2>>,
     pub(crate) quiet: DFF<Bits<QUIET_COUNT_BITS>>,
+    /// `quiet`'s next value, and the bits the limit needs (`uart::count_mask`).
+    quiet_next: Signal<Local, Bits<QUIET_COUNT_BITS>>,
+    quiet_mask: Constant<Bits<QUIET_COUNT_BITS>>,
     /// Errors of this cycle.
     new_errors: Signal<Local, Bits<8>>,
     /// The opcode register, and the received byte, decoded.
@@ -237,6 +240,8 @@ impl HostLink {
             error_seen_q: Default::default(),
             message: Default::default(),
             quiet: Default::default(),
+            quiet_next: Default::default(),
+            quiet_mask: crate::uart::count_mask(QUIET_BIT_TIMES * clocks_per_bit),
             new_errors: Default::default(),
             op_aer: Default::default(),
             op_config: Default::default(),
@@ -292,6 +297,7 @@ impl Logic for HostLink {
             message,
             quiet
         );
+        self.quiet_next.next = self.quiet.q.val();
         // Decoding: opcodes 0x04..=0x07 are AER words, 0x10..=0x13 configuration requests.
         self.op_aer.next = self.opcode.q.val().get_bits::<6>(2) == 1;
         self.op_config.next = self.opcode.q.val().get_bits::<6>(2) == 4;
@@ -514,16 +520,17 @@ impl Logic for HostLink {
             }
             LinkPhase::Discard => {
                 self.discard.d.next = false;
-                self.quiet.d.next = self.quiet.q.val() + 1;
+                self.quiet_next.next = self.quiet.q.val() + 1;
                 if self.rx_valid.val() || self.rx_error.val() {
-                    self.quiet.d.next = 0.into();
+                    self.quiet_next.next = 0.into();
                 }
                 if self.quiet.q.val() == self.quiet_limit.val() {
-                    self.quiet.d.next = 0.into();
+                    self.quiet_next.next = 0.into();
                     self.phase.d.next = LinkPhase::Opcode;
                 }
             }
         }
+        self.quiet.d.next = self.quiet_next.val() & self.quiet_mask.val();
     }
 }
 

@@ -32,6 +32,13 @@ fn count<const N: usize>(v: usize) -> Constant<Bits<N>> {
     Constant::new((v as u64).into())
 }
 
+/// The bits a count of at most `max` needs, as a mask of the counter: the counter's next value
+/// is ANDed with it, so Yosys finds its upper flip-flops constant and removes them (the
+/// counter is as wide as the bit period needs, though widths are compile-time).
+pub(crate) fn count_mask<const N: usize>(max: usize) -> Constant<Bits<N>> {
+    count(((max + 1).next_power_of_two() - 1).min((1 << N) - 1))
+}
+
 /// The receiver: a 2-flop synchroniser, then a start edge starts a bit clock that samples the
 /// middle of every bit. A start bit that is high again at its middle was a glitch (ignored).
 /// A byte whose stop bit is low is not delivered: `framing_error` is high for one cycle instead.
@@ -53,6 +60,9 @@ pub struct UartRx {
     pub(crate) busy: DFF<Bit>,
     /// Cycles to the next sample point, minus one.
     pub(crate) countdown: DFF<Bits<UART_COUNT_BITS>>,
+    /// `countdown`'s next value before [`count_mask`].
+    countdown_next: Signal<Local, Bits<UART_COUNT_BITS>>,
+    count_mask: Constant<Bits<UART_COUNT_BITS>>,
     /// 0: start bit, 1..=8 data bits, 9: stop bit.
     pub(crate) bit_index: DFF<Bits<4>>,
     pub(crate) shift: DFF<Bits<8>>,
@@ -84,6 +94,8 @@ impl UartRx {
             shift: Default::default(),
             valid_q: Default::default(),
             error_q: Default::default(),
+            countdown_next: Default::default(),
+            count_mask: count_mask(clocks_per_bit - 1),
             half_bit: count(clocks_per_bit / 2 - 1),
             whole_bit: count(clocks_per_bit - 1),
             line_bit: Default::default(),
@@ -97,6 +109,7 @@ impl Logic for UartRx {
         dff_setup!(
             self, clock, sync_low, line_low, busy, countdown, bit_index, shift, valid_q, error_q
         );
+        self.countdown_next.next = self.countdown.q.val();
         self.sync_low.d.next = !self.rx.val();
         self.line_low.d.next = self.sync_low.q.val();
         self.valid.next = self.valid_q.q.val();
@@ -111,13 +124,13 @@ impl Logic for UartRx {
         if !self.busy.q.val() {
             if self.line_low.q.val() {
                 self.busy.d.next = true;
-                self.countdown.d.next = self.half_bit.val();
+                self.countdown_next.next = self.half_bit.val();
                 self.bit_index.d.next = 0.into();
             }
         } else if self.countdown.q.val().any() {
-            self.countdown.d.next = self.countdown.q.val() - 1;
+            self.countdown_next.next = self.countdown.q.val() - 1;
         } else {
-            self.countdown.d.next = self.whole_bit.val();
+            self.countdown_next.next = self.whole_bit.val();
             self.bit_index.d.next = self.bit_index.q.val() + 1;
             if self.bit_index.q.val() == 0 {
                 // A start bit high at its middle was a glitch.
@@ -130,6 +143,7 @@ impl Logic for UartRx {
                 self.shift.d.next = (self.shift.q.val() >> 1) | (self.line_bit.val() << 7);
             }
         }
+        self.countdown.d.next = self.countdown_next.val() & self.count_mask.val();
     }
 }
 
@@ -150,6 +164,9 @@ pub struct UartTx {
     /// Bits left of the byte in flight (0: ready).
     pub(crate) bits: DFF<Bits<4>>,
     pub(crate) countdown: DFF<Bits<UART_COUNT_BITS>>,
+    /// `countdown`'s next value before [`count_mask`].
+    countdown_next: Signal<Local, Bits<UART_COUNT_BITS>>,
+    count_mask: Constant<Bits<UART_COUNT_BITS>>,
     data_low: Signal<Local, Bits<8>>,
     whole_bit: Constant<Bits<UART_COUNT_BITS>>,
     one: Constant<Bits<10>>,
@@ -168,6 +185,8 @@ impl UartTx {
             shift_low: Default::default(),
             bits: Default::default(),
             countdown: Default::default(),
+            countdown_next: Default::default(),
+            count_mask: count_mask(clocks_per_bit - 1),
             data_low: Default::default(),
             whole_bit: count(clocks_per_bit - 1),
             one: count(1),
@@ -182,24 +201,26 @@ impl Logic for UartTx {
         // Inverted in its own 8 bits: Verilog would widen `~data` inside the cast to 10 bits
         // first, and drive the stop bit low.
         self.data_low.next = !self.data.val();
+        self.countdown_next.next = self.countdown.q.val();
         self.ready.next =
             !self.bits.q.val().any() || ((self.bits.q.val() == 1) && !self.countdown.q.val().any());
         self.tx.next = !self.shift_low.q.val().get_bit(0);
         if self.bits.q.val().any() {
             if self.countdown.q.val().any() {
-                self.countdown.d.next = self.countdown.q.val() - 1;
+                self.countdown_next.next = self.countdown.q.val() - 1;
             } else {
                 self.shift_low.d.next = self.shift_low.q.val() >> 1;
                 self.bits.d.next = self.bits.q.val() - 1;
-                self.countdown.d.next = self.whole_bit.val();
+                self.countdown_next.next = self.whole_bit.val();
             }
         }
         if self.ready.val() && self.send.val() {
             // Inverted: start bit 1, the data bits inverted, stop bit 0.
             self.shift_low.d.next = (bit_cast::<10, 8>(self.data_low.val()) << 1) | self.one.val();
             self.bits.d.next = 10.into();
-            self.countdown.d.next = self.whole_bit.val();
+            self.countdown_next.next = self.whole_bit.val();
         }
+        self.countdown.d.next = self.countdown_next.val() & self.count_mask.val();
     }
 }
 
@@ -321,6 +342,20 @@ mod tests {
             expected.resize(line.len(), true);
             assert_eq!(line, expected, "clocks_per_bit {cpb}");
         }
+    }
+
+    #[test]
+    fn the_count_mask_covers_exactly_the_bits_of_the_largest_count() {
+        let mask = |max| count_mask::<UART_COUNT_BITS>(max).val().index();
+        assert_eq!(
+            [mask(3), mask(7), mask(8), mask(12), mask(65_535)],
+            [3, 7, 15, 15, 65_535]
+        );
+        assert_eq!(
+            count_mask::<4>(100).val().index(),
+            15,
+            "never wider than the counter"
+        );
     }
 
     #[test]
