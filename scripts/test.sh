@@ -14,6 +14,6 @@ spoon=target/release/spoon
 # ULX3S (ECP5-85F): must place, route and meet the regression clock of 35 MHz (the issue's
 # target is 50 MHz; docs/SYNTH.md has the Fmax reached).
 $spoon synth --target ecp5-85f --freq 35 --check --out build/ci/ecp5-85f
-# iCEBreaker (UP5K): the board top does not fit yet (docs/SYNTH.md); the flow runs and reports
-# the packer's utilisation, so that a change of the logic count shows in the CI log.
-$spoon synth --target up5k --out build/ci/up5k
+# iCEBreaker (UP5K): must place, route and meet 12 MHz (the oscillator, no PLL) with at most 98 %
+# of the logic cells (the targets, 24 MHz and 90 %, are not reached yet: docs/SYNTH.md).
+$spoon synth --target up5k --freq 12 --check --max-logic 98 --out build/ci/up5k

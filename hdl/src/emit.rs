@@ -41,6 +41,15 @@ pub struct Port {
     pub width: usize,
 }
 
+/// A port of the manifest's lists below.
+fn p(name: &'static str, direction: &'static str, width: usize) -> Port {
+    Port {
+        name,
+        direction,
+        width,
+    }
+}
+
 /// One memory: the words the config uses, the word width, and the words the RTL declares.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Memory {
@@ -70,11 +79,6 @@ pub struct Manifest {
 
 /// The ports of `spoon`, as `chip::Spoon` declares them.
 pub fn ports() -> Vec<Port> {
-    let p = |name, direction, width| Port {
-        name,
-        direction,
-        width,
-    };
     vec![
         p("clock", "in", 1),
         p("reset", "in", 1),
@@ -142,11 +146,6 @@ pub fn verilog(config: &Config) -> Result<String, EmitError> {
 
 /// The ports of `spoon_board`, as `board::SpoonBoard` declares them.
 pub fn board_ports() -> Vec<Port> {
-    let p = |name, direction, width| Port {
-        name,
-        direction,
-        width,
-    };
     vec![
         p("clock", "in", 1),
         p("uart_rx", "in", 1),
