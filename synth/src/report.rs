@@ -188,6 +188,18 @@ pub fn logged_utilisation(log: &str) -> BTreeMap<String, Use> {
         .collect()
 }
 
+/// A Markdown section holding one table: `## title`, the header, then one line per row.
+fn table(title: &str, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let mut t = format!("\n## {title}\n\n{}", line(&header));
+    t += &format!("|{}\n", "---|".repeat(header.len()));
+    for row in rows {
+        t += &line(&row);
+    }
+    t
+}
+
 /// A bitstream and its hash.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bitstream {
@@ -266,50 +278,61 @@ impl Report {
         } else {
             m += &format!("Top `{}`, no place and route.\n\n", self.top);
         }
-        m += &format!("Command: `{}`\n\n", self.command);
+        m += &format!("Command: `{}`\n", self.command);
         if let Some(f) = &self.failure {
             m += &format!("**Place and route failed:** {f}\n\n");
         }
         if let Some(pr) = &self.place_route {
-            m +=
-                "## Timing\n\n| clock | achieved MHz | constraint MHz | met |\n|---|---|---|---|\n";
-            for c in &pr.clocks {
-                m += &format!(
-                    "| `{}` | {:.2} | {:.2} | {} |\n",
-                    c.clock,
-                    c.achieved_mhz,
-                    c.constraint_mhz,
-                    if c.met { "yes" } else { "**no**" }
-                );
-            }
-            m += "\n## Utilisation (nextpnr)\n\n| resource | used | available | % |\n|---|---|---|---|\n";
-            for (k, u) in &pr.utilisation {
-                m += &format!(
-                    "| {k} | {} | {} | {:.1} |\n",
-                    u.used,
-                    u.available,
-                    u.percent()
-                );
-            }
-            m += "\n## Critical paths\n\n| from → to | delay ns | logic ns | routing ns | levels | start → end cell |\n|---|---|---|---|---|---|\n";
-            for p in &pr.critical_paths {
-                m += &format!(
-                    "| {} → {} | {:.2} | {:.2} | {:.2} | {} | `{}` → `{}` |\n",
-                    p.from,
-                    p.to,
-                    p.delay_ns,
-                    p.logic_ns,
-                    p.routing_ns,
-                    p.logic_levels,
-                    p.start_cell,
-                    p.end_cell
-                );
-            }
+            m += &table(
+                "Timing",
+                &["clock", "achieved MHz", "constraint MHz", "met"],
+                pr.clocks.iter().map(|c| {
+                    let met = if c.met { "yes" } else { "**no**" };
+                    vec![
+                        format!("`{}`", c.clock),
+                        format!("{:.2}", c.achieved_mhz),
+                        format!("{:.2}", c.constraint_mhz),
+                        met.into(),
+                    ]
+                }),
+            );
+            m += &table(
+                "Utilisation (nextpnr)",
+                &["resource", "used", "available", "%"],
+                pr.utilisation.iter().map(|(k, u)| {
+                    let p = format!("{:.1}", u.percent());
+                    vec![k.clone(), u.used.to_string(), u.available.to_string(), p]
+                }),
+            );
+            m += &table(
+                "Critical paths",
+                &[
+                    "from → to",
+                    "delay ns",
+                    "logic ns",
+                    "routing ns",
+                    "levels",
+                    "start → end cell",
+                ],
+                pr.critical_paths.iter().map(|p| {
+                    vec![
+                        format!("{} → {}", p.from, p.to),
+                        format!("{:.2}", p.delay_ns),
+                        format!("{:.2}", p.logic_ns),
+                        format!("{:.2}", p.routing_ns),
+                        p.logic_levels.to_string(),
+                        format!("`{}` → `{}`", p.start_cell, p.end_cell),
+                    ]
+                }),
+            );
         }
-        m += "\n## Cells (Yosys)\n\n| cell | count |\n|---|---|\n";
-        for (k, n) in &self.cells {
-            m += &format!("| {k} | {n} |\n");
-        }
+        m += &table(
+            "Cells (Yosys)",
+            &["cell", "count"],
+            self.cells
+                .iter()
+                .map(|(k, n)| vec![k.clone(), n.to_string()]),
+        );
         if let Some(c) = &self.clock {
             m += &format!(
                 "\n## Clock\n\nOscillator {} MHz → {} {:.3} MHz (requested {} MHz). UART {} baud: {} clocks per bit ({:+.2} %).\n",
@@ -343,17 +366,19 @@ impl Report {
                 b.path, b.bytes, b.sha256
             );
         }
-        m += "\n## Tools and steps\n\n| step | command | wall s | cached | input sha256 |\n|---|---|---|---|---|\n";
-        for s in &self.steps {
-            m += &format!(
-                "| {} | `{}` | {:.1} | {} | `{}` |\n",
-                s.name,
-                s.command,
-                s.wall_s,
-                if s.cached { "yes" } else { "no" },
-                &s.input_sha256[..16.min(s.input_sha256.len())]
-            );
-        }
+        m += &table(
+            "Tools and steps",
+            &["step", "command", "wall s", "cached", "input sha256"],
+            self.steps.iter().map(|s| {
+                vec![
+                    s.name.clone(),
+                    format!("`{}`", s.command),
+                    format!("{:.1}", s.wall_s),
+                    if s.cached { "yes" } else { "no" }.into(),
+                    format!("`{}`", &s.input_sha256[..16.min(s.input_sha256.len())]),
+                ]
+            }),
+        );
         for (tool, v) in &self.tools {
             m += &format!("\n- {tool}: {v}");
         }
@@ -429,6 +454,18 @@ mod tests {
             }
         );
         assert!(logged_utilisation("no table").is_empty());
+    }
+
+    #[test]
+    fn a_markdown_table_is_a_section_with_its_rows() {
+        let rows = [
+            vec!["a".to_string(), "1".to_string()],
+            vec!["b".into(), "2".into()],
+        ];
+        assert_eq!(
+            table("T", &["k", "v"], rows),
+            "\n## T\n\n| k | v |\n|---|---|\n| a | 1 |\n| b | 2 |\n"
+        );
     }
 
     #[test]
