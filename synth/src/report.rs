@@ -280,7 +280,7 @@ impl Report {
         }
         m += &format!("Command: `{}`\n", self.command);
         if let Some(f) = &self.failure {
-            m += &format!("**Place and route failed:** {f}\n\n");
+            m += &format!("\n**Place and route failed:** {f}\n");
         }
         if let Some(pr) = &self.place_route {
             m += &table(
