@@ -31,7 +31,7 @@
 //! write of a word always precedes its next read: no read-after-write hazard for any `G`.
 
 use crate::activation::ActivationLane;
-use crate::learning_unit::{UpdateLane, DELTA_BITS};
+use crate::learning_unit::{OutputRound, UpdateLane, DELTA_BITS};
 use crate::lfsr::LfsrDraw;
 use crate::output_layer::{OutputError, ERROR_BITS};
 use crate::params::*;
@@ -156,10 +156,21 @@ pub enum FcPhase {
     /// Class decision: read output word `group`, then one lane per cycle.
     DecideRead,
     DecideLane,
-    /// Output update: the two cycles of the registered multiplier between *RowRead* (the
-    /// score word, hence `−e`) and *RowWrite* (the products).
+    /// Output update: the two cycles of the registered multiplier after *RowRead* (the score
+    /// word, hence `−e`): operands, then products.
     RowMultiply,
     RowProduct,
+    /// Output update: lane `lane`'s product enters the shared [`OutputRound`] (its sum is
+    /// registered), one lane per cycle; each lane's update `(p + r mod 2^s) >> s` is registered
+    /// (`UpdateLane::delta_q`) one cycle later, the last lane's in *RowShiftLast*.
+    RowShift,
+    /// Hidden update: `q = (x + r mod 2^s) >> s` of the row registered, from the `x` and
+    /// `r mod 2^s` its *Pick* latched.
+    RowRound,
+    /// Learning sample: the decision is made; the learning pass follows from the registered
+    /// `any_modulated` and `any_error`.
+    DecideEnd,
+    RowShiftLast,
 }
 
 /// What the scan-driven phases are doing.
@@ -205,7 +216,8 @@ pub struct FcEngine {
     /// Last word read from the FC layer 0 / output weight memory.
     pub hidden_rdata: Signal<Out, Bits<FC_WORD>>,
     pub output_rdata: Signal<Out, Bits<FC_WORD>>,
-    /// Lane `score_lane` of the last score word read, s`ACC_BITS`.
+    /// Lane `score_lane` (of the cycle before, while idle) of the last score word read,
+    /// s`ACC_BITS`.
     pub score_lane: Signal<In, Bits<3>>,
     pub score: Signal<Out, Bits<ACC_BITS>>,
     /// Rounding LFSR state: written while idle, carried over between samples.
@@ -220,6 +232,7 @@ pub struct FcEngine {
     activations: [ActivationLane; FC_LANES],
     errors: [OutputError; FC_LANES],
     updates: [UpdateLane; FC_LANES],
+    output_round: OutputRound,
     projection: TargetProjection,
     draw: LfsrDraw,
     pub(crate) phase: DFF<FcPhase>,
@@ -253,6 +266,9 @@ pub struct FcEngine {
     pub(crate) best_class: DFF<Bits<8>>,
     pub(crate) class_q: DFF<Bits<8>>,
     pub(crate) rounding: DFF<Bits<32>>,
+    /// The lane whose sum the shared shifter holds, one-hot (none unless the cycle before was
+    /// a *RowShift*).
+    shift_lanes: DFF<Bits<FC_LANES>>,
     output_layer: Signal<Local, Bit>,
     /// *Pick* waits for the row pipeline: in the output layer always (the scan reads the
     /// accumulator memory), in FC layer 0 at the end of the pass.
@@ -341,6 +357,7 @@ impl FcEngine {
             activations: std::array::from_fn(|l| ActivationLane::new(p, l)),
             errors: std::array::from_fn(|_| OutputError::new(p)),
             updates: std::array::from_fn(|l| UpdateLane::new(p, l)),
+            output_round: Default::default(),
             projection: TargetProjection::new(p),
             draw: Default::default(),
             phase: Default::default(),
@@ -367,6 +384,7 @@ impl FcEngine {
             best_class: Default::default(),
             class_q: Default::default(),
             rounding: Default::default(),
+            shift_lanes: Default::default(),
             output_layer: Default::default(),
             stall: Default::default(),
             acc_data: Default::default(),
@@ -441,7 +459,8 @@ impl Logic for FcEngine {
             best,
             best_class,
             class_q,
-            rounding
+            rounding,
+            shift_lanes
         );
         clock!(
             self,
@@ -504,8 +523,8 @@ impl Logic for FcEngine {
         self.shift_mask.next = (self.one_17.val() << self.shift.val()) - 1;
         self.draw_round.next =
             bit_cast::<16, 32>(self.draw.after16.val()) & bit_cast::<16, 17>(self.shift_mask.val());
-        self.round_sum.next = bit_cast::<18, INPUT_BITS>(self.scan.value.val())
-            + bit_cast::<18, 16>(self.draw_round.val());
+        self.round_sum.next =
+            bit_cast::<18, INPUT_BITS>(self.x.q.val()) + bit_cast::<18, 16>(self.round.q.val());
         self.rounded_now.next = self.round_sum.val() >> self.shift.val();
         self.rounded_negated.next = !bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.q.val()) + 1;
         // Lane masks of the current word, the label's lane, the decision's lane.
@@ -521,10 +540,10 @@ impl Logic for FcEngine {
         if (self.label_q.q.val() >> 3) == self.group.q.val() {
             self.target.next = self.one_lane.val() << (self.label_q.q.val() & 7);
         }
+        // While idle, `lane` follows the configuration port's score lane, so a score read (issue,
+        // then data one cycle later with the same lane) and the decision share one lane
+        // multiplexer without the port's decode in front of it.
         self.lane_onehot.next = self.one_lane.val() << self.lane.q.val();
-        if self.phase.q.val() == FcPhase::Idle {
-            self.lane_onehot.next = self.one_lane.val() << self.score_lane.val();
-        }
         // The lanes.
         self.sums[0].next = 0.into();
         self.activation_words[0].next = 0.into();
@@ -532,6 +551,15 @@ impl Logic for FcEngine {
         self.modulated.next = 0.into();
         self.erring.next = 0.into();
         self.lane_value.next = 0.into();
+        // The output rule's shifter, shared: lane `lane`'s product in a *RowShift* cycle.
+        self.output_round.clock.next = self.clock.val();
+        self.output_round.product.next = 0.into();
+        self.shift_lanes.d.next = 0.into();
+        if self.phase.q.val() == FcPhase::RowShift {
+            self.shift_lanes.d.next = self.lane_onehot.val();
+        }
+        self.output_round.round.next = self.round.q.val();
+        self.output_round.shift.next = self.output_lr_shift.val();
         self.projection.base.next = self.projection_seed.val();
         self.projection.label.next = self.label_q.q.val();
         for l in 0..FC_LANES {
@@ -563,6 +591,7 @@ impl Logic for FcEngine {
                 .replace_bit(l, self.activations[l].modulated.val());
             self.activation_words[l + 1].next =
                 self.activation_words[l].val() | self.activations[l].placed.val();
+            self.updates[l].clock.next = self.clock.val();
             self.updates[l].weight.next = self
                 .weight_data
                 .val()
@@ -571,12 +600,12 @@ impl Logic for FcEngine {
             self.updates[l].modulation.next = self.acc_data.val().get_bits::<2>(INPUT_WORD + 2 * l);
             self.updates[l].rounded.next = self.rounded.q.val();
             self.updates[l].rounded_negated.next = self.rounded_negated.val();
-            self.updates[l].product.next = self.lanes[l].product.val();
-            self.updates[l].round.next = self.round.q.val();
-            self.updates[l].shift.next = self.output_lr_shift.val();
+            self.updates[l].output_delta.next = self.output_round.delta.val();
+            self.updates[l].load_delta.next = self.shift_lanes.q.val().get_bit(l);
             self.updated[l + 1].next = self.updated[l].val() | self.updates[l].placed.val();
             if self.lane_onehot.val().get_bit(l) {
                 self.lane_value.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
+                self.output_round.product.next = self.lanes[l].product.val();
             }
         }
         self.score.next = self.lane_value.val();
@@ -620,6 +649,7 @@ impl Logic for FcEngine {
         self.act_pending.d.next = false;
         match self.phase.q.val() {
             FcPhase::Idle => {
+                self.lane.d.next = self.score_lane.val();
                 self.hidden_weights.address.next = self.mem_address.val();
                 self.hidden_weights.read_enable.next =
                     self.mem_read.val() && (self.mem_select.val() == MEM_HIDDEN);
@@ -679,16 +709,13 @@ impl Logic for FcEngine {
                     {
                         self.phase.d.next = FcPhase::Row;
                     } else {
-                        // One rounding draw per nonzero input; a hidden row with q = 0 is
-                        // left as it is (golden skips it).
+                        // One rounding draw per nonzero input (a hidden row's `q` follows in
+                        // *RowRound*, and *RowRead* skips the row if q = 0).
                         self.rounding.d.next = self.draw.after16.val();
-                        self.rounded.d.next = bit_cast::<INPUT_BITS, 18>(self.rounded_now.val());
                         self.round.d.next = self.draw_round.val();
                         self.phase.d.next = FcPhase::RowRead;
-                        if (self.pass.q.val() == FcPass::LearnHidden)
-                            && !self.rounded_now.val().any()
-                        {
-                            self.phase.d.next = FcPhase::Pick;
+                        if self.pass.q.val() == FcPass::LearnHidden {
+                            self.phase.d.next = FcPhase::RowRound;
                         }
                     }
                 } else if self.scan.done.val() && !self.stall.val() {
@@ -735,12 +762,32 @@ impl Logic for FcEngine {
                 if self.pass.q.val() == FcPass::LearnOutput {
                     self.phase.d.next = FcPhase::RowMultiply;
                 }
+                // A hidden row with q = 0 is left as it is (golden skips it).
+                if (self.pass.q.val() == FcPass::LearnHidden) && !self.rounded.q.val().any() {
+                    self.hidden_weights.read_enable.next = false;
+                    self.accumulators.read_enable.next = false;
+                    self.phase.d.next = FcPhase::Pick;
+                }
             }
             FcPhase::RowMultiply => {
                 self.phase.d.next = FcPhase::RowProduct;
             }
             FcPhase::RowProduct => {
+                self.lane.d.next = 0.into();
+                self.phase.d.next = FcPhase::RowShift;
+            }
+            FcPhase::RowShift => {
+                self.lane.d.next = self.lane.q.val() + 1;
+                if self.lane.q.val() == 7 {
+                    self.phase.d.next = FcPhase::RowShiftLast;
+                }
+            }
+            FcPhase::RowShiftLast => {
                 self.phase.d.next = FcPhase::RowWrite;
+            }
+            FcPhase::RowRound => {
+                self.rounded.d.next = bit_cast::<INPUT_BITS, 18>(self.rounded_now.val());
+                self.phase.d.next = FcPhase::RowRead;
             }
             FcPhase::RowWrite => {
                 self.hidden_weights.write_enable.next = !self.output_layer.val();
@@ -781,19 +828,25 @@ impl Logic for FcEngine {
                 if self.class_index.val() == self.last_class.val() {
                     self.class_q.d.next = self.winner.val();
                     self.phase.d.next = FcPhase::Idle;
-                    if self.learn_q.q.val() && self.any_modulated.q.val() {
-                        self.pass.d.next = FcPass::LearnHidden;
-                        self.scan.start.next = true;
-                        self.phase.d.next = FcPhase::Pick;
-                    } else if self.learn_q.q.val() && self.errors_now.val() {
-                        self.pass.d.next = FcPass::LearnOutput;
-                        self.scan.start.next = true;
-                        self.scan.layer.next = true;
-                        self.phase.d.next = FcPhase::Pick;
+                    if self.learn_q.q.val() {
+                        self.phase.d.next = FcPhase::DecideEnd;
                     }
                 } else if self.lane.q.val() == 7 {
                     self.group.d.next = self.group.q.val() + 1;
                     self.phase.d.next = FcPhase::DecideRead;
+                }
+            }
+            FcPhase::DecideEnd => {
+                self.phase.d.next = FcPhase::Idle;
+                if self.any_modulated.q.val() {
+                    self.pass.d.next = FcPass::LearnHidden;
+                    self.scan.start.next = true;
+                    self.phase.d.next = FcPhase::Pick;
+                } else if self.any_error.q.val() {
+                    self.pass.d.next = FcPass::LearnOutput;
+                    self.scan.start.next = true;
+                    self.scan.layer.next = true;
+                    self.phase.d.next = FcPhase::Pick;
                 }
             }
         }
@@ -934,15 +987,24 @@ mod tests {
     /// nonzero inputs (0 for a skipped row). Two cycles (the first read, the end), one per
     /// nonzero input plus its row, one per word without a nonzero input — except a last word
     /// that arrives while a row is under way, which costs nothing.
-    fn pass_cycles(words: &[Vec<usize>]) -> usize {
-        let inputs: usize = words.iter().flatten().map(|row| 1 + row).sum();
-        let zero = words.iter().filter(|w| w.is_empty()).count();
-        2 + inputs + zero - usize::from(free_last(words))
+    /// The *Pick* cycles the scan spends on word `w` besides its inputs' *Pick* and rows: a word
+    /// arrives during a row if it was read at the last take of a predecessor with inputs, else in
+    /// a *Pick* cycle, where its latch costs one cycle; a word without inputs then costs the
+    /// cycle that reads its successor (none if it is the last word).
+    fn word_cycles(words: &[Vec<usize>], w: usize) -> usize {
+        let during_row = w > 0 && words[w - 1].last().is_some_and(|&row| row > 0);
+        let latch = usize::from(!during_row);
+        let read_next = usize::from(words[w].is_empty() && w + 1 < words.len());
+        let idle = usize::from(words[w].is_empty() && w + 1 == words.len() && !during_row);
+        latch + read_next + idle
     }
 
-    fn free_last(words: &[Vec<usize>]) -> bool {
-        let n = words.len();
-        n >= 2 && words[n - 1].is_empty() && words[n - 2].last().is_some_and(|&row| row > 0)
+    /// A scan pass: the first read and the cycle that sees the scan done, per nonzero input its
+    /// *Pick* and its row, and each word's [`word_cycles`].
+    fn pass_cycles(words: &[Vec<usize>]) -> usize {
+        let inputs: usize = words.iter().flatten().map(|row| 1 + row).sum();
+        let spent: usize = (0..words.len()).map(|w| word_cycles(words, w)).sum();
+        2 + inputs + spent
     }
 
     /// The cycles FC layer 0's last *Pick* waits for the row pipeline (2 stages) beyond those
@@ -951,15 +1013,15 @@ mod tests {
         let Some(last) = words.iter().rposition(|w| !w.is_empty()) else {
             return 0;
         };
-        let picks = words.len() - 1 - last - usize::from(free_last(words));
+        let picks: usize = (last + 1..words.len()).map(|w| word_cycles(words, w)).sum();
         2usize.saturating_sub(picks)
     }
 
     /// The FC engine's cycles from `start` to idle: forward passes (rows of `G` cycles in FC
     /// layer 0 and its drain, `G_o + 2` in the output layer), activation `G_h + 1`, decision
-    /// `G_o + classes`, learning passes (rows of `2G_h` cycles, none for a hidden input whose `q`
-    /// is 0; `4G_o` in the output layer).
-    fn fc_cycles(p: &Params, counts: &[i16], g: &Golden) -> usize {
+    /// `G_o + classes` (+ 1 when learning), learning passes (rows of `1 + 2G_h` cycles, 2 for a
+    /// hidden input whose `q` is 0; `(5 + 8)G_o` in the output layer).
+    fn fc_cycles(p: &Params, counts: &[i16], g: &Golden, learn: bool) -> usize {
         let (gh, go) = (p.hidden_groups, p.output_groups);
         let mut inputs0: Vec<Vec<usize>> = vec![vec![]; p.membrane_words];
         for (i, &c) in counts.iter().enumerate() {
@@ -978,14 +1040,14 @@ mod tests {
             + drain_cycles(&inputs0)
             + (gh + 1)
             + pass_cycles(&inputs1)
-            + (go + p.classes);
+            + (go + p.classes + usize::from(learn));
         if g.hidden_updated {
             let mut rows = g.hidden_rows.iter();
             let learn0: Vec<Vec<usize>> = inputs0
                 .iter()
                 .map(|w| {
                     w.iter()
-                        .map(|_| if *rows.next().unwrap() { 2 * gh } else { 0 })
+                        .map(|_| if *rows.next().unwrap() { 1 + 2 * gh } else { 2 })
                         .collect()
                 })
                 .collect();
@@ -994,7 +1056,7 @@ mod tests {
         if g.output_updated {
             let learn1: Vec<Vec<usize>> = inputs1
                 .iter()
-                .map(|w| w.iter().map(|_| 4 * go).collect())
+                .map(|w| w.iter().map(|_| (5 + FC_LANES) * go).collect())
                 .collect();
             cycles += pass_cycles(&learn1);
         }
@@ -1081,7 +1143,7 @@ mod tests {
             b.uut.mem_read.next = false;
             for l in 0..FC_LANES.min(p.classes - g * FC_LANES) {
                 b.uut.score_lane.next = (l as u64).into();
-                b.settle();
+                b.tick();
                 scores.push(sext(b.uut.score.val().index() as u64, ACC_BITS) as i32);
             }
         }
@@ -1169,7 +1231,7 @@ mod tests {
 
     /// A programmed memory, inference only: the scores, the class, and the activation words
     /// (`y`, and `d` for the label) equal golden, neuron by neuron; the cycle count is
-    /// `(2 + zero words + nonzero inputs · (1 + G))` per layer + `G_h + 1` (activation)
+    /// `(2 + word cycles + nonzero inputs · (1 + G))` per layer + `G_h + 1` (activation)
     /// + `G_o + classes` (decision).
     #[test]
     fn forward_pass_equals_golden_seed_21() {
@@ -1196,7 +1258,7 @@ mod tests {
                     "neuron {j}"
                 );
             }
-            assert_eq!(cycles as usize, fc_cycles(&p, &counts, &g));
+            assert_eq!(cycles as usize, fc_cycles(&p, &counts, &g, false));
         }
     }
 
@@ -1276,7 +1338,7 @@ mod tests {
                 let cycles = run(b, &count_words(&p, counts), true, label);
                 let g = golden_sample(&config, layers, counts, label, true, &mut rounding);
                 assert_eq!(b.uut.decision.val().index(), g.class);
-                assert_eq!(cycles as usize, fc_cycles(&p, counts, &g));
+                assert_eq!(cycles as usize, fc_cycles(&p, counts, &g, true));
                 let [hidden, output] = read_weights(b, &p);
                 assert_eq!(hidden, layers[0].weights(), "FC layer 0 weights");
                 assert_eq!(output, layers[1].weights(), "output weights");

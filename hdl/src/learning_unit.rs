@@ -1,4 +1,6 @@
-//! The DRTP learning unit's weight update (golden `learning_unit.rs`), one lane, combinational.
+//! The DRTP learning unit's weight update (golden `learning_unit.rs`): the output rule's
+//! rounding shift, shared by the lanes ([`OutputRound`]), and one update lane per weight of a
+//! word ([`UpdateLane`]).
 //!
 //! Hidden layer: `w ← sat(w − d · q)` with `d ∈ {−1, 0, +1}` (the lane's modulation) and
 //! `q = sr(x_i, s_h, r)` the input's stochastically rounded value (shared by the row).
@@ -7,10 +9,15 @@
 //! `fc.weight_bits`. Widths are the least that are exact: `p + r mod 2^s` needs 18 bits
 //! (`|p| ≤ 2^14`, `r < 2^16`); the arithmetic shift is a barrel shifter of five stages that fill
 //! with the sign (one LUT per bit and stage); the update is then clamped to `[−256, 255]`, which
-//! changes no result (an 8-bit weight plus any update beyond that range saturates anyway), and
-//! added in 10 bits. The sum saturates when it does not fit `weight_bits` (its bits from
-//! `weight_bits − 1` up differ): a test of those bits, not two comparators (carry chains) — the
-//! range of `weight_bits` bits is exactly `[lo, hi]`.
+//! changes no result (an 8-bit weight plus any update beyond that range saturates anyway).
+//! One shifter serves the 8 lanes, one lane per cycle (the engine's *RowShift* cycles), and each
+//! lane registers its update (`delta_q`): the shifter is the larger part of an update lane. The
+//! shifter registers its sum (`p + r mod 2^s`), and the lanes their update, so that the product
+//! multiplexer, the shifter and the weight's saturation are three paths, not one.
+//! The registered update (or the hidden rule's `−d · q`, combinational) is added in 10 bits. The
+//! sum saturates when it does not fit `weight_bits` (its bits from `weight_bits − 1` up differ):
+//! a test of those bits, not two comparators (carry chains) — the range of `weight_bits` bits is
+//! exactly `[lo, hi]`.
 //! The sequencing (scan, draws, read–modify–write) is in `fc.rs`.
 
 use crate::params::{twos, Params, FC_WEIGHT_BITS, FC_WORD, INPUT_BITS};
@@ -21,28 +28,22 @@ pub const ROUND_BITS: usize = 18;
 /// Width of the clamped update and of the sum with the weight, two's complement.
 pub const DELTA_BITS: usize = 10;
 
-#[derive(LogicBlock)]
-pub struct UpdateLane {
-    /// Weight before the update, s`FC_WEIGHT_BITS`.
-    pub weight: Signal<In, Bits<FC_WEIGHT_BITS>>,
-    /// Output layer rule (else the hidden rule).
-    pub output_layer: Signal<In, Bit>,
-    /// Hidden: modulation `d`, 2-bit two's complement (01 = +1, 11 = −1, 00 = 0).
-    pub modulation: Signal<In, Bits<2>>,
-    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`, and `−q` (s`DELTA_BITS`), negated
-    /// once for the 8 lanes by the engine.
-    pub rounded: Signal<In, Bits<INPUT_BITS>>,
-    pub rounded_negated: Signal<In, Bits<DELTA_BITS>>,
-    /// Output: product `−e · y`, s16.
+/// The output rule's update of one product: `(p + r mod 2^s) >> s`, clamped to `[−256, 255]`,
+/// in two stages: the sum `p + r mod 2^s` is registered (`sum_q`), so `delta` is the update of
+/// the product and `r` of the edge before.
+#[derive(LogicBlock, Default)]
+pub struct OutputRound {
+    pub clock: Signal<In, Clock>,
+    /// Product `−e · y`, s16.
     pub product: Signal<In, Bits<16>>,
-    /// Output: `r mod 2^s`.
+    /// `r mod 2^s`.
     pub round: Signal<In, Bits<16>>,
-    /// Output: learning-rate shift `s` (0..=16).
+    /// Learning-rate shift `s` (0..=16).
     pub shift: Signal<In, Bits<5>>,
-    /// The new weight at this lane's place in a weight word, zero elsewhere.
-    pub placed: Signal<Out, Bits<FC_WORD>>,
+    /// The update, s`DELTA_BITS`.
+    pub delta: Signal<Out, Bits<DELTA_BITS>>,
     product_wide: Signal<Local, Bits<ROUND_BITS>>,
-    sum: Signal<Local, Bits<ROUND_BITS>>,
+    sum_q: DFF<Bits<ROUND_BITS>>,
     negative: Signal<Local, Bit>,
     /// The shifter's stages: shifted by `s & 16`, `s & 24`, `s & 28`, `s & 30`, then `s`.
     by16: Signal<Local, Bits<ROUND_BITS>>,
@@ -52,74 +53,23 @@ pub struct UpdateLane {
     shifted: Signal<Local, Bits<ROUND_BITS>>,
     /// `shifted` fits `DELTA_BITS − 1` bits and a sign.
     fits: Signal<Local, Bit>,
-    rounded_wide: Signal<Local, Bits<DELTA_BITS>>,
-    delta: Signal<Local, Bits<DELTA_BITS>>,
-    weight_wide: Signal<Local, Bits<DELTA_BITS>>,
-    total: Signal<Local, Bits<DELTA_BITS>>,
-    /// `total`'s bits from `weight_bits − 1` up.
-    high: Signal<Local, Bits<DELTA_BITS>>,
-    saturated: Signal<Local, Bits<DELTA_BITS>>,
-    new_weight: Signal<Local, Bits<FC_WEIGHT_BITS>>,
-    offset: Constant<Bits<8>>,
-    lo: Constant<Bits<DELTA_BITS>>,
-    hi: Constant<Bits<DELTA_BITS>>,
-    high_mask: Constant<Bits<DELTA_BITS>>,
 }
 
-impl UpdateLane {
-    /// Lane `lane` of a weight word.
-    pub fn new(p: &Params, lane: usize) -> Self {
-        let c = |v: i64| Constant::new(twos(v, DELTA_BITS).into());
-        // lo = −2^(b−1) has exactly the bits from b − 1 up set.
-        Self {
-            weight: Default::default(),
-            output_layer: Default::default(),
-            modulation: Default::default(),
-            rounded: Default::default(),
-            rounded_negated: Default::default(),
-            product: Default::default(),
-            round: Default::default(),
-            shift: Default::default(),
-            placed: Default::default(),
-            product_wide: Default::default(),
-            sum: Default::default(),
-            negative: Default::default(),
-            by16: Default::default(),
-            by8: Default::default(),
-            by4: Default::default(),
-            by2: Default::default(),
-            shifted: Default::default(),
-            fits: Default::default(),
-            rounded_wide: Default::default(),
-            delta: Default::default(),
-            weight_wide: Default::default(),
-            total: Default::default(),
-            high: Default::default(),
-            saturated: Default::default(),
-            new_weight: Default::default(),
-            offset: Constant::new(((lane * FC_WEIGHT_BITS) as u64).into()),
-            lo: c(p.fc_weight_lo),
-            hi: c(p.fc_weight_hi),
-            high_mask: c(p.fc_weight_lo),
-        }
-    }
-}
-
-impl Logic for UpdateLane {
+impl Logic for OutputRound {
     #[hdl_gen]
     fn update(&mut self) {
-        // Output rule: (p + r mod 2^s) >> s, clamped to [−256, 255].
+        dff_setup!(self, clock, sum_q);
         self.product_wide.next = bit_cast::<ROUND_BITS, 16>(self.product.val());
         if self.product.val().get_bit(15) {
             self.product_wide.next = bit_cast::<ROUND_BITS, 16>(self.product.val()) | 0x3_0000_u64;
         }
-        self.sum.next = self.product_wide.val() + bit_cast::<ROUND_BITS, 16>(self.round.val());
-        self.negative.next = self.sum.val().get_bit(ROUND_BITS - 1);
-        self.by16.next = self.sum.val();
+        self.sum_q.d.next = self.product_wide.val() + bit_cast::<ROUND_BITS, 16>(self.round.val());
+        self.negative.next = self.sum_q.q.val().get_bit(ROUND_BITS - 1);
+        self.by16.next = self.sum_q.q.val();
         if self.shift.val().get_bit(4) {
-            self.by16.next = self.sum.val() >> 16;
+            self.by16.next = self.sum_q.q.val() >> 16;
             if self.negative.val() {
-                self.by16.next = (self.sum.val() >> 16) | 0x3_FFFC_u64;
+                self.by16.next = (self.sum_q.q.val() >> 16) | 0x3_FFFC_u64;
             }
         }
         self.by8.next = self.by16.val();
@@ -159,7 +109,83 @@ impl Logic for UpdateLane {
                 self.delta.next = 0x300.into();
             }
         }
-        // Hidden rule: −d · q.
+    }
+}
+
+#[derive(LogicBlock)]
+pub struct UpdateLane {
+    pub clock: Signal<In, Clock>,
+    /// Weight before the update, s`FC_WEIGHT_BITS`.
+    pub weight: Signal<In, Bits<FC_WEIGHT_BITS>>,
+    /// Output layer rule (else the hidden rule).
+    pub output_layer: Signal<In, Bit>,
+    /// Hidden: modulation `d`, 2-bit two's complement (01 = +1, 11 = −1, 00 = 0).
+    pub modulation: Signal<In, Bits<2>>,
+    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`, and `−q` (s`DELTA_BITS`), negated
+    /// once for the 8 lanes by the engine.
+    pub rounded: Signal<In, Bits<INPUT_BITS>>,
+    pub rounded_negated: Signal<In, Bits<DELTA_BITS>>,
+    /// Output: this lane's update from the shared [`OutputRound`], registered at an edge where
+    /// `load_delta` is high.
+    pub output_delta: Signal<In, Bits<DELTA_BITS>>,
+    pub load_delta: Signal<In, Bit>,
+    /// The new weight at this lane's place in a weight word, zero elsewhere.
+    pub placed: Signal<Out, Bits<FC_WORD>>,
+    delta_q: DFF<Bits<DELTA_BITS>>,
+    rounded_wide: Signal<Local, Bits<DELTA_BITS>>,
+    delta: Signal<Local, Bits<DELTA_BITS>>,
+    weight_wide: Signal<Local, Bits<DELTA_BITS>>,
+    total: Signal<Local, Bits<DELTA_BITS>>,
+    /// `total`'s bits from `weight_bits − 1` up.
+    high: Signal<Local, Bits<DELTA_BITS>>,
+    saturated: Signal<Local, Bits<DELTA_BITS>>,
+    new_weight: Signal<Local, Bits<FC_WEIGHT_BITS>>,
+    offset: Constant<Bits<8>>,
+    lo: Constant<Bits<DELTA_BITS>>,
+    hi: Constant<Bits<DELTA_BITS>>,
+    high_mask: Constant<Bits<DELTA_BITS>>,
+}
+
+impl UpdateLane {
+    /// Lane `lane` of a weight word.
+    pub fn new(p: &Params, lane: usize) -> Self {
+        let c = |v: i64| Constant::new(twos(v, DELTA_BITS).into());
+        // lo = −2^(b−1) has exactly the bits from b − 1 up set.
+        Self {
+            clock: Default::default(),
+            weight: Default::default(),
+            output_layer: Default::default(),
+            modulation: Default::default(),
+            rounded: Default::default(),
+            rounded_negated: Default::default(),
+            output_delta: Default::default(),
+            load_delta: Default::default(),
+            placed: Default::default(),
+            delta_q: Default::default(),
+            rounded_wide: Default::default(),
+            delta: Default::default(),
+            weight_wide: Default::default(),
+            total: Default::default(),
+            high: Default::default(),
+            saturated: Default::default(),
+            new_weight: Default::default(),
+            offset: Constant::new(((lane * FC_WEIGHT_BITS) as u64).into()),
+            lo: c(p.fc_weight_lo),
+            hi: c(p.fc_weight_hi),
+            high_mask: c(p.fc_weight_lo),
+        }
+    }
+}
+
+impl Logic for UpdateLane {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(self, clock, delta_q);
+        if self.load_delta.val() {
+            self.delta_q.d.next = self.output_delta.val();
+        }
+        // Output rule: the registered update; hidden rule: −d · q.
+        self.delta.next = self.delta_q.q.val();
         self.rounded_wide.next = bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.val());
         if !self.output_layer.val() {
             self.delta.next = 0.into();
@@ -203,7 +229,8 @@ mod tests {
     use golden::fixed::{add_saturating_i16, narrow_delta, stochastic_round};
     use golden::lfsr::Lfsr;
 
-    /// Both rules over LFSR-drawn operands (seed 5) equal golden's arithmetic:
+    /// Both rules over LFSR-drawn operands (seed 5) equal golden's arithmetic (the output rule
+    /// through the shared [`OutputRound`], its update registered at one edge):
     /// `add_saturating_i16(w, −d·q)` and `add_saturating_i16(w, narrow_delta(sr(−e·y, s, r)))`.
     #[test]
     fn equals_golden_update_arithmetic_seed_5() {
@@ -212,7 +239,8 @@ mod tests {
             config.fc.weight_bits = weight_bits;
             let p = Params::new(&config).unwrap();
             let (lo, hi) = (p.fc_weight_lo as i16, p.fc_weight_hi as i16);
-            let mut b = Bench::combinational(UpdateLane::new(&p, 5));
+            let mut b = Bench::new(UpdateLane::new(&p, 5), |x| &mut x.clock);
+            let mut shared = Bench::new(OutputRound::default(), |x| &mut x.clock);
             let mut lfsr = Lfsr::new(5);
             for step in 0..3000 {
                 let (d0, d1) = (lfsr.draw(), lfsr.draw());
@@ -228,9 +256,11 @@ mod tests {
                     let r = lfsr.draw();
                     let delta = narrow_delta(stochastic_round(-e * y, s, r));
                     want = add_saturating_i16(w, delta, lo, hi);
-                    b.uut.product.next = twos((-e * y).into(), 16).into();
-                    b.uut.round.next = (u64::from(r) & ((1u64 << s) - 1)).into();
-                    b.uut.shift.next = u64::from(s).into();
+                    shared.uut.product.next = twos((-e * y).into(), 16).into();
+                    shared.uut.round.next = (u64::from(r) & ((1u64 << s) - 1)).into();
+                    shared.uut.shift.next = u64::from(s).into();
+                    shared.tick();
+                    b.uut.output_delta.next = shared.uut.delta.val();
                     at = format!("w {w} e {e} y {y} s {s} r {r:#x}");
                 } else {
                     let d = (d1 % 3) as i16 - 1;
@@ -241,6 +271,11 @@ mod tests {
                     b.uut.rounded_negated.next = twos(-i64::from(q), DELTA_BITS).into();
                     at = format!("w {w} d {d} q {q}");
                 }
+                // The output rule's update is registered: one edge with `load_delta`, then
+                // the sum (a hidden step loads a stale update, which its rule ignores).
+                b.uut.load_delta.next = true;
+                b.tick();
+                b.uut.load_delta.next = false;
                 b.settle();
                 let got = b.uut.placed.val().get_bits::<8>(5 * 8).index() as u64;
                 assert_eq!(sext(got, 8), i64::from(want), "{at} bits {weight_bits}");

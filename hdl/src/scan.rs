@@ -10,10 +10,13 @@
 //! Handshake: `start` (with `layer`) begins a scan; the scan reads its source (`read`,
 //! `address`, data on `word` one cycle later) only in cycles where `allow_read` is high, because
 //! the output layer's source is the accumulator memory, whose read port the FC engine also uses.
-//! A word is latched when it arrives. While `valid`, `value` and `row` describe the lowest nonzero
-//! input not yet taken; `take` consumes it at the edge. When a word holds no more inputs the next
-//! one is read at once (if allowed): an all-zero word costs one cycle. `done` is high when no
-//! scan is under way (after the last word, or before any `start`).
+//! A word is latched when it arrives and examined and presented from the next cycle on (so the
+//! memory's read data never reaches an address or the engine's decision in the cycle it
+//! arrives). While `valid`, `value` and `row` describe the lowest nonzero input not yet taken
+//! (all from registers but the row's adder); `take` consumes it at the edge. When a word holds no
+//! more inputs the next one is read at once (if allowed): an all-zero word costs two cycles, a
+//! word with inputs one more than it has inputs. `done` is high when no scan is under way
+//! (after the last word, or before any `start`).
 //!
 //! Row addresses step by constants (`8·G_w` per word, `(K − 8(G_c − 1))·G_w` after the last group
 //! of a position); `l · G_w` comes from 8 constants per layer. No multiplier.
@@ -26,9 +29,10 @@ pub enum ScanState {
     Idle,
     /// The next word must be read when allowed.
     NeedRead,
-    /// The word read last cycle is on `word`.
+    /// The word read last cycle is on `word`: latched.
     Fresh,
-    /// The word is held in `word_q`, with inputs still pending.
+    /// The word is held in `word_q` with its pending inputs (none: the next word is read), the
+    /// lowest presented.
     Hold,
 }
 
@@ -65,11 +69,11 @@ pub struct InputScan {
     word_q: DFF<Bits<INPUT_WORD>>,
     /// Lanes of `word_q` not yet taken.
     pending_q: DFF<Bits<FC_LANES>>,
-    current: Signal<Local, Bits<INPUT_WORD>>,
     nonzero: Signal<Local, Bits<FC_LANES>>,
+    /// The arrived word's nonzero lanes within the layer.
+    arrived: Signal<Local, Bits<FC_LANES>>,
     last_group: Signal<Local, Bit>,
     lane_mask: Signal<Local, Bits<FC_LANES>>,
-    pending: Signal<Local, Bits<FC_LANES>>,
     /// Lowest pending lane, one-hot, and the lanes after it.
     lowest: Signal<Local, Bits<FC_LANES>>,
     rest: Signal<Local, Bits<FC_LANES>>,
@@ -90,6 +94,8 @@ pub struct InputScan {
     position_step0: Constant<Bits<HIDDEN_ADDR_BITS>>,
     offsets0: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LANES],
     offsets1: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LANES],
+    /// Lanes below lane `l`.
+    below: [Constant<Bits<FC_LANES>>; FC_LANES],
 }
 
 impl InputScan {
@@ -121,11 +127,10 @@ impl InputScan {
             row_base: Default::default(),
             word_q: Default::default(),
             pending_q: Default::default(),
-            current: Default::default(),
             nonzero: Default::default(),
+            arrived: Default::default(),
             last_group: Default::default(),
             lane_mask: Default::default(),
-            pending: Default::default(),
             lowest: Default::default(),
             rest: Default::default(),
             lane_offset: Default::default(),
@@ -143,6 +148,7 @@ impl InputScan {
             position_step0: c(conv_last * p.hidden_groups),
             offsets0: std::array::from_fn(|l| c(l * p.hidden_groups)),
             offsets1: std::array::from_fn(|l| c(l * p.output_groups)),
+            below: std::array::from_fn(|l| c((1 << l) - 1)),
         }
     }
 }
@@ -165,32 +171,32 @@ impl Logic for InputScan {
                 self.lane_mask.next = self.last_mask1.val();
             }
         }
-        // The word under scan and its pending lanes.
-        self.current.next = self.word_q.q.val();
-        if self.state.q.val() == ScanState::Fresh {
-            self.current.next = self.word.val();
-        }
+        // The word that arrived (`Fresh`) is latched with its nonzero lanes, and examined and
+        // presented from the registers from the next cycle on (`Hold`): no memory output reaches
+        // an address or the engine in the cycle it arrives.
         self.nonzero.next = 0.into();
         for l in 0..FC_LANES {
             self.nonzero.next = self.nonzero.val().replace_bit(
                 l,
-                self.current
-                    .val()
-                    .get_bits::<INPUT_BITS>(l * INPUT_BITS)
-                    .any(),
+                self.word.val().get_bits::<INPUT_BITS>(l * INPUT_BITS).any(),
             );
         }
-        self.pending.next = self.pending_q.q.val();
-        if self.state.q.val() == ScanState::Fresh {
-            self.pending.next = self.nonzero.val() & self.lane_mask.val();
+        self.arrived.next = self.nonzero.val() & self.lane_mask.val();
+        // The lowest pending lane by a priority chain (no adder: its carry would be in the path).
+        self.lowest.next = 0.into();
+        for l in 0..FC_LANES {
+            self.lowest.next = self.lowest.val().replace_bit(
+                l,
+                self.pending_q.q.val().get_bit(l)
+                    && !(self.pending_q.q.val() & self.below[l].val()).any(),
+            );
         }
-        self.lowest.next = self.pending.val() & (!self.pending.val() + 1);
-        self.rest.next = self.pending.val() & !self.lowest.val();
+        self.rest.next = self.pending_q.q.val() & !self.lowest.val();
         self.value.next = 0.into();
         self.lane_offset.next = 0.into();
         for l in 0..FC_LANES {
             if self.lowest.val().get_bit(l) {
-                self.value.next = self.current.val().get_bits::<INPUT_BITS>(l * INPUT_BITS);
+                self.value.next = self.word_q.q.val().get_bits::<INPUT_BITS>(l * INPUT_BITS);
                 self.lane_offset.next = self.offsets0[l].val();
                 if self.layer_q.q.val() {
                     self.lane_offset.next = self.offsets1[l].val();
@@ -198,12 +204,10 @@ impl Logic for InputScan {
             }
         }
         self.row.next = self.row_base.q.val() + self.lane_offset.val();
-        self.valid.next = ((self.state.q.val() == ScanState::Fresh)
-            || (self.state.q.val() == ScanState::Hold))
-            && self.pending.val().any();
+        self.valid.next = (self.state.q.val() == ScanState::Hold) && self.pending_q.q.val().any();
         self.done.next = self.state.q.val() == ScanState::Idle;
         self.exhausted.next =
-            !self.pending.val().any() || (self.take.val() && !self.rest.val().any());
+            !self.pending_q.q.val().any() || (self.take.val() && !self.rest.val().any());
         self.next_index.next = self.index.q.val() + 1;
         self.read.next = false;
         self.address.next = self.index.q.val();
@@ -215,14 +219,15 @@ impl Logic for InputScan {
                     self.state.d.next = ScanState::Fresh;
                 }
             }
-            _ => {
-                // Fresh or Hold.
-                self.word_q.d.next = self.current.val();
-                self.pending_q.d.next = self.pending.val();
+            ScanState::Fresh => {
+                self.word_q.d.next = self.word.val();
+                self.pending_q.d.next = self.arrived.val();
+                self.state.d.next = ScanState::Hold;
+            }
+            ScanState::Hold => {
                 if self.take.val() {
                     self.pending_q.d.next = self.rest.val();
                 }
-                self.state.d.next = ScanState::Hold;
                 if self.exhausted.val() {
                     if self.index.q.val() == self.last_index.val() {
                         self.state.d.next = ScanState::Idle;
@@ -314,7 +319,8 @@ mod tests {
 
     /// FC layer 0 with 12 kernels (two lane groups, the second half full, its padding lanes
     /// holding garbage) and the output layer with 12 hidden neurons: the scan gives golden
-    /// `active_inputs` in order with `row = i · G_w`; an all-zero word costs one cycle.
+    /// `active_inputs` in order with `row = i · G_w`; an all-zero word costs two cycles, a word
+    /// with `k` inputs `k + 1`.
     #[test]
     fn presents_the_golden_active_inputs_in_order() {
         let mut config = crate::tiny_config();
@@ -362,8 +368,8 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "take every {take_every}");
             if take_every == 0 {
-                // One cycle to read the first word, then per word one cycle per input (the last
-                // take reads the next word), one if it holds none.
+                // One cycle to read the first word, then per word one cycle to latch it and one
+                // per input (the last take reads the next word), one if it holds none.
                 let per_word: usize = (0..words.len())
                     .map(|w| {
                         want.iter()
@@ -372,8 +378,8 @@ mod tests {
                                 (i / 12) * 2 + (i % 12) / 8 == w
                             })
                             .count()
-                            .max(1)
                     })
+                    .map(|inputs| 1 + inputs.max(1))
                     .sum();
                 assert_eq!(cycles as usize, 1 + per_word);
             }

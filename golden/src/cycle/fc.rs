@@ -28,6 +28,10 @@ pub enum FcPhase {
     DecideLane = 9,
     RowMultiply = 10,
     RowProduct = 11,
+    RowShift = 12,
+    RowRound = 13,
+    DecideEnd = 14,
+    RowShiftLast = 15,
 }
 
 /// Scan-driven passes, numbered as the RTL encodes `FcPass`.
@@ -177,6 +181,11 @@ pub struct FcEngine {
     a_q: i32,
     b_q: [i32; LANES],
     product_q: [i32; LANES],
+    /// The output rule's updates `(p + r mod 2^s) >> s`, clamped, registered one lane per
+    /// cycle, one cycle after the lane's *RowShift* registered `p + r mod 2^s` in the shared
+    /// shifter (`shift_sum`: lane, sum).
+    delta_q: [i16; LANES],
+    shift_sum: Option<(usize, i32)>,
     act_pending: bool,
     act_group: usize,
     any_modulated: bool,
@@ -218,6 +227,8 @@ impl FcEngine {
             a_q: 0,
             b_q: [0; LANES],
             product_q: [0; LANES],
+            delta_q: [0; LANES],
+            shift_sum: None,
             act_pending: false,
             act_group: 0,
             any_modulated: false,
@@ -338,20 +349,11 @@ impl FcEngine {
 
     /// The updated weight word of a learning row (golden `update_hidden` / `update_output`
     /// per lane).
-    fn updated_word(
-        &self,
-        weights: [i16; LANES],
-        output_layer: bool,
-        output_shift: u32,
-    ) -> [i16; LANES] {
+    fn updated_word(&self, weights: [i16; LANES], output_layer: bool) -> [i16; LANES] {
         let (lo, hi) = self.hidden.weight_range();
         std::array::from_fn(|l| {
             let delta = if output_layer {
-                narrow_delta(stochastic_round(
-                    self.product_q[l],
-                    output_shift,
-                    self.round,
-                ))
+                self.delta_q[l]
             } else {
                 -self.acc_rdata.modulation(l) * self.rounded
             };
@@ -398,6 +400,11 @@ impl FcEngine {
         });
         let (a, operands) = self.operands(weight_data);
         let products = std::array::from_fn(|l| i32::from((self.a_q * self.b_q[l]) as i16));
+        // The shared shifter's registered sum of the cycle before: that lane's update.
+        if let Some((l, sum)) = self.shift_sum.take() {
+            self.delta_q[l] = narrow_delta(sum >> i.output_lr_shift);
+        }
+        let mut shift_sum = None;
         let mac_read = self.mac_read.then_some(self.mac_read_address);
         (self.mac_pending, self.mac_address) = (self.mac_read, self.mac_read_address);
         (self.mac_read, self.mac_read_address) = (self.mac_operands, self.mac_operands_address);
@@ -421,7 +428,7 @@ impl FcEngine {
         };
         let (after_draw, drawn) = draw(self.rounding);
         let draw_round = (u32::from(drawn) & ((1u32 << shift) - 1)) as u16;
-        let rounded_now = stochastic_round(i32::from(presented.value), shift, drawn);
+        let rounded_now = stochastic_round(i32::from(self.x), shift, self.round);
         // Memory ports.
         let mut out = FcOut {
             input_read: scan_read && !output_layer,
@@ -493,14 +500,15 @@ impl FcEngine {
                     if matches!(self.pass, FcPass::Hidden | FcPass::Output) {
                         next = FcPhase::Row;
                     } else {
-                        // One draw per nonzero input; a hidden row with q = 0 is skipped.
+                        // One draw per nonzero input (a hidden row's `q` follows in *RowRound*,
+                        // and *RowRead* skips the row if q = 0).
                         self.rounding = after_draw;
-                        self.rounded = (rounded_now & 0xFF) as i16;
                         self.round = draw_round;
-                        next = FcPhase::RowRead;
-                        if self.pass == FcPass::LearnHidden && rounded_now == 0 {
-                            next = FcPhase::Pick;
-                        }
+                        next = if self.pass == FcPass::LearnHidden {
+                            FcPhase::RowRound
+                        } else {
+                            FcPhase::RowRead
+                        };
                     }
                 } else if presented.done && !stall {
                     match self.pass {
@@ -534,6 +542,14 @@ impl FcEngine {
                     next = FcPhase::Pick;
                 }
             }
+            FcPhase::RowRound => {
+                self.rounded = (rounded_now & 0xFF) as i16;
+                next = FcPhase::RowRead;
+            }
+            FcPhase::RowRead if self.pass == FcPass::LearnHidden && self.rounded == 0 => {
+                // A hidden row with q = 0 is left as it is (golden skips it).
+                next = FcPhase::Pick;
+            }
             FcPhase::RowRead => {
                 (h_read, o_read) = (!output_layer, output_layer);
                 acc_read = Some(acc_address);
@@ -544,9 +560,21 @@ impl FcEngine {
                 };
             }
             FcPhase::RowMultiply => next = FcPhase::RowProduct,
-            FcPhase::RowProduct => next = FcPhase::RowWrite,
+            FcPhase::RowProduct => {
+                self.lane = 0;
+                next = FcPhase::RowShift;
+            }
+            FcPhase::RowShift => {
+                // One lane per cycle into the shared shifter, whose sum is registered.
+                shift_sum = Some((self.lane, self.product_q[self.lane] + i32::from(self.round)));
+                self.lane = (self.lane + 1) & 7;
+                if shift_sum.is_some_and(|(l, _)| l == 7) {
+                    next = FcPhase::RowShiftLast;
+                }
+            }
+            FcPhase::RowShiftLast => next = FcPhase::RowWrite,
             FcPhase::RowWrite => {
-                let data = self.updated_word(weight_data, output_layer, i.output_lr_shift);
+                let data = self.updated_word(weight_data, output_layer);
                 if output_layer {
                     out.output_write = Some(Write {
                         address: o_addr,
@@ -599,19 +627,26 @@ impl FcEngine {
                 self.lane = (self.lane + 1) & 7;
                 if usize::from(class) == s.classes - 1 {
                     self.class = winner;
-                    next = FcPhase::Idle;
-                    if self.learn && self.any_modulated {
-                        self.pass = FcPass::LearnHidden;
-                        scan_start = Some(0);
-                        next = FcPhase::Pick;
-                    } else if self.learn && errors_now {
-                        self.pass = FcPass::LearnOutput;
-                        scan_start = Some(1);
-                        next = FcPhase::Pick;
-                    }
+                    next = if self.learn {
+                        FcPhase::DecideEnd
+                    } else {
+                        FcPhase::Idle
+                    };
                 } else if lane == 7 {
                     self.group = (self.group + 1) & 0xFF;
                     next = FcPhase::DecideRead;
+                }
+            }
+            FcPhase::DecideEnd => {
+                next = FcPhase::Idle;
+                if self.any_modulated {
+                    self.pass = FcPass::LearnHidden;
+                    scan_start = Some(0);
+                    next = FcPhase::Pick;
+                } else if self.any_error {
+                    self.pass = FcPass::LearnOutput;
+                    scan_start = Some(1);
+                    next = FcPhase::Pick;
                 }
             }
         }
@@ -664,6 +699,7 @@ impl FcEngine {
         self.a_q = a;
         self.b_q = operands;
         self.product_q = products;
+        self.shift_sum = shift_sum;
         self.phase = next;
         if i.reset {
             self.phase = FcPhase::Idle;

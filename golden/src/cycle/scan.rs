@@ -77,32 +77,33 @@ impl Scan {
         self.group & 0xFF == self.last_group[self.layer]
     }
 
-    /// What the scan presents this cycle, given its source word (read last cycle).
+    /// What the scan presents this cycle, given its source word (read last cycle). A word that
+    /// arrives (`Fresh`) is latched with its nonzero lanes; it is examined and its inputs are
+    /// presented from the registers (`Hold`).
     pub fn present(&self, word: [u8; LANES]) -> Presented {
         let fresh = self.state == State::Fresh;
-        let current = if fresh { word } else { self.word };
         let lane_mask = if self.last_group() {
             self.last_mask[self.layer]
         } else {
             0xFF
         };
-        let nonzero = (0..LANES).fold(0u8, |m, l| m | u8::from(current[l] != 0) << l);
+        let nonzero = (0..LANES).fold(0u8, |m, l| m | u8::from(word[l] != 0) << l);
         let pending = if fresh {
             nonzero & lane_mask
         } else {
             self.pending
         };
-        let lowest = pending & pending.wrapping_neg();
+        let lowest = self.pending & self.pending.wrapping_neg();
         let (value, offset) = match lowest.trailing_zeros() as usize {
-            l if l < LANES => (current[l], self.offsets[self.layer][l]),
+            l if l < LANES => (self.word[l], self.offsets[self.layer][l]),
             _ => (0, 0),
         };
         Presented {
-            valid: matches!(self.state, State::Fresh | State::Hold) && pending != 0,
+            valid: self.state == State::Hold && self.pending != 0,
             value,
             row: (self.row_base + offset) & HIDDEN_ADDR_MASK,
             done: self.state == State::Idle,
-            current,
+            current: if fresh { word } else { self.word },
             pending,
             lowest,
         }
@@ -129,10 +130,16 @@ impl Scan {
                     next.0 = State::Fresh;
                 }
             }
-            State::Fresh | State::Hold => {
+            State::Fresh => {
+                // The word that arrived is latched; it is examined from the next cycle on.
                 self.word = p.current;
-                self.pending = if take { rest } else { p.pending };
+                self.pending = p.pending;
                 next.0 = State::Hold;
+            }
+            State::Hold => {
+                if take {
+                    self.pending = rest;
+                }
                 if exhausted {
                     if self.index == self.last_index[self.layer] {
                         next.0 = State::Idle;
