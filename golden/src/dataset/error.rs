@@ -164,6 +164,13 @@ pub enum DatasetError {
         timestamp_us: u32,
     },
 
+    /// More overflow markers than a 32-bit microsecond count can add up (over 8 minutes).
+    #[error(
+        "{}: the timestamp-overflow marker at byte offset {offset} takes the time beyond 2^32 µs",
+        path.display()
+    )]
+    NmnistOverflowCount { path: PathBuf, offset: u64 },
+
     /// An event to write whose timestamp does not fit the 23 bits of the N-MNIST format.
     #[error(
         "{}: event {index} has timestamp {timestamp_us} µs, above the 23-bit maximum {} µs",
