@@ -39,6 +39,10 @@ fn impossible_values_name_their_field() {
         ("time_bins = 8", "time_bins = 6", "encoder.time_bins"),
         ("size = 7", "size = 40", "conv.size"),
         ("stride = 3", "stride = 0", "conv.stride"),
+        ("epochs = 13", "epochs = 0", "training.epochs"),
+        ("kernels = 16", "kernels = 65537", "conv.kernels"),
+        // 64 × 65,536 convolution neurons × 100 hidden: 419 M weights, validated before.
+        ("kernels = 16", "kernels = 65536", "fc.hidden"),
         (
             "membrane_bits = 12",
             "membrane_bits = 8",
