@@ -216,7 +216,11 @@ fn verify_checksum<'a>(
     header: usize,
     path: &str,
 ) -> Result<&'a [u8], ChipImageError> {
-    let Some(covered) = bytes.len().checked_sub(CHECKSUM_BYTES).filter(|&c| c >= header) else {
+    let Some(covered) = bytes
+        .len()
+        .checked_sub(CHECKSUM_BYTES)
+        .filter(|&c| c >= header)
+    else {
         return Err(ChipImageError::Truncated {
             path: path.into(),
             offset: header,

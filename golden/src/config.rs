@@ -576,7 +576,12 @@ impl Config {
         check((2..=256).contains(&f.classes), "fc.classes", || {
             format!("must be in 2..=256, got {}", f.classes)
         })?;
-        for (layer, (i, o)) in self.fc_inputs().into_iter().zip(self.fc_outputs()).enumerate() {
+        for (layer, (i, o)) in self
+            .fc_inputs()
+            .into_iter()
+            .zip(self.fc_outputs())
+            .enumerate()
+        {
             check(i * o <= MAX_MEMORY_WORDS, "fc.hidden", || {
                 format!("FC layer {layer} has {i} × {o} weights, more than {MAX_MEMORY_WORDS}")
             })?;

@@ -145,7 +145,10 @@ fn a_version_2_image_is_refused_saying_how_to_regenerate_it() {
     let mut old = body(&chip_image::to_bytes(&trained_chip()));
     old[8..12].copy_from_slice(&2u32.to_le_bytes());
     let err = chip_image::from_bytes(&old, "old.bin").unwrap_err();
-    assert!(matches!(err, ChipImageError::OldVersion { found: 2, .. }), "{err}");
+    assert!(
+        matches!(err, ChipImageError::OldVersion { found: 2, .. }),
+        "{err}"
+    );
     let text = err.to_string();
     assert!(
         text.starts_with("old.bin: chip image format 2 has no checksum")

@@ -19,10 +19,7 @@ fn runner(cases: u32) -> TestRunner {
         failure_persistence: None,
         ..RunnerConfig::default()
     };
-    TestRunner::new_with_rng(
-        config,
-        TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
-    )
+    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]))
 }
 
 /// Arbitrary bytes, and a valid input with a few bytes overwritten (deeper paths).
@@ -69,26 +66,41 @@ fn huge_idx_headers_are_refused_from_the_length() {
     let mut b = vec![0, 0, 8, 3];
     b.extend([0xff; 12]);
     let err = parse_idx(Path::new("huge"), &b, false, 3).unwrap_err();
-    assert!(err.to_string().contains("holds more than 2^64 bytes"), "{err}");
+    assert!(
+        err.to_string().contains("holds more than 2^64 bytes"),
+        "{err}"
+    );
     let b = [0, 0, 8, 3, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 28, 0, 0, 0, 28];
     let err = parse_idx(Path::new("huge"), &b, false, 3).unwrap_err();
     assert_eq!(
         err.to_string(),
         "huge: truncated IDX data: expected 3367254359296 bytes, found 16"
     );
-    let err = parse_idx(Path::new("huge"), &[0, 0, 8, 1, 0xff, 0xff, 0xff, 0xff], false, 1)
-        .unwrap_err();
-    assert!(err.to_string().contains("expected 4294967303 bytes"), "{err}");
+    let err = parse_idx(
+        Path::new("huge"),
+        &[0, 0, 8, 1, 0xff, 0xff, 0xff, 0xff],
+        false,
+        1,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("expected 4294967303 bytes"),
+        "{err}"
+    );
 }
 
 #[test]
 fn nmnist_reader_never_panics() {
-    let valid = vec![3, 7, 0x80, 0, 100, 0, 240, 0, 0, 0, 33, 33, 0x7f, 0xff, 0xff];
+    let valid = vec![
+        3, 7, 0x80, 0, 100, 0, 240, 0, 0, 0, 33, 33, 0x7f, 0xff, 0xff,
+    ];
     runner(2000)
         .run(&bytes_near(valid, 80), |bytes| {
             if let Ok(events) = decode_nmnist(Path::new("fuzz.bin"), &bytes) {
                 prop_assert!(events.len() <= bytes.len() / 5);
-                prop_assert!(events.windows(2).all(|w| w[0].timestamp_us <= w[1].timestamp_us));
+                prop_assert!(events
+                    .windows(2)
+                    .all(|w| w[0].timestamp_us <= w[1].timestamp_us));
             }
             Ok(())
         })
