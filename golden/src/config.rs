@@ -187,6 +187,11 @@ pub enum ConfigError {
         path: String,
         source: Box<toml::de::Error>,
     },
+    #[error("config file {path}: {source}")]
+    InvalidFile {
+        path: String,
+        source: Box<ConfigError>,
+    },
     #[error("invalid configuration: `{field}` {problem}")]
     Invalid {
         field: &'static str,
@@ -315,7 +320,10 @@ impl Config {
                 path: path.display().to_string(),
                 source,
             },
-            other => other,
+            other => ConfigError::InvalidFile {
+                path: path.display().to_string(),
+                source: Box::new(other),
+            },
         })
     }
 

@@ -118,6 +118,22 @@ fn unknown_keys_and_syntax_errors_are_reported() {
     std::fs::write(&path, "[input\nwidth = 1").unwrap();
     let err = Config::from_file(&path).unwrap_err().to_string();
     assert!(err.contains("bad.toml"), "{err}");
+    // A file that parses but does not validate: the file and the field.
+    let path = dir.path().join("invalid.toml");
+    let text = Config::default()
+        .to_toml()
+        .replace("stride = 3", "stride = 0");
+    std::fs::write(&path, text).unwrap();
+    let err = Config::from_file(&path).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "config file {}: invalid configuration: `conv.stride` must be at least 1",
+            path.display()
+        )
+    );
+    let err = Config::from_file(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("Is a directory"), "{err}");
     let err = Config::from_file(&dir.path().join("missing.toml"))
         .unwrap_err()
         .to_string();

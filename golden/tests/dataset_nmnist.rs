@@ -254,6 +254,31 @@ fn missing_split_or_digit_directory() {
     assert!(error.to_string().contains("Train/6"), "{error}");
 }
 
+/// A digit directory with no `.bin` file (empty, or other files only) is an error naming it,
+/// and so is a directory named like a sample.
+#[test]
+fn a_digit_without_samples_is_an_error() {
+    let root = fabricate_tree(&[1]);
+    let digit = root.path().join("Train/3");
+    fs::remove_file(digit.join("00001.bin")).unwrap();
+    let error = load_nmnist_dir(root.path(), NmnistSplit::Train, None).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: no .bin file in this N-MNIST digit directory",
+            digit.display()
+        )
+    );
+    fs::create_dir(digit.join("00001.bin")).unwrap();
+    let error = load_nmnist_dir(root.path(), NmnistSplit::Train, None).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("00001.bin: is a directory, not a file"),
+        "{error}"
+    );
+}
+
 #[test]
 fn corrupt_file_in_a_tree_is_named() {
     let root = fabricate_tree(&[1, 2]);

@@ -93,6 +93,22 @@ pub enum DatasetError {
         label: u8,
     },
 
+    /// The dataset directory itself is missing, or is a file.
+    #[error("{}: {}", path.display(), if *exists { "not a directory" } else { "no such directory" })]
+    NotADirectory { path: PathBuf, exists: bool },
+
+    /// A directory (or another non-file) stands where a dataset file is expected.
+    #[error("{}: is a directory, not a file", path.display())]
+    NotAFile { path: PathBuf },
+
+    /// A split without a single sample: nothing could be learned or measured.
+    #[error("{}: the {split} split holds no samples", path.display())]
+    EmptySplit { path: PathBuf, split: &'static str },
+
+    /// An N-MNIST digit directory without a `.bin` file.
+    #[error("{}: no .bin file in this N-MNIST digit directory", dir.display())]
+    NmnistEmptyDigit { dir: PathBuf },
+
     /// None of the accepted names of a dataset file exists in a directory.
     #[error("{}: neither {name} nor {name}.gz exists here", dir.display())]
     MissingFile { dir: PathBuf, name: &'static str },

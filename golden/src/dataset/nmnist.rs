@@ -224,7 +224,9 @@ pub fn nmnist_sample_path(root: &Path, split: NmnistSplit, digit: u8, id: usize)
 
 /// Reads a split of an N-MNIST tree: every `<root>/<split>/<digit>/*.bin` for the digits 0..=9,
 /// in the order digit, then file name (byte order); with `limit_per_digit`, only the first that
-/// many files of each digit. Each sample comes with its digit.
+/// many files of each digit. Each sample comes with its digit. A digit directory without a
+/// `.bin` file is an error (a split missing a class would train or test on the others
+/// silently); the caller refuses a limit of 0.
 pub fn load_nmnist_dir(
     root: &Path,
     split: NmnistSplit,
@@ -234,6 +236,9 @@ pub fn load_nmnist_dir(
     for digit in 0..CLASSES as u8 {
         let dir = root.join(split.dir_name()).join(digit.to_string());
         let files = list_bin_files(&dir)?;
+        if files.is_empty() {
+            return Err(DatasetError::NmnistEmptyDigit { dir });
+        }
         for path in files.iter().take(limit_per_digit.unwrap_or(usize::MAX)) {
             samples.push((read_nmnist_file(path)?, digit));
         }
@@ -251,7 +256,10 @@ fn list_bin_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetError> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(io_error)? {
         let path = entry.map_err(io_error)?.path();
-        if path.extension().is_some_and(|e| e == "bin") && path.is_file() {
+        if path.extension().is_some_and(|e| e == "bin") {
+            if !path.is_file() {
+                return Err(DatasetError::NotAFile { path });
+            }
             files.push(path);
         }
     }
