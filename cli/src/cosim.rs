@@ -96,10 +96,31 @@ pub fn digit_labels(data: &Path, seed: u64, samples: usize) -> Result<(Vec<u8>, 
 fn announce_digits(args: &CosimArgs) -> Result<()> {
     let (train, test) = digit_labels(&args.data, args.seed, args.samples)?;
     println!(
-        "digits of {} in a seeded shuffle (seed {}): training labels {train:?}, test labels \
-         {test:?}",
+        "digits of {} in a seeded shuffle (seed {}): training {}; test {}",
         args.data.display(),
-        args.seed
+        args.seed,
+        label_summary(&train),
+        label_summary(&test)
     );
     Ok(())
+}
+
+/// The first labels (at most 20) and how many classes all of them cover.
+fn label_summary(labels: &[u8]) -> String {
+    let shown = &labels[..labels.len().min(20)];
+    let more = if labels.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    let mut classes = labels.to_vec();
+    classes.sort_unstable();
+    classes.dedup();
+    let list: Vec<String> = shown.iter().map(u8::to_string).collect();
+    format!(
+        "labels [{}{more}] ({} digits, {} classes)",
+        list.join(", "),
+        labels.len(),
+        classes.len()
+    )
 }

@@ -336,7 +336,7 @@ impl Params {
                 self.size * self.size * g
             )
         })?;
-        let row_step = self.stride * self.size.max(1) * g;
+        let row_step = self.stride * self.size * g;
         need(row_step < kernel_cap, "conv.stride", || {
             format!(
                 "the kernel step {} × {} × {g} = {row_step} of one output row does not fit \
