@@ -111,8 +111,7 @@ fn mnist_digits_are_shuffled_and_an_empty_split_is_an_error() {
     )
     .unwrap();
     let e = suite::mnist(&hdl::tiny_config(), &options(dir.path()), &data, 4, 1)
-        .err()
-        .expect("an empty test split is an error");
+        .expect_err("an empty test split is an error");
     assert!(
         e.to_string().contains("the test split holds no samples"),
         "{e}"
