@@ -445,6 +445,17 @@ impl Config {
             "training.backprop_lr_shift",
             || format!("must be in 0..=30, got {}", t.backprop_lr_shift),
         )?;
+        let readout = self.conv_neurons() * self.fc.classes;
+        check(
+            t.kernel_init != KernelInit::Backprop || readout <= MAX_MEMORY_WORDS,
+            "training.kernel_init",
+            || {
+                format!(
+                    "backprop's float read-out would hold {readout} weights (convolution \
+                     neurons × fc.classes), more than {MAX_MEMORY_WORDS}"
+                )
+            },
+        )?;
         check(
             t.kernel_init != KernelInit::Kmeans || t.kmeans_patches >= self.conv.kernels,
             "training.kmeans_patches",

@@ -160,3 +160,26 @@ fn the_tiny_config_is_valid() {
     c.validate().unwrap();
     assert_eq!((c.conv_out_side(), c.conv_neurons()), ((2, 2), 32));
 }
+
+/// Backprop kernels train a float read-out of every convolution neuron to every class: a size
+/// bound of its own (8,192 kernels × 64 positions × 256 classes = 2^27 weights).
+#[test]
+fn a_backprop_readout_beyond_the_memory_bound_is_rejected() {
+    let mut c = Config::default();
+    c.conv.kernels = 8192;
+    c.fc.hidden = vec![1];
+    c.fc.classes = 256;
+    c.validate().unwrap();
+    c.training.kernel_init = golden::config::KernelInit::Backprop;
+    let err = c.validate().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ConfigError::Invalid {
+                field: "training.kernel_init",
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
