@@ -4,7 +4,8 @@
 
 use anyhow::{Context, Result};
 use golden::config::Config;
-use std::path::PathBuf;
+use golden::dataset::ImageSet;
+use std::path::{Path, PathBuf};
 use testbench::{suite, CosimOptions};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,7 +28,8 @@ pub struct CosimArgs {
     /// Samples (training digits for mnist, random samples for random).
     #[arg(long, default_value_t = 10)]
     pub samples: usize,
-    /// Seed of the random suite (printed; the same seed gives the same run).
+    /// Seed of the random suite and of the mnist suite's digit shuffle (printed; the same seed
+    /// gives the same run).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Directory for the VCD of a mismatch (default: target/spoon-cosim).
@@ -40,11 +42,12 @@ pub struct CosimArgs {
 
 pub fn run(args: CosimArgs) -> Result<()> {
     let config = match &args.config {
-        Some(path) => {
-            Config::from_file(path).with_context(|| format!("reading {}", path.display()))?
-        }
+        Some(path) => Config::from_file(path)?,
         None => Config::default(),
     };
+    if let Some(dir) = &args.vcd_dir {
+        crate::out_dir::prepare(dir, &[])?;
+    }
     let options = CosimOptions {
         vcd_dir: args.vcd_dir.clone(),
         perturbation: None,
@@ -56,7 +59,10 @@ pub fn run(args: CosimArgs) -> Result<()> {
             println!("seed {}", args.seed);
             suite::random(&config, &options, args.seed, args.samples)
         }
-        Suite::Mnist => suite::mnist(&config, &options, &args.data, args.samples),
+        Suite::Mnist => {
+            announce_digits(&args)?;
+            suite::mnist(&config, &options, &args.data, args.samples, args.seed)
+        }
     };
     match result {
         Ok(report) => {
@@ -69,8 +75,52 @@ pub fn run(args: CosimArgs) -> Result<()> {
             Ok(())
         }
         Err(e) => {
-            println!("1 mismatch");
+            // Only a difference between the RTL and golden is a mismatch; a data, build or
+            // check failure is reported as itself.
+            if e.mismatch().is_some() {
+                println!("1 mismatch");
+            }
             Err(e).context(format!("{:?} suite", args.suite))
         }
     }
+}
+
+/// The labels of the digits the mnist suite takes: a seeded shuffle, so the first N cover
+/// the classes even though `data/mnist-sample` is sorted by digit.
+pub fn digit_labels(data: &Path, seed: u64, samples: usize) -> Result<(Vec<u8>, Vec<u8>)> {
+    let (train, test) = suite::mnist_digits(data, seed)?;
+    let first = |set: &ImageSet, n: usize| (0..n).map(|i| set.label(i % set.len())).collect();
+    Ok((first(&train, samples), first(&test, samples / 4 + 1)))
+}
+
+fn announce_digits(args: &CosimArgs) -> Result<()> {
+    let (train, test) = digit_labels(&args.data, args.seed, args.samples)?;
+    println!(
+        "digits of {} in a seeded shuffle (seed {}): training {}; test {}",
+        args.data.display(),
+        args.seed,
+        label_summary(&train),
+        label_summary(&test)
+    );
+    Ok(())
+}
+
+/// The first labels (at most 20) and how many classes all of them cover.
+fn label_summary(labels: &[u8]) -> String {
+    let shown = &labels[..labels.len().min(20)];
+    let more = if labels.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    let mut classes = labels.to_vec();
+    classes.sort_unstable();
+    classes.dedup();
+    let list: Vec<String> = shown.iter().map(u8::to_string).collect();
+    format!(
+        "labels [{}{more}] ({} digits, {} classes)",
+        list.join(", "),
+        labels.len(),
+        classes.len()
+    )
 }

@@ -21,9 +21,9 @@ pub struct DataArgs {
     /// Root of an N-MNIST tree (Train/<digit>/*.bin, Test/<digit>/*.bin) instead of images.
     #[arg(long, value_name = "DIR")]
     pub nmnist: Option<PathBuf>,
-    /// With --nmnist: at most this many files of each digit per split.
-    #[arg(long, requires = "nmnist")]
-    pub nmnist_limit: Option<usize>,
+    /// With --nmnist: at most this many files of each digit per split (at least 1).
+    #[arg(long, requires = "nmnist", value_parser = clap::value_parser!(u64).range(1..))]
+    pub nmnist_limit: Option<u64>,
 }
 
 pub struct Loaded {
@@ -36,6 +36,11 @@ impl DataArgs {
     pub fn load(&self, config: &Config) -> Result<Loaded> {
         let loaded = self.load_unchecked(config)?;
         for (split, set) in [("train", &loaded.train), ("test", &loaded.test)] {
+            anyhow::ensure!(
+                !set.is_empty(),
+                "{}: the {split} split holds no samples",
+                loaded.name
+            );
             if let Some(i) = (0..set.len()).find(|&i| set.label(i) >= config.fc.classes) {
                 anyhow::bail!(
                     "{}: {split} sample {i} has label {}, but the config has {} classes (fc.classes)",
@@ -70,7 +75,8 @@ impl DataArgs {
             }
             Some(root) => {
                 let split = |s| -> Result<EventSet> {
-                    let raw = load_nmnist_dir(root, s, self.nmnist_limit)?;
+                    let limit = self.nmnist_limit.map(|n| n as usize);
+                    let raw = load_nmnist_dir(root, s, limit)?;
                     let mut set = EventSet::default();
                     for (i, (events, label)) in raw.into_iter().enumerate() {
                         let events = from_dvs(config, &events)

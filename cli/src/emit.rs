@@ -20,11 +20,10 @@ pub struct EmitArgs {
 
 pub fn run(args: EmitArgs) -> Result<()> {
     let config = match &args.config {
-        Some(path) => {
-            Config::from_file(path).with_context(|| format!("reading {}", path.display()))?
-        }
+        Some(path) => Config::from_file(path)?,
         None => Config::default(),
     };
+    crate::out_dir::prepare(&args.out, &[])?;
     let manifest = match args.board_clocks_per_bit {
         Some(n) => hdl::emit_board(&config, n, &args.out),
         None => hdl::emit(&config, &args.out),

@@ -6,6 +6,7 @@ mod cosim;
 mod data;
 mod dataset_arg;
 mod emit;
+mod out_dir;
 mod report;
 mod sim;
 mod synth;

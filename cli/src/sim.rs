@@ -10,6 +10,7 @@ use golden::config::Config;
 use golden::dataset::{load_split_dir, read_nmnist_file};
 use golden::encoder::{encode_ttfs, from_dvs};
 use golden::event::Event;
+use golden::train::epoch_order;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -24,7 +25,7 @@ pub struct SimArgs {
     #[arg(long, value_name = "FILE")]
     pub chip: Option<PathBuf>,
     /// Directory with train-/t10k- images and labels in IDX format (raw or .gz); the first
-    /// --samples test images are TTFS-encoded.
+    /// --samples test images of a seeded shuffle (--seed) are TTFS-encoded.
     #[arg(long, value_name = "DIR", default_value = crate::dataset_arg::DEFAULT_DATA)]
     pub data: PathBuf,
     /// One N-MNIST event file (.bin) instead of --data (the config's input field must hold it).
@@ -33,6 +34,9 @@ pub struct SimArgs {
     /// Number of samples from --data.
     #[arg(long, default_value_t = 10)]
     pub samples: usize,
+    /// Seed of the shuffle the test images are taken from (a dataset may be sorted by class).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u32,
     /// Fail unless every class equals golden's, and read the membrane map back after each
     /// sample and compare it with golden.
     #[arg(long)]
@@ -63,7 +67,7 @@ fn parse_window(text: &str) -> Result<Range<u64>, String> {
 }
 
 /// The samples to run: `(name, events, label)`.
-fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Vec<Event>, u8)>> {
+pub(crate) fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Vec<Event>, u8)>> {
     if let Some(path) = &args.events {
         let dvs = read_nmnist_file(path)?;
         let events = from_dvs(config, &dvs).with_context(|| format!("{}", path.display()))?;
@@ -90,7 +94,15 @@ fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Vec<Event>, u
             config.input.height
         );
     }
-    Ok((0..args.samples.min(test.len()))
+    let order = epoch_order(test.len(), args.seed, 0);
+    println!(
+        "test digits of {} in a seeded shuffle (seed {})",
+        args.data.display(),
+        args.seed
+    );
+    Ok(order
+        .into_iter()
+        .take(args.samples)
         .map(|i| {
             let mut events = Vec::new();
             encode_ttfs(config, test.image(i), &mut events);
@@ -102,12 +114,13 @@ fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Vec<Event>, u
 pub fn run(args: SimArgs) -> Result<()> {
     let mut chip = match (&args.chip, &args.config) {
         (Some(path), _) => chip_image::load(path)?,
-        (None, Some(path)) => Chip::new(
-            &Config::from_file(path).with_context(|| format!("reading {}", path.display()))?,
-        ),
+        (None, Some(path)) => Chip::new(&Config::from_file(path)?),
         (None, None) => Chip::new(&Config::default()),
     };
     let config = chip.config().clone();
+    if let Some(path) = &args.vcd {
+        crate::out_dir::prepare_file(path)?;
+    }
     let samples = samples(&args, &config)?;
     // A waveform needs tracing compiled in, which costs a third of the speed: only then.
     let model = if args.vcd.is_some() {

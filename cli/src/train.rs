@@ -29,8 +29,8 @@ pub struct TrainArgs {
     config: Option<PathBuf>,
     #[command(flatten)]
     data: DataArgs,
-    /// Override training.epochs.
-    #[arg(long)]
+    /// Override training.epochs (at least 1).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     epochs: Option<u32>,
     /// Output directory: chip.bin, results.json, summary.md.
     #[arg(long, default_value = "build/train")]
@@ -58,7 +58,29 @@ pub struct EvalArgs {
     split: Split,
 }
 
+/// Seed of the digit shuffles of `spoon run`'s lock-step run and RTL check: the shipped sample
+/// is sorted by digit, so its first 20 digits would all be 0s.
+pub const RUN_SEED: u32 = 1;
+
+/// Files `spoon train` writes into its output directory.
+const TRAIN_OUTPUTS: [&str; 3] = ["chip.bin", "results.json", "summary.md"];
+
+/// What `spoon run` reads and writes, checked before it writes anything: the shipped sample is
+/// found relative to the working directory.
+fn check_run_inputs(args: &RunArgs) -> Result<()> {
+    let data = std::path::Path::new(crate::dataset_arg::DEFAULT_DATA);
+    golden::dataset::load_split_dir(data).with_context(|| {
+        format!(
+            "spoon run trains on the sample shipped in the repository ({}): run it from the \
+             repository's root",
+            data.display()
+        )
+    })?;
+    crate::out_dir::prepare(&args.out, &TRAIN_OUTPUTS)
+}
+
 pub fn run_default(args: RunArgs) -> Result<()> {
+    check_run_inputs(&args)?;
     crate::emit::run(crate::emit::EmitArgs {
         config: None,
         out: args.out.join("rtl"),
@@ -72,7 +94,7 @@ pub fn run_default(args: RunArgs) -> Result<()> {
         config: None,
         suite: crate::cosim::Suite::Mnist,
         samples: 20,
-        seed: 1,
+        seed: RUN_SEED.into(),
         vcd_dir: Some(args.out.join("cosim")),
         data: crate::dataset_arg::DEFAULT_DATA.into(),
     })?;
@@ -96,6 +118,7 @@ pub fn run_default(args: RunArgs) -> Result<()> {
         data: crate::dataset_arg::DEFAULT_DATA.into(),
         events: None,
         samples: 20,
+        seed: RUN_SEED,
         check: true,
         vcd: None,
         window: None,
@@ -133,6 +156,7 @@ pub fn train(args: TrainArgs) -> Result<()> {
         config.training.epochs = epochs;
     }
     config.validate()?;
+    crate::out_dir::prepare(&args.out, &TRAIN_OUTPUTS)?;
     let data = args.data.load(&config)?;
     eprintln!(
         "training on chip (bit-exact model): {} — {} train / {} test samples, {} epochs",
@@ -221,4 +245,50 @@ fn progress_bar(quiet: bool) -> ProgressBar {
             .progress_chars("=> "),
     );
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RUN_SEED;
+    use std::path::{Path, PathBuf};
+
+    fn shipped() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample")
+    }
+
+    /// The 20 training digits `spoon run` co-simulates in lock-step and the 20 test digits it
+    /// checks in the RTL, with the labels they have for its seed: every class, not 20 zeros
+    /// (the shipped sample is sorted by digit).
+    #[test]
+    fn spoon_run_checks_20_digits_of_mixed_classes() {
+        let (train, test) = crate::cosim::digit_labels(&shipped(), RUN_SEED.into(), 20).unwrap();
+        let args = crate::sim::SimArgs {
+            config: None,
+            chip: None,
+            data: shipped(),
+            events: None,
+            samples: 20,
+            seed: RUN_SEED,
+            check: true,
+            vcd: None,
+            window: None,
+        };
+        let config = golden::config::Config::default();
+        let sim: Vec<u8> = crate::sim::samples(&args, &config)
+            .unwrap()
+            .into_iter()
+            .map(|(_, _, label)| label)
+            .collect();
+        assert_eq!(
+            train,
+            [8, 3, 2, 2, 9, 4, 4, 6, 8, 9, 1, 9, 1, 6, 5, 2, 2, 0, 0, 3]
+        );
+        assert_eq!(test, [8, 4, 9, 2, 7, 7]);
+        assert_eq!(
+            sim,
+            [0, 9, 5, 5, 3, 2, 0, 8, 9, 4, 6, 6, 8, 4, 0, 9, 8, 8, 9, 6]
+        );
+        let classes = |l: &[u8]| (0..10).filter(|c| l.contains(c)).count();
+        assert_eq!((classes(&train), classes(&sim)), (9, 8));
+    }
 }

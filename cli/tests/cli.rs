@@ -10,12 +10,16 @@ fn spoon() -> Command {
     Command::cargo_bin("spoon").unwrap()
 }
 
+/// The stderr of a run that fails with an error (exit code 1, or 2 for clap's argument
+/// errors), not a panic (101).
 fn stderr_of(cmd: &mut Command) -> String {
     let out = cmd.assert().failure().get_output().clone();
-    String::from_utf8(out.stderr).unwrap()
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(matches!(out.status.code(), Some(1 | 2)), "{stderr}");
+    stderr
 }
 
-/// A small real-digit split (200 train, 50 test) written to `dir`.
+/// A small real-digit split (200 train, 50 test of a seeded shuffle) written to `dir`.
 fn small_split(dir: &Path) -> PathBuf {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
     let (train, test) = load_split_dir(&shipped).unwrap();
@@ -23,7 +27,7 @@ fn small_split(dir: &Path) -> PathBuf {
     write_split_dir(
         &out,
         &train.subset((0..3000).step_by(15)),
-        &test.subset(0..50),
+        &test.shuffled(1).subset(0..50),
         Encoding::Gzip,
     )
     .unwrap();
@@ -232,4 +236,157 @@ fn synth_names_a_wrong_target_a_missing_board_file_and_a_bad_chip() {
             .arg(&out),
     );
     assert!(err.contains("empty.bin"), "{err}");
+}
+
+/// The default config with one edit, written to `dir/name`.
+fn config_file(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
+    let path = dir.join(name);
+    let text = Config::default().to_toml();
+    assert!(text.contains(from), "{from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+/// `--epochs 0`, an empty split, N-MNIST without samples and `--nmnist-limit 0` are errors, and
+/// no chip image is written (they used to print 0.00 % and write chip.bin).
+#[test]
+fn nothing_to_learn_is_an_error_not_a_chip() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = small_split(dir.path());
+    let out = dir.path().join("run");
+    let train = || {
+        let mut c = spoon();
+        c.args(["train", "--quiet", "--out"]).arg(&out);
+        c
+    };
+    let err = stderr_of(train().args(["--epochs", "0", "--data"]).arg(&data));
+    assert!(err.contains("--epochs") && err.contains("0"), "{err}");
+
+    let (set, _) = load_split_dir(&data).unwrap();
+    let empty = dir.path().join("empty");
+    write_split_dir(&empty, &set, &set.subset(0..0), Encoding::Raw).unwrap();
+    let err = stderr_of(train().arg("--data").arg(&empty));
+    assert!(err.contains("the test split holds no samples"), "{err}");
+
+    let nmnist = dir.path().join("nmnist");
+    for split in ["Train", "Test"] {
+        for digit in 0..10 {
+            std::fs::create_dir_all(nmnist.join(split).join(digit.to_string())).unwrap();
+        }
+    }
+    let err = stderr_of(train().arg("--nmnist").arg(&nmnist));
+    assert!(
+        err.contains("no .bin file in this N-MNIST digit directory") && err.contains("Train/0"),
+        "{err}"
+    );
+    let err = stderr_of(
+        train()
+            .arg("--nmnist")
+            .arg(&nmnist)
+            .args(["--nmnist-limit", "0"]),
+    );
+    assert!(err.contains("--nmnist-limit"), "{err}");
+    assert!(!out.join("chip.bin").exists());
+}
+
+/// A bad --out is refused before the data are even read; a bad --config names its file.
+#[test]
+fn output_and_config_problems_are_named_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let err = stderr_of(
+        spoon()
+            .args(["train", "--quiet", "--data", "/no/such/dir", "--out"])
+            .arg(&file),
+    );
+    assert!(err.contains("a-file: output directory is a file"), "{err}");
+    let err = stderr_of(spoon().args(["emit", "--out"]).arg(file.join("sub")));
+    assert!(err.contains("a-file/sub: cannot create"), "{err}");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("chip.bin")).unwrap();
+    let err = stderr_of(
+        spoon()
+            .args(["train", "--quiet", "--data", "/no/such/dir", "--out"])
+            .arg(&out),
+    );
+    assert!(
+        err.contains("chip.bin: is a directory, not a file"),
+        "{err}"
+    );
+    let cfg = config_file(dir.path(), "c.toml", "stride = 3", "stride = 0");
+    let err = stderr_of(spoon().args(["train", "--quiet", "--config"]).arg(&cfg));
+    assert!(
+        err.contains("c.toml") && err.contains("`conv.stride` must be at least 1"),
+        "{err}"
+    );
+    let err = stderr_of(spoon().args(["train", "--quiet", "--data"]).arg(&file));
+    assert!(err.contains("a-file: not a directory"), "{err}");
+}
+
+/// A config `config --check` accepts but the RTL cannot hold: a capacity error naming the
+/// field, from every command that builds the RTL, instead of a panic inside rust_hdl.
+#[test]
+fn a_config_the_rtl_cannot_hold_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config_file(dir.path(), "s10.toml", "stride = 3", "stride = 10");
+    spoon()
+        .args(["config", "--check"])
+        .arg(&cfg)
+        .assert()
+        .success();
+    let out = dir.path().join("rtl");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
+    for args in [
+        vec!["emit", "--out", out.to_str().unwrap()],
+        vec!["sim", "--samples", "1", "--data", data.to_str().unwrap()],
+        vec!["cosim", "--suite", "directed"],
+    ] {
+        let err = stderr_of(spoon().args(&args).arg("--config").arg(&cfg));
+        assert!(
+            err.contains("the RTL cannot hold `conv.stride`"),
+            "{args:?}: {err}"
+        );
+    }
+    let nmnist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../configs/nmnist.toml");
+    let err = stderr_of(
+        spoon()
+            .args(["emit", "--out"])
+            .arg(&out)
+            .arg("--config")
+            .arg(nmnist),
+    );
+    assert!(err.contains("cannot hold `input.channels`"), "{err}");
+}
+
+/// A cosim failure that is not a difference between the RTL and golden is not "1 mismatch".
+#[test]
+fn a_cosim_data_error_is_not_a_mismatch() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = spoon()
+        .args(["cosim", "--suite", "mnist", "--data"])
+        .arg(dir.path().join("none"))
+        .assert()
+        .failure()
+        .code(1)
+        .get_output()
+        .clone();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert!(!stdout.contains("mismatch"), "{stdout}");
+    assert!(stderr.contains("none: no such directory"), "{stderr}");
+}
+
+/// `spoon run` away from the repository: its inputs are checked first, nothing is written.
+#[test]
+fn spoon_run_outside_the_repository_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = stderr_of(spoon().arg("run").current_dir(dir.path()));
+    assert!(
+        err.contains("run it from the repository's root") && err.contains("data/mnist-sample"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

@@ -7,15 +7,20 @@
 //! | bytes | field |
 //! |---|---|
 //! | 8 | magic `SPOONCHP` |
-//! | 4 | format version (2) |
+//! | 4 | format version (3) |
 //! | 4 + n | config TOML length `n`, then the text |
 //! | 4 | rounding LFSR state |
 //! | 4 + 4·h + 4 | learning-rate shift registers: count `h` of hidden layers, their shifts, the output shift |
 //! | 4 + 2·m | kernel memory: word count `m`, then `m` × i16 |
 //! | per FC layer | word count `m`, then `m` × i16 (hidden layers, then output) |
+//! | 4 | CRC-32 (IEEE, as zlib and gzip) of every byte before it |
 //!
-//! Every count is checked against the config, every weight against its bit width, and the file
-//! must end exactly after the last layer.
+//! The checksum is verified before anything after the version is read, so one changed byte
+//! anywhere is refused instead of loading as a slightly different chip (the RTL and golden
+//! would both load the same wrong weights, and no co-simulation could notice). Every count is
+//! then checked against the config, every weight against its bit width, and the checksum must
+//! follow the last layer exactly. Version 2 (no checksum) is refused with how to regenerate.
+//! docs/HOST.md ("The chip image") is the full specification.
 
 use crate::chip::Chip;
 use crate::config::{Config, ConfigError};
@@ -26,7 +31,9 @@ use crate::lfsr::Lfsr;
 use std::path::Path;
 
 pub const MAGIC: &[u8; 8] = b"SPOONCHP";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
+/// Bytes of the trailing CRC-32.
+pub const CHECKSUM_BYTES: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ChipImageError {
@@ -39,6 +46,22 @@ pub enum ChipImageError {
     BadMagic { path: String, found: Vec<u8> },
     #[error("{path}: unsupported chip image version {found} (this build reads {VERSION})")]
     Version { path: String, found: u32 },
+    #[error(
+        "{path}: chip image format {found} has no checksum and is no longer read (this build \
+         reads {VERSION}); regenerate it with the command that wrote it (`spoon train`, \
+         `spoon offchip train`)"
+    )]
+    OldVersion { path: String, found: u32 },
+    #[error(
+        "{path}: corrupt chip image: CRC-32 of bytes 0..{covered} is {computed:#010x}, the file \
+         says {stored:#010x}"
+    )]
+    Checksum {
+        path: String,
+        covered: usize,
+        stored: u32,
+        computed: u32,
+    },
     #[error("{path}: truncated at byte {offset}: {what} needs {needed} bytes, {available} left")]
     Truncated {
         path: String,
@@ -64,7 +87,7 @@ pub enum ChipImageError {
         value: i16,
         bits: u32,
     },
-    #[error("{path}: {extra} unexpected bytes after the last layer (offset {offset})")]
+    #[error("{path}: {extra} unexpected bytes between the last layer and the checksum (offset {offset})")]
     Trailing {
         path: String,
         offset: usize,
@@ -98,6 +121,8 @@ pub fn to_bytes(chip: &Chip) -> Vec<u8> {
             out.extend_from_slice(&w.to_le_bytes());
         }
     }
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
     out
 }
 
@@ -184,6 +209,40 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The image without its checksum, once the CRC-32 of those bytes equals the stored one;
+/// `header` bytes (magic, version) are already read.
+fn verify_checksum<'a>(
+    bytes: &'a [u8],
+    header: usize,
+    path: &str,
+) -> Result<&'a [u8], ChipImageError> {
+    let Some(covered) = bytes
+        .len()
+        .checked_sub(CHECKSUM_BYTES)
+        .filter(|&c| c >= header)
+    else {
+        return Err(ChipImageError::Truncated {
+            path: path.into(),
+            offset: header,
+            what: "checksum".into(),
+            needed: CHECKSUM_BYTES,
+            available: bytes.len() - header,
+        });
+    };
+    let (body, tail) = bytes.split_at(covered);
+    let stored = u32::from_le_bytes(tail.try_into().expect("4 bytes"));
+    let computed = crc32fast::hash(body);
+    if stored != computed {
+        return Err(ChipImageError::Checksum {
+            path: path.into(),
+            covered,
+            stored,
+            computed,
+        });
+    }
+    Ok(body)
+}
+
 /// Parses a chip image; `path` names the source in errors.
 pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Chip, ChipImageError> {
     let mut r = Reader {
@@ -199,12 +258,23 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Chip, ChipImageError> {
         });
     }
     let version = r.u32("version")?;
-    if version != VERSION {
-        return Err(ChipImageError::Version {
-            path: path.into(),
-            found: version,
-        });
+    match version {
+        VERSION => {}
+        1 | 2 => {
+            return Err(ChipImageError::OldVersion {
+                path: path.into(),
+                found: version,
+            })
+        }
+        _ => {
+            return Err(ChipImageError::Version {
+                path: path.into(),
+                found: version,
+            })
+        }
     }
+    let body = verify_checksum(bytes, r.offset, path)?;
+    r.bytes = body;
     let len = r.u32("config length")? as usize;
     let text = String::from_utf8_lossy(r.take(len, "config text")?).into_owned();
     let config = Config::from_toml(&text).map_err(|source| ChipImageError::Config {
@@ -256,11 +326,11 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Chip, ChipImageError> {
         layer.weights_mut().copy_from_slice(&words);
         layers.push(layer);
     }
-    if r.offset != bytes.len() {
+    if r.offset != body.len() {
         return Err(ChipImageError::Trailing {
             path: path.into(),
             offset: r.offset,
-            extra: bytes.len() - r.offset,
+            extra: body.len() - r.offset,
         });
     }
     let mut chip = Chip::from_parts(&config, kernels, layers, Lfsr::new(state));

@@ -11,6 +11,14 @@ use std::path::Path;
 /// `i32`, and the hardware sizes them from [`Config::fc_accumulator_bits`].
 pub const MAX_ACCUMULATOR_BITS: u32 = 32;
 
+/// Most kernels, and most neurons of a hidden layer: far beyond any chip, small enough that
+/// every size product below stays exact in 64 bits.
+pub const MAX_LAYER_WIDTH: usize = 1 << 16;
+
+/// Most words of one memory (kernel memory, membrane map, an FC layer's weights): 64 Mi
+/// 16-bit words, so that a config that validates can be held by the model.
+pub const MAX_MEMORY_WORDS: usize = 1 << 26;
+
 /// Number of output classes (digits / Fashion-MNIST classes).
 pub const DEFAULT_CLASSES: usize = 10;
 
@@ -179,6 +187,11 @@ pub enum ConfigError {
         path: String,
         source: Box<toml::de::Error>,
     },
+    #[error("config file {path}: {source}")]
+    InvalidFile {
+        path: String,
+        source: Box<ConfigError>,
+    },
     #[error("invalid configuration: `{field}` {problem}")]
     Invalid {
         field: &'static str,
@@ -307,7 +320,10 @@ impl Config {
                 path: path.display().to_string(),
                 source,
             },
-            other => other,
+            other => ConfigError::InvalidFile {
+                path: path.display().to_string(),
+                source: Box::new(other),
+            },
         })
     }
 
@@ -400,6 +416,9 @@ impl Config {
 
     fn validate_training(&self) -> Result<(), ConfigError> {
         let t = &self.training;
+        check(t.epochs >= 1, "training.epochs", || {
+            "must be at least 1 (no epoch learns nothing)".into()
+        })?;
         check(
             t.validation_per_mille < 1000,
             "training.validation_per_mille",
@@ -425,6 +444,17 @@ impl Config {
             t.backprop_lr_shift <= 30,
             "training.backprop_lr_shift",
             || format!("must be in 0..=30, got {}", t.backprop_lr_shift),
+        )?;
+        let readout = self.conv_neurons() * self.fc.classes;
+        check(
+            t.kernel_init != KernelInit::Backprop || readout <= MAX_MEMORY_WORDS,
+            "training.kernel_init",
+            || {
+                format!(
+                    "backprop's float read-out would hold {readout} weights (convolution \
+                     neurons × fc.classes), more than {MAX_MEMORY_WORDS}"
+                )
+            },
         )?;
         check(
             t.kernel_init != KernelInit::Kmeans || t.kmeans_patches >= self.conv.kernels,
@@ -471,6 +501,9 @@ impl Config {
         check(c.kernels >= 1, "conv.kernels", || {
             "must be at least 1".into()
         })?;
+        check(c.kernels <= MAX_LAYER_WIDTH, "conv.kernels", || {
+            format!("must be at most {MAX_LAYER_WIDTH}, got {}", c.kernels)
+        })?;
         check(c.stride >= 1, "conv.stride", || "must be at least 1".into())?;
         check(
             c.size >= 1 && c.size <= self.input.width && c.size <= self.input.height,
@@ -483,6 +516,17 @@ impl Config {
                 )
             },
         )?;
+        let kernel_words = self.input.channels * c.size * c.size * c.kernels;
+        check(kernel_words <= MAX_MEMORY_WORDS, "conv.kernels", || {
+            format!(
+                "{kernel_words} kernel weights (input.channels · conv.size² · conv.kernels) \
+                 exceed {MAX_MEMORY_WORDS}"
+            )
+        })?;
+        let neurons = self.conv_neurons();
+        check(neurons <= MAX_MEMORY_WORDS, "conv.kernels", || {
+            format!("{neurons} convolution neurons exceed {MAX_MEMORY_WORDS}")
+        })?;
         check(
             (2..=15).contains(&c.weight_bits),
             "conv.weight_bits",
@@ -543,9 +587,24 @@ impl Config {
         check(f.hidden.len() <= 4, "fc.hidden", || {
             format!("at most 4 hidden layers, got {}", f.hidden.len())
         })?;
+        check(
+            f.hidden.iter().all(|&n| n <= MAX_LAYER_WIDTH),
+            "fc.hidden",
+            || format!("a hidden layer has at most {MAX_LAYER_WIDTH} neurons"),
+        )?;
         check((2..=256).contains(&f.classes), "fc.classes", || {
             format!("must be in 2..=256, got {}", f.classes)
         })?;
+        for (layer, (i, o)) in self
+            .fc_inputs()
+            .into_iter()
+            .zip(self.fc_outputs())
+            .enumerate()
+        {
+            check(i * o <= MAX_MEMORY_WORDS, "fc.hidden", || {
+                format!("FC layer {layer} has {i} × {o} weights, more than {MAX_MEMORY_WORDS}")
+            })?;
+        }
         check((2..=16).contains(&f.weight_bits), "fc.weight_bits", || {
             format!("must be in 2..=16, got {}", f.weight_bits)
         })?;

@@ -39,6 +39,10 @@ fn impossible_values_name_their_field() {
         ("time_bins = 8", "time_bins = 6", "encoder.time_bins"),
         ("size = 7", "size = 40", "conv.size"),
         ("stride = 3", "stride = 0", "conv.stride"),
+        ("epochs = 13", "epochs = 0", "training.epochs"),
+        ("kernels = 16", "kernels = 65537", "conv.kernels"),
+        // 64 × 65,536 convolution neurons × 100 hidden: 419 M weights, validated before.
+        ("kernels = 16", "kernels = 65536", "fc.hidden"),
         (
             "membrane_bits = 12",
             "membrane_bits = 8",
@@ -114,6 +118,22 @@ fn unknown_keys_and_syntax_errors_are_reported() {
     std::fs::write(&path, "[input\nwidth = 1").unwrap();
     let err = Config::from_file(&path).unwrap_err().to_string();
     assert!(err.contains("bad.toml"), "{err}");
+    // A file that parses but does not validate: the file and the field.
+    let path = dir.path().join("invalid.toml");
+    let text = Config::default()
+        .to_toml()
+        .replace("stride = 3", "stride = 0");
+    std::fs::write(&path, text).unwrap();
+    let err = Config::from_file(&path).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "config file {}: invalid configuration: `conv.stride` must be at least 1",
+            path.display()
+        )
+    );
+    let err = Config::from_file(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("Is a directory"), "{err}");
     let err = Config::from_file(&dir.path().join("missing.toml"))
         .unwrap_err()
         .to_string();
@@ -139,4 +159,27 @@ fn the_tiny_config_is_valid() {
     let c = Config::tiny();
     c.validate().unwrap();
     assert_eq!((c.conv_out_side(), c.conv_neurons()), ((2, 2), 32));
+}
+
+/// Backprop kernels train a float read-out of every convolution neuron to every class: a size
+/// bound of its own (8,192 kernels × 64 positions × 256 classes = 2^27 weights).
+#[test]
+fn a_backprop_readout_beyond_the_memory_bound_is_rejected() {
+    let mut c = Config::default();
+    c.conv.kernels = 8192;
+    c.fc.hidden = vec![1];
+    c.fc.classes = 256;
+    c.validate().unwrap();
+    c.training.kernel_init = golden::config::KernelInit::Backprop;
+    let err = c.validate().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ConfigError::Invalid {
+                field: "training.kernel_init",
+                ..
+            }
+        ),
+        "{err}"
+    );
 }

@@ -430,3 +430,50 @@ fn debian_fashion_mnist_if_installed() {
     assert_eq!(train.class_counts(), [6000; 10]);
     assert_eq!(test.class_counts(), [1000; 10]);
 }
+
+/// An empty split loads as an error naming its image file, not as 0 samples.
+#[test]
+fn an_empty_split_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    write_split_dir(dir.path(), &tiny_set(), &ImageSet::new(2, 3), Encoding::Raw).unwrap();
+    let error = load_split_dir(dir.path()).unwrap_err();
+    assert!(
+        matches!(error, DatasetError::EmptySplit { split: "test", .. }),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: the test split holds no samples",
+            dir.path().join(TEST_IMAGES).display()
+        )
+    );
+    write_split_dir(dir.path(), &ImageSet::new(2, 3), &tiny_set(), Encoding::Raw).unwrap();
+    let error = load_split_dir(dir.path()).unwrap_err().to_string();
+    assert!(
+        error.ends_with("the train split holds no samples"),
+        "{error}"
+    );
+}
+
+/// A directory where a file is expected, and a file or nothing where the directory is.
+#[test]
+fn a_directory_instead_of_a_file_is_said_so() {
+    let dir = TempDir::new().unwrap();
+    write_split_dir(dir.path(), &tiny_set(), &tiny_set(), Encoding::Raw).unwrap();
+    let labels = dir.path().join(TEST_LABELS);
+    fs::remove_file(&labels).unwrap();
+    fs::create_dir(&labels).unwrap();
+    let error = load_split_dir(dir.path()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("{}: is a directory, not a file", labels.display())
+    );
+    let file = dir.path().join(TEST_IMAGES);
+    let error = load_split_dir(&file).unwrap_err().to_string();
+    assert_eq!(error, format!("{}: not a directory", file.display()));
+    let error = load_split_dir(&dir.path().join("nope"))
+        .unwrap_err()
+        .to_string();
+    assert!(error.ends_with("nope: no such directory"), "{error}");
+}

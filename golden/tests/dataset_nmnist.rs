@@ -254,6 +254,31 @@ fn missing_split_or_digit_directory() {
     assert!(error.to_string().contains("Train/6"), "{error}");
 }
 
+/// A digit directory with no `.bin` file (empty, or other files only) is an error naming it,
+/// and so is a directory named like a sample.
+#[test]
+fn a_digit_without_samples_is_an_error() {
+    let root = fabricate_tree(&[1]);
+    let digit = root.path().join("Train/3");
+    fs::remove_file(digit.join("00001.bin")).unwrap();
+    let error = load_nmnist_dir(root.path(), NmnistSplit::Train, None).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: no .bin file in this N-MNIST digit directory",
+            digit.display()
+        )
+    );
+    fs::create_dir(digit.join("00001.bin")).unwrap();
+    let error = load_nmnist_dir(root.path(), NmnistSplit::Train, None).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("00001.bin: is a directory, not a file"),
+        "{error}"
+    );
+}
+
 #[test]
 fn corrupt_file_in_a_tree_is_named() {
     let root = fabricate_tree(&[1, 2]);
@@ -271,6 +296,51 @@ fn corrupt_file_in_a_tree_is_named() {
         "{error:?}"
     );
     assert!(error.to_string().contains("Train/5/00002.bin"), "{error}");
+}
+
+/// A recording of the original N-MNIST kind, hand-encoded: the counter wraps twice, each
+/// wrap marked by an event with y = 240 (the second marker with every other bit set).
+#[test]
+fn overflow_markers_add_2_pow_23_us_to_later_events_and_are_not_events() {
+    #[rustfmt::skip]
+    let bytes = [
+        3, 7, 0x80, 0x00, 0x64,     // x 3, y 7, ON, 100 µs
+        33, 33, 0x7f, 0xff, 0xf0,   // x 33, y 33, OFF, 8,388,592 µs
+        0, 240, 0x00, 0x00, 0x00,   // overflow marker
+        1, 2, 0x80, 0x00, 0x05,     // ON, 5 µs after the wrap
+        9, 240, 0xff, 0xff, 0xff,   // overflow marker (its other fields mean nothing)
+        0, 0, 0x00, 0x01, 0x02,     // OFF, 258 µs after the second wrap
+    ];
+    let events = decode_nmnist(&PathBuf::from("wrapped.bin"), &bytes).unwrap();
+    assert_eq!(
+        events,
+        vec![
+            event(3, 7, true, 100),
+            event(33, 33, false, 8_388_592),
+            event(1, 2, true, 8_388_608 + 5),
+            event(0, 0, false, 2 * 8_388_608 + 258),
+        ]
+    );
+    // Only markers: no event at all.
+    let none = decode_nmnist(&PathBuf::from("m.bin"), &[0, 240, 0, 0, 0]).unwrap();
+    assert_eq!(none, vec![]);
+    // Time order is checked on the unwrapped times, and the error gives the file offset.
+    let mut back = bytes.to_vec();
+    back.extend_from_slice(&[5, 5, 0x00, 0x00, 0x00]);
+    let err = decode_nmnist(&PathBuf::from("wrapped.bin"), &back).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            DatasetError::NmnistTimeBackwards {
+                index: 4,
+                offset: 30,
+                previous_us: 16_777_474,
+                timestamp_us: 16_777_216,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 proptest! {

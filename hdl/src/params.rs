@@ -87,6 +87,26 @@ fn need(
     }
 }
 
+/// The first of `fields` (sizes that grow a memory) set above the default config's, whose
+/// memories the capacities are exactly; `otherwise` when none is. It names the field that
+/// made a memory too big (`input.channels = 2` of configs/nmnist.toml, not `conv.kernels`).
+fn grown_field(config: &Config, fields: &[&'static str], otherwise: &'static str) -> &'static str {
+    let d = Config::default();
+    let grown = |field: &str| match field {
+        "input.channels" => config.input.channels > d.input.channels,
+        "input.width" => config.input.width > d.input.width,
+        "input.height" => config.input.height > d.input.height,
+        "conv.size" => config.conv.size > d.conv.size,
+        "conv.kernels" => config.conv.kernels > d.conv.kernels,
+        _ => false,
+    };
+    fields
+        .iter()
+        .copied()
+        .find(|f| grown(f))
+        .unwrap_or(otherwise)
+}
+
 /// Bits of an unsigned address of `n` words (at least 1).
 pub fn address_bits(n: usize) -> usize {
     (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1) as usize
@@ -262,9 +282,8 @@ impl Params {
         need(ob <= 16, "learning.output_lr_shift", || {
             format!("{ob} > 16")
         })?;
+        self.check_conv(config)?;
         let words = [
-            ("conv.kernels", self.kernel_words, KERNEL_ADDR_BITS),
-            ("conv.kernels", self.membrane_words, MEMBRANE_ADDR_BITS),
             ("fc.hidden", self.hidden_weight_words(), HIDDEN_ADDR_BITS),
             ("fc.classes", self.output_weight_words(), OUTPUT_ADDR_BITS),
             (
@@ -288,6 +307,62 @@ impl Params {
             "fc.hidden",
             || format!("configuration address {largest} needs more than {CFG_ADDRESS_BITS} bits"),
         )
+    }
+
+    /// The convolution engine's address constants and axis ROMs fit their words: the kernel
+    /// memory (input channels, then taps, then kernel groups) and the membrane map (output
+    /// positions, then kernel groups), each addressed with its steps held in an address word.
+    fn check_conv(&self, config: &Config) -> Result<(), CapacityError> {
+        let g = self.conv_groups;
+        let kernel_cap = 1usize << KERNEL_ADDR_BITS;
+        let membrane_cap = 1usize << MEMBRANE_ADDR_BITS;
+        let kernel_field = grown_field(
+            config,
+            &["input.channels", "conv.size", "conv.kernels"],
+            "conv.kernels",
+        );
+        need(self.kernel_words <= kernel_cap, kernel_field, || {
+            format!(
+                "{} channel(s) × {}² taps × {g} kernel group(s) = {} kernel words, the RTL \
+                 addresses {kernel_cap}",
+                self.channels, self.size, self.kernel_words
+            )
+        })?;
+        need(self.size * self.size * g < kernel_cap, "conv.size", || {
+            format!(
+                "the channel offset {}² × {g} = {} does not fit the {KERNEL_ADDR_BITS}-bit \
+                 kernel address",
+                self.size,
+                self.size * self.size * g
+            )
+        })?;
+        let row_step = self.stride * self.size * g;
+        need(row_step < kernel_cap, "conv.stride", || {
+            format!(
+                "the kernel step {} × {} × {g} = {row_step} of one output row does not fit \
+                 the {KERNEL_ADDR_BITS}-bit kernel address",
+                self.stride, self.size
+            )
+        })?;
+        let membrane_field = grown_field(
+            config,
+            &["input.width", "input.height", "conv.kernels"],
+            "conv.stride",
+        );
+        need(self.membrane_words <= membrane_cap, membrane_field, || {
+            format!(
+                "{}×{} output positions × {g} kernel group(s) = {} membrane words, the RTL \
+                 addresses {membrane_cap}",
+                self.out_w, self.out_h, self.membrane_words
+            )
+        })?;
+        need(self.out_w * g < membrane_cap, membrane_field, || {
+            format!(
+                "the membrane row step {} × {g} does not fit the {MEMBRANE_ADDR_BITS}-bit \
+                 membrane address",
+                self.out_w
+            )
+        })
     }
 
     /// The largest element address of the configuration port (FC layer 0 weights, usually).
@@ -364,6 +439,39 @@ mod tests {
         let mut config = Config::default();
         config.hardware.fc_lanes = 4;
         assert_eq!(Params::new(&config).unwrap_err().field, "hardware.fc_lanes");
+    }
+
+    /// Stride 10 passes `Config::validate` and used to panic inside rust_hdl (a kernel step
+    /// of 10 × 7 × 2 = 140 in a 7-bit constant).
+    #[test]
+    fn a_long_stride_is_refused_naming_conv_stride() {
+        let mut config = Config::default();
+        config.conv.stride = 10;
+        config.validate().unwrap();
+        let e = Params::new(&config).unwrap_err();
+        assert_eq!(e.field, "conv.stride");
+        assert_eq!(
+            e.to_string(),
+            "the RTL cannot hold `conv.stride`: the kernel step 10 × 7 × 2 = 140 of one output \
+             row does not fit the 7-bit kernel address"
+        );
+    }
+
+    /// configs/nmnist.toml: two channels of 7×7 taps for 16 kernels need 196 kernel words;
+    /// the cause is `input.channels = 2` (one channel fits), not `conv.kernels`.
+    #[test]
+    fn two_channels_are_named_as_the_cause_of_a_full_kernel_memory() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../configs/nmnist.toml");
+        let config = Config::from_file(std::path::Path::new(path)).unwrap();
+        let e = Params::new(&config).unwrap_err();
+        assert_eq!(e.field, "input.channels", "{e}");
+        assert!(e
+            .to_string()
+            .contains("2 channel(s) × 7² taps × 2 kernel group(s) = 196"));
+        let mut more = Config::default();
+        more.conv.kernels = 24;
+        more.hardware.conv_lanes = 8;
+        assert_eq!(Params::new(&more).unwrap_err().field, "conv.kernels");
     }
 
     #[test]

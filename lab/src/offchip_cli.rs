@@ -312,9 +312,12 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<()> {
         Some(path) => Config::from_file(path)?,
         None => Config::default(),
     };
-    if args.qat_epochs > args.epochs || args.batch == 0 || args.lr.is_empty() {
-        bail!("need --qat-epochs ≤ --epochs, --batch ≥ 1 and at least one --lr");
+    if args.epochs == 0 || args.qat_epochs > args.epochs || args.batch == 0 || args.lr.is_empty() {
+        bail!("need --epochs ≥ 1, --qat-epochs ≤ --epochs, --batch ≥ 1 and at least one --lr");
     }
+    // The output directory before the training, not after it.
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create the output directory", args.out.display()))?;
     let data = load_data(&args.data, &config)?;
     let t = &config.training;
     let (fit, val) = validation_split(data.train.len(), t.validation_per_mille, t.order_seed);

@@ -437,23 +437,33 @@ pub(crate) fn field_image(config: &Config, digits: &ImageSet, i: usize) -> Vec<u
         .collect()
 }
 
-/// Real digits of `data_dir` (a `load_split_dir` folder, e.g. `data/mnist-sample`),
-/// TTFS-encoded: `samples` training digits learned on chip (class checked against
-/// `Chip::train`, and golden's cycle-model FC weights against the functional model's after
-/// every sample), then `samples / 4 + 1` test digits in inference with their scores read, and
-/// at the end the FC weights read back through the port (all, or 4,096 evenly spaced per layer)
-/// equal to the functional model's.
+/// The training and test digits of `data_dir` (a `load_split_dir` folder) in the seeded
+/// shuffles the mnist suite takes its prefixes from (`data/mnist-sample` is sorted by digit:
+/// its first 20 training digits are all 0s).
+pub fn mnist_digits(data_dir: &Path, seed: u64) -> Result<(ImageSet, ImageSet), CosimError> {
+    let (train, test) = load_split_dir(data_dir).map_err(|e| CosimError::Check {
+        what: format!("loading {}", data_dir.display()),
+        expected: "a split directory with training and test digits".into(),
+        actual: e.to_string(),
+    })?;
+    let seed = seed as u32;
+    Ok((train.shuffled(seed), test.shuffled(seed ^ 0x5EED)))
+}
+
+/// Real digits of `data_dir` (a `load_split_dir` folder, e.g. `data/mnist-sample`) in the
+/// seeded shuffles of [`mnist_digits`], TTFS-encoded: `samples` training digits learned on
+/// chip (class checked against `Chip::train`, and golden's cycle-model FC weights against the
+/// functional model's after every sample), then `samples / 4 + 1` test digits in inference
+/// with their scores read, and at the end the FC weights read back through the port (all, or
+/// 4,096 evenly spaced per layer) equal to the functional model's.
 pub fn mnist(
     config: &Config,
     options: &CosimOptions,
     data_dir: &Path,
     samples: usize,
+    seed: u64,
 ) -> Result<Report, CosimError> {
-    let (train, test) = load_split_dir(data_dir).map_err(|e| CosimError::Check {
-        what: format!("loading {}", data_dir.display()),
-        expected: "a split directory".into(),
-        actual: e.to_string(),
-    })?;
+    let (train, test) = mnist_digits(data_dir, seed)?;
     let cell = RefCell::new(Cosim::new(config, options)?);
     let mut h = host(&cell);
     let mut chip = Chip::new(config);

@@ -77,10 +77,46 @@ fn a_random_config_in_lockstep() {
 #[test]
 fn mnist_training_and_inference_in_lockstep() {
     let dir = tempfile::tempdir().unwrap();
-    let r = suite::mnist(&hdl::tiny_config(), &options(dir.path()), &mnist_dir(), 12)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let r = suite::mnist(
+        &hdl::tiny_config(),
+        &options(dir.path()),
+        &mnist_dir(),
+        12,
+        1,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     println!("{r}");
     assert_eq!(r.samples, 12 + 4);
+}
+
+/// The suite takes its prefixes from a seeded shuffle of the sorted sample: 12 training
+/// digits of mixed classes; an empty split is an error before any division by its length.
+#[test]
+fn mnist_digits_are_shuffled_and_an_empty_split_is_an_error() {
+    let (train, test) = suite::mnist_digits(&mnist_dir(), 1).unwrap();
+    let labels = |set: &golden::dataset::ImageSet| {
+        let mut l: Vec<u8> = set.labels[..12].to_vec();
+        l.sort_unstable();
+        l.dedup();
+        l.len()
+    };
+    assert!(labels(&train) >= 6 && labels(&test) >= 6);
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("empty-test");
+    golden::dataset::write_split_dir(
+        &data,
+        &train.subset(0..4),
+        &golden::dataset::ImageSet::new(28, 28),
+        golden::dataset::Encoding::Raw,
+    )
+    .unwrap();
+    let e = suite::mnist(&hdl::tiny_config(), &options(dir.path()), &data, 4, 1)
+        .expect_err("an empty test split is an error");
+    assert!(
+        e.to_string().contains("the test split holds no samples"),
+        "{e}"
+    );
+    assert!(e.mismatch().is_none());
 }
 
 fn caught(
@@ -134,9 +170,10 @@ fn a_wrong_learning_rate_reset_value_is_caught() {
 fn a_wrong_conv_threshold_is_caught() {
     let config = hdl::tiny_config();
     let text = caught(Perturbation::conv_threshold(&config), |o| {
-        suite::mnist(&config, o, &mnist_dir(), 12)
+        suite::mnist(&config, o, &mnist_dir(), 12, 1)
     });
-    assert!(text.contains("last 16 AER words"), "{text}");
+    // The first shuffled training digit (seed 1): its 8 events and end-of-sample word.
+    assert!(text.contains("last 9 AER words"), "{text}");
 }
 
 #[test]
@@ -158,8 +195,14 @@ fn a_perturbation_not_in_the_verilog_is_an_error() {
 fn mnist_on_the_default_config_in_lockstep() {
     // The default chip through the configuration port is most of the cycles (≈ 1.7 M).
     let dir = tempfile::tempdir().unwrap();
-    let r = suite::mnist(&Config::default(), &options(dir.path()), &mnist_dir(), 10)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let r = suite::mnist(
+        &Config::default(),
+        &options(dir.path()),
+        &mnist_dir(),
+        10,
+        1,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     println!("{r}");
 }
 
@@ -171,6 +214,7 @@ fn mnist_on_partial_lane_groups_in_lockstep() {
         &options(dir.path()),
         &mnist_dir(),
         20,
+        1,
     )
     .unwrap_or_else(|e| panic!("{e}"));
     println!("{r}");

@@ -93,6 +93,22 @@ pub enum DatasetError {
         label: u8,
     },
 
+    /// The dataset directory itself is missing, or is a file.
+    #[error("{}: {}", path.display(), if *exists { "not a directory" } else { "no such directory" })]
+    NotADirectory { path: PathBuf, exists: bool },
+
+    /// A directory (or another non-file) stands where a dataset file is expected.
+    #[error("{}: is a directory, not a file", path.display())]
+    NotAFile { path: PathBuf },
+
+    /// A split without a single sample: nothing could be learned or measured.
+    #[error("{}: the {split} split holds no samples", path.display())]
+    EmptySplit { path: PathBuf, split: &'static str },
+
+    /// An N-MNIST digit directory without a `.bin` file.
+    #[error("{}: no .bin file in this N-MNIST digit directory", dir.display())]
+    NmnistEmptyDigit { dir: PathBuf },
+
     /// None of the accepted names of a dataset file exists in a directory.
     #[error("{}: neither {name} nor {name}.gz exists here", dir.display())]
     MissingFile { dir: PathBuf, name: &'static str },
@@ -163,6 +179,13 @@ pub enum DatasetError {
         previous_us: u32,
         timestamp_us: u32,
     },
+
+    /// More overflow markers than a 32-bit microsecond count can add up (over 8 minutes).
+    #[error(
+        "{}: the timestamp-overflow marker at byte offset {offset} takes the time beyond 2^32 µs",
+        path.display()
+    )]
+    NmnistOverflowCount { path: PathBuf, offset: u64 },
 
     /// An event to write whose timestamp does not fit the 23 bits of the N-MNIST format.
     #[error(

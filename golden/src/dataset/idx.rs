@@ -70,10 +70,59 @@ pub fn read_maybe_gz(path: &Path) -> Result<(Vec<u8>, bool), DatasetError> {
     Ok((plain, true))
 }
 
-/// Reads an IDX file of unsigned bytes that must have `ndims` dimensions.
+/// Reads an IDX file of unsigned bytes that must have `ndims` dimensions. A gzip stream is
+/// decompressed no further than its header announces: the bytes beyond are counted, not
+/// stored, so a small file cannot make the reader allocate more than its header claims and
+/// the decompressed data hold.
 pub fn read_idx(path: &Path, ndims: u8) -> Result<IdxArray, DatasetError> {
-    let (bytes, gzip) = read_maybe_gz(path)?;
-    parse_idx(path, &bytes, gzip, ndims)
+    let bytes = fs::read(path).map_err(|source| DatasetError::Io {
+        path: path.to_owned(),
+        action: "read",
+        source,
+    })?;
+    if !bytes.starts_with(&GZIP_MAGIC) {
+        return parse_idx(path, &bytes, false, ndims);
+    }
+    let bad_gzip = |source| DatasetError::BadGzip {
+        path: path.to_owned(),
+        source,
+    };
+    let mut stream = MultiGzDecoder::new(&bytes[..]);
+    let header_len = 4 + 4 * u64::from(ndims);
+    let mut plain = Vec::new();
+    (&mut stream)
+        .take(header_len)
+        .read_to_end(&mut plain)
+        .map_err(bad_gzip)?;
+    let announced = announced_len(&plain, ndims).unwrap_or(header_len);
+    (&mut stream)
+        .take(announced - plain.len() as u64)
+        .read_to_end(&mut plain)
+        .map_err(bad_gzip)?;
+    let beyond = std::io::copy(&mut stream, &mut std::io::sink()).map_err(bad_gzip)?;
+    if beyond > 0 {
+        return Err(DatasetError::TrailingBytes {
+            path: path.to_owned(),
+            expected: announced,
+            actual: announced + beyond,
+            gzip: true,
+        });
+    }
+    parse_idx(path, &plain, true, ndims)
+}
+
+/// Total length (header + data) a complete header of `ndims` dimensions announces, if it does
+/// and the length fits 64 bits; `parse_idx` reports every other case.
+fn announced_len(header: &[u8], ndims: u8) -> Option<u64> {
+    let header_len = 4 + 4 * usize::from(ndims);
+    if header.len() < header_len || header[..4] != magic(ndims).to_be_bytes() {
+        return None;
+    }
+    header[4..header_len]
+        .chunks_exact(4)
+        .map(|w| u64::from(u32::from_be_bytes([w[0], w[1], w[2], w[3]])))
+        .try_fold(1_u64, |acc, d| acc.checked_mul(d))?
+        .checked_add(header_len as u64)
 }
 
 /// Parses the bytes of an IDX file (already gunzipped); `path` and `gzip` only go into errors.

@@ -74,6 +74,13 @@ impl ImageSet {
         out
     }
 
+    /// The images in a seeded shuffle (`train::epoch_order(len, seed, 0)`). Every suite, test
+    /// or demo that takes the first N samples of a set takes them from this: a dataset may be
+    /// sorted by class (`data/mnist-sample` is), and its prefix would hold one class.
+    pub fn shuffled(&self, seed: u32) -> ImageSet {
+        self.subset(crate::train::epoch_order(self.len(), seed, 0))
+    }
+
     /// How many images each class has; labels above 9 are not counted.
     pub fn class_counts(&self) -> [usize; CLASSES] {
         let mut counts = [0; CLASSES];

@@ -10,6 +10,12 @@
 //! byte 2 bits 6..0, byte 3, byte 4   timestamp in µs, 23 bits, big-endian
 //! ```
 //!
+//! An event with y = 240 is not an event but the timestamp-overflow marker of the original
+//! recordings: the 23-bit counter wrapped, so every later timestamp is 2^23 µs
+//! ([`OVERFLOW_PERIOD_US`]) later than its bits say (markers add up). The reader applies it and
+//! drops the marker, whatever its other fields; the writer refuses timestamps beyond 23 bits
+//! (our synthetic recordings never need them) instead of writing markers.
+//!
 //! The dataset is a tree `Train/<digit>/<id>.bin` and `Test/<digit>/<id>.bin`, ids being
 //! zero-padded numbers (`00002.bin`).
 
@@ -28,6 +34,10 @@ pub const NMNIST_SIDE: u8 = 34;
 pub const EVENT_BYTES: usize = 5;
 /// Largest timestamp a file can hold, in µs (23 bits, about 8.4 s).
 pub const MAX_TIMESTAMP_US: u32 = (1 << 23) - 1;
+/// The `y` of the timestamp-overflow marker.
+pub const OVERFLOW_MARKER_Y: u8 = 240;
+/// Time added to every event after an overflow marker, µs.
+pub const OVERFLOW_PERIOD_US: u32 = 1 << 23;
 
 /// One event of a dynamic vision sensor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -38,7 +48,8 @@ pub struct DvsEvent {
     pub y: u8,
     /// `true` = ON (log intensity rose by the contrast threshold), `false` = OFF.
     pub polarity: bool,
-    /// Time since the start of the recording, µs, `<= MAX_TIMESTAMP_US`.
+    /// Time since the start of the recording, µs: `<= MAX_TIMESTAMP_US`, plus
+    /// `OVERFLOW_PERIOD_US` per overflow marker before the event in its file.
     pub timestamp_us: u32,
 }
 
@@ -78,11 +89,25 @@ pub fn decode_nmnist(path: &Path, bytes: &[u8]) -> Result<Vec<DvsEvent>, Dataset
             offset: whole as u64,
         });
     }
-    let events: Vec<DvsEvent> = bytes
-        .chunks_exact(EVENT_BYTES)
-        .map(|c| DvsEvent::from_bytes([c[0], c[1], c[2], c[3], c[4]]))
-        .collect();
-    check_events(path, &events)?;
+    let mut events = Vec::with_capacity(bytes.len() / EVENT_BYTES);
+    let mut offsets = Vec::with_capacity(bytes.len() / EVENT_BYTES);
+    let mut overflow_us = 0_u32;
+    for (index, c) in bytes.chunks_exact(EVENT_BYTES).enumerate() {
+        let mut e = DvsEvent::from_bytes([c[0], c[1], c[2], c[3], c[4]]);
+        if e.y == OVERFLOW_MARKER_Y {
+            overflow_us = overflow_us.checked_add(OVERFLOW_PERIOD_US).ok_or_else(|| {
+                DatasetError::NmnistOverflowCount {
+                    path: path.to_owned(),
+                    offset: (index * EVENT_BYTES) as u64,
+                }
+            })?;
+            continue;
+        }
+        e.timestamp_us += overflow_us;
+        events.push(e);
+        offsets.push(index);
+    }
+    check_events(path, &events, &offsets)?;
     Ok(events)
 }
 
@@ -100,12 +125,15 @@ pub fn encode_nmnist(path: &Path, events: &[DvsEvent]) -> Result<Vec<u8>, Datase
             timestamp_us: e.timestamp_us,
         });
     }
-    check_events(path, events)?;
+    let positions: Vec<usize> = (0..events.len()).collect();
+    check_events(path, events, &positions)?;
     Ok(events.iter().flat_map(|e| e.to_bytes()).collect())
 }
 
-fn check_events(path: &Path, events: &[DvsEvent]) -> Result<(), DatasetError> {
-    let offset = |index: usize| (index * EVENT_BYTES) as u64;
+/// Checks field and time order; `positions[i]` is event `i`'s place among the file's 5-byte
+/// records (markers included), for the byte offsets of errors.
+fn check_events(path: &Path, events: &[DvsEvent], positions: &[usize]) -> Result<(), DatasetError> {
+    let offset = |index: usize| (positions[index] * EVENT_BYTES) as u64;
     let mut previous_us = 0;
     for (index, e) in events.iter().enumerate() {
         if e.x >= NMNIST_SIDE || e.y >= NMNIST_SIDE {
@@ -196,7 +224,9 @@ pub fn nmnist_sample_path(root: &Path, split: NmnistSplit, digit: u8, id: usize)
 
 /// Reads a split of an N-MNIST tree: every `<root>/<split>/<digit>/*.bin` for the digits 0..=9,
 /// in the order digit, then file name (byte order); with `limit_per_digit`, only the first that
-/// many files of each digit. Each sample comes with its digit.
+/// many files of each digit. Each sample comes with its digit. A digit directory without a
+/// `.bin` file is an error (a split missing a class would train or test on the others
+/// silently); the caller refuses a limit of 0.
 pub fn load_nmnist_dir(
     root: &Path,
     split: NmnistSplit,
@@ -206,6 +236,9 @@ pub fn load_nmnist_dir(
     for digit in 0..CLASSES as u8 {
         let dir = root.join(split.dir_name()).join(digit.to_string());
         let files = list_bin_files(&dir)?;
+        if files.is_empty() {
+            return Err(DatasetError::NmnistEmptyDigit { dir });
+        }
         for path in files.iter().take(limit_per_digit.unwrap_or(usize::MAX)) {
             samples.push((read_nmnist_file(path)?, digit));
         }
@@ -223,7 +256,10 @@ fn list_bin_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetError> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(io_error)? {
         let path = entry.map_err(io_error)?.path();
-        if path.extension().is_some_and(|e| e == "bin") && path.is_file() {
+        if path.extension().is_some_and(|e| e == "bin") {
+            if !path.is_file() {
+                return Err(DatasetError::NotAFile { path });
+            }
             files.push(path);
         }
     }

@@ -27,6 +27,12 @@ pub struct SplitPaths {
 
 /// Finds the four standard files in `dir`, each either raw or with `.gz` (the raw one if both).
 pub fn find_split_files(dir: &Path) -> Result<SplitPaths, DatasetError> {
+    if !dir.is_dir() {
+        return Err(DatasetError::NotADirectory {
+            path: dir.to_owned(),
+            exists: dir.exists(),
+        });
+    }
     let find = |name: &'static str| {
         let raw = dir.join(name);
         let gz = dir.join(format!("{name}.gz"));
@@ -34,6 +40,8 @@ pub fn find_split_files(dir: &Path) -> Result<SplitPaths, DatasetError> {
             Ok(raw)
         } else if gz.is_file() {
             Ok(gz)
+        } else if let Some(path) = [raw, gz].into_iter().find(|p| p.exists()) {
+            Err(DatasetError::NotAFile { path })
         } else {
             Err(DatasetError::MissingFile {
                 dir: dir.to_owned(),
@@ -49,11 +57,23 @@ pub fn find_split_files(dir: &Path) -> Result<SplitPaths, DatasetError> {
     })
 }
 
-/// Reads the train and the test split of a directory with the four standard files.
+/// Reads the train and the test split of a directory with the four standard files; neither
+/// may be empty.
 pub fn load_split_dir(dir: &Path) -> Result<(ImageSet, ImageSet), DatasetError> {
     let paths = find_split_files(dir)?;
     let train = load_idx(&paths.train_images, &paths.train_labels)?;
     let test = load_idx(&paths.test_images, &paths.test_labels)?;
+    for (set, path, split) in [
+        (&train, &paths.train_images, "train"),
+        (&test, &paths.test_images, "test"),
+    ] {
+        if set.is_empty() {
+            return Err(DatasetError::EmptySplit {
+                path: path.clone(),
+                split,
+            });
+        }
+    }
     if (train.rows, train.cols) != (test.rows, test.cols) {
         return Err(DatasetError::BadDimensions {
             path: paths.test_images,
