@@ -4,6 +4,7 @@
 //! random configs), MNIST (real digits through on-chip training and inference).
 
 use crate::cosim::{host, Cosim, CosimError, CosimOptions};
+use crate::coverage::Coverage;
 use crate::rng::SplitMix64;
 use golden::chip::Chip;
 use golden::config::Config;
@@ -30,6 +31,8 @@ pub struct Report {
     pub samples: usize,
     /// Cycles where an offered AER word waited (FIFO full or engine busy).
     pub stalls: u64,
+    /// The cover points of the run.
+    pub coverage: Coverage,
 }
 
 impl fmt::Display for Report {
@@ -49,6 +52,7 @@ fn report(suite: &'static str, cell: &RefCell<Cosim>, samples: usize) -> Report 
         cycles: c.cycles_compared(),
         samples,
         stalls: c.stalls(),
+        coverage: c.coverage().clone(),
     }
 }
 
@@ -511,4 +515,78 @@ pub fn mnist(
     drop(h);
     check(&cell)?;
     Ok(report("mnist", &cell, samples + inferences))
+}
+
+/// The cover points (`coverage.rs`) that the other suites reach only by chance, each by
+/// construction: requests to read-only and unmapped selects; a hidden layer whose sums sit
+/// exactly at the four edges of the derivative window; learning at shift 16 with every label;
+/// the ignored-event counter driven to saturation. Needs `2^activation_shift` spikes to fit the
+/// spike counter and `ymax` to fit an FC weight (the tiny configs); other configs are an error.
+pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimError> {
+    let cell = RefCell::new(Cosim::new(config, options)?);
+    let mut h = host(&cell);
+    for (select, write) in [
+        (SELECT_SCORES, true),
+        (SELECT_MEMBRANES, true),
+        (3, false),
+        (15, true),
+    ] {
+        match write {
+            true => h.write(select, 0, 1),
+            false => drop(h.read(select, 0)),
+        }
+    }
+    let spike = window_edges(config, &mut h)?;
+    let mut samples = 1;
+    for r in [REG_HIDDEN_LR_SHIFT, REG_OUTPUT_LR_SHIFT] {
+        h.write(SELECT_REGISTERS, r, 16);
+    }
+    for label in 0..config.fc.classes {
+        h.sample(&aer_words(&spike, true, label));
+        samples += 1;
+    }
+    check(&cell)?;
+    // 65,536 events outside the field (4 cycles each): the counter stops at 65,535.
+    let outside = vec![Event::new(u8::MAX, 0, 0); 1 << 16];
+    h.sample(&aer_words(&outside, false, 0));
+    samples += 1;
+    let ignored = h.read(SELECT_REGISTERS, REG_IGNORED);
+    drop(h);
+    check(&cell)?;
+    expect_eq(
+        "ignored events after 65,536".into(),
+        0xFFFF,
+        ignored & 0xFFFF,
+    )?;
+    Ok(report("corners", &cell, samples))
+}
+
+/// One sample whose hidden sums give `a = z >> shift` exactly `ymax`, `ymax − 1`, `−ymax`,
+/// `−ymax + 1` in hidden neurons 0..4: only neuron 0 of the membrane map spikes,
+/// `2^shift` times (kernel 0's first tap at the threshold, events at pixel (0, 0)), and its
+/// FC weights to those neurons are the four values. Returns the events.
+fn window_edges<D: FnMut(&PortsIn) -> PortsOut>(
+    config: &Config,
+    h: &mut Host<D>,
+) -> Result<Vec<Event>, CosimError> {
+    let shift = config.fc.activation_shifts[0];
+    let ymax = (1 << (config.fc.activation_bits - 1)) - 1;
+    let fits = (1 << shift) < (1 << config.conv.spike_count_bits)
+        && ymax < (1 << (config.fc.weight_bits - 1))
+        && config.conv.threshold < (1 << (config.conv.weight_bits - 1))
+        && config.fc.hidden[0] >= 4;
+    if !fits {
+        return Err(CosimError::Check {
+            what: "the corners suite's config".into(),
+            expected: "2^activation_shift spikes in the counter, ymax in an FC weight".into(),
+            actual: config.to_toml(),
+        });
+    }
+    h.write(SELECT_KERNELS, 0, config.conv.threshold);
+    for (j, a) in [ymax, ymax - 1, -ymax, -ymax + 1].into_iter().enumerate() {
+        h.write(SELECT_HIDDEN_WEIGHTS, j, a);
+    }
+    let spike = vec![Event::new(0, 0, 0); 1 << shift];
+    h.sample(&aer_words(&spike, false, 0));
+    Ok(spike)
 }

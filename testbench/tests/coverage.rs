@@ -1,0 +1,91 @@
+//! Functional coverage of the CI slice: every cover point of `testbench::coverage` is hit by
+//! the lock-step suites on a config with partial lane groups (so that every FSM transition
+//! exists), and no FSM transition outside the list is seen.
+
+use golden::config::Config;
+use std::path::{Path, PathBuf};
+use testbench::suite;
+use testbench::{CosimOptions, Coverage, Report};
+
+fn options(vcd_dir: &Path) -> CosimOptions {
+    CosimOptions {
+        vcd_dir: Some(vcd_dir.to_path_buf()),
+        perturbation: None,
+    }
+}
+
+fn mnist_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample")
+}
+
+/// Two lane groups in every layer: 12 kernels, 12 hidden neurons, 10 classes.
+fn partial_groups_config() -> Config {
+    let mut c = hdl::tiny_config();
+    c.conv.kernels = 12;
+    c.fc.hidden = vec![12];
+    c.fc.classes = 10;
+    c.fc.output_shift = 4;
+    c.validate().unwrap();
+    c
+}
+
+#[test]
+fn every_cover_point_is_hit_by_the_ci_slice() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = partial_groups_config();
+    let o = options(dir.path());
+    let runs: Vec<Report> = vec![
+        suite::directed(&config, &o).unwrap_or_else(|e| panic!("{e}")),
+        suite::random(&config, &o, 1, 30).unwrap_or_else(|e| panic!("{e}")),
+        suite::mnist(&config, &o, &mnist_dir(), 20).unwrap_or_else(|e| panic!("{e}")),
+        suite::corners(&config, &o).unwrap_or_else(|e| panic!("{e}")),
+    ];
+    let mut coverage = Coverage::default();
+    for r in &runs {
+        println!("{r}");
+        coverage.merge(&r.coverage);
+    }
+    println!("{coverage}");
+    corner_counts(&runs[3].coverage);
+    assert!(coverage.unlisted().is_empty(), "{:?}", coverage.unlisted());
+    assert!(
+        coverage.missed().is_empty(),
+        "missed: {:#?}",
+        coverage.missed()
+    );
+}
+
+/// The corners suite's points, counted by hand: 11 samples with the window edges (one
+/// inference, one learning sample per label at shift 16), 65,536 ignored events, two writes to
+/// read-only selects and two requests to unmapped ones.
+fn corner_counts(c: &Coverage) {
+    let hits = |name: &str| {
+        let p = c.points.iter().find(|p| p.name == name);
+        p.unwrap_or_else(|| panic!("no point {name}")).hits
+    };
+    for edge in [
+        "−ymax (closed)",
+        "−ymax + 1 (open)",
+        "ymax − 1 (open)",
+        "ymax (closed)",
+    ] {
+        assert_eq!(
+            hits(&format!("derivative window: a = {edge}")),
+            11,
+            "{edge}"
+        );
+    }
+    for label in 0..10 {
+        assert_eq!(
+            hits(&format!("learning: projection row of label {label}")),
+            1
+        );
+    }
+    assert_eq!(hits("learning: hidden pass with shift 16"), 10);
+    assert_eq!(hits("learning: output pass with shift 16"), 10);
+    assert_eq!(hits("ignored counter: reaches 65,535"), 1);
+    assert_eq!(hits("ignored counter: an ignored event at 65,535"), 1);
+    assert_eq!(hits("aer: event outside the field"), 1 << 16);
+    assert_eq!(hits("cfg: element write to a read-only select (9, 10)"), 2);
+    assert_eq!(hits("cfg: element request to an unmapped select"), 2);
+}
