@@ -95,7 +95,7 @@ fn bind(verilog: &str, props: &str) -> Result<String, String> {
         let mut hits = 0;
         for line in text.split_inclusive('\n') {
             let name = line.trim().strip_prefix("endmodule // ");
-            if name.is_some_and(|n| if every { n.starts_with(stem) } else { n == stem }) {
+            if name.is_some_and(|n| n == stem || every && n.starts_with(stem)) {
                 out.push_str(&format!("    {instance}\n"));
                 hits += 1;
             }
@@ -125,7 +125,7 @@ fn outcome(log: String, seconds: f64) -> Outcome {
         .lines()
         .filter_map(|l| l.split_once("DONE (").map(|(_, s)| s))
         .filter_map(|s| s.split([',', ')']).next())
-        .last()
+        .next_back()
         .unwrap_or("ERROR")
         .to_string();
     let mut failed: Vec<String> = log
@@ -201,7 +201,10 @@ fn run_sby(tools: &Tools, dir: &Path, sby: &str) -> Outcome {
 /// Proves `block` on `config` and prints the time; panics with sby's log unless it passed.
 fn assert_proved(tools: &Tools, config: &Config, what: &str, block: &str) {
     let o = prove(tools, config, block, str::to_string);
-    println!("formal {block} ({what}): {} in {:.1} s", o.status, o.seconds);
+    println!(
+        "formal {block} ({what}): {} in {:.1} s",
+        o.status, o.seconds
+    );
     assert!(o.status == "PASS", "{block} ({what}): {o:?}\n{}", o.log);
 }
 
@@ -228,14 +231,28 @@ fn configuration_requests_are_answered_and_out_valid_follows_the_sample() {
 #[test]
 fn fc_weights_written_back_stay_in_their_range() {
     let Some(tools) = tools() else { return };
-    assert_proved(&tools, &Config::default(), "default, 8-bit weights", "learning_unit");
-    assert_proved(&tools, &narrow_weights(), "tiny, 5-bit weights", "learning_unit");
+    assert_proved(
+        &tools,
+        &Config::default(),
+        "default, 8-bit weights",
+        "learning_unit",
+    );
+    assert_proved(
+        &tools,
+        &narrow_weights(),
+        "tiny, 5-bit weights",
+        "learning_unit",
+    );
 }
 
 /// `text` with `from` replaced once; panics if the emitted Verilog no longer has it (the
 /// mutation would test nothing).
 fn mutate(text: &str, from: &str, to: &str) -> String {
-    assert_eq!(text.matches(from).count(), 1, "the emitted Verilog has no single `{from}`");
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "the emitted Verilog has no single `{from}`"
+    );
     text.replacen(from, to, 1)
 }
 
@@ -248,14 +265,27 @@ fn a_broken_fifo_guard_fails_the_fifo_proof() {
     let depth = Params::new(&config).unwrap().fifo_depth;
     let bits = FIFO_ADDR_BITS + 1;
     // `in_ready` kept high with one word free: the next word arrives when the FIFO is full.
-    let limit = |held: usize| format!("localparam [{}:0] ready_limit = {bits}'b{held:b};", bits - 1);
+    let limit = |held: usize| {
+        format!(
+            "localparam [{}:0] ready_limit = {bits}'b{held:b};",
+            bits - 1
+        )
+    };
     let (ok, late) = (limit(depth - 2), limit(depth - 1));
     let late_ready = prove(&tools, &config, "event", |v| mutate(v, &ok, &late));
     // A pop while empty is taken.
     let guard = "take = pop && ~empty$work;";
-    let any_pop = prove(&tools, &config, "event", |v| mutate(v, guard, "take = pop;"));
-    for (o, assertion) in [(late_ready, "fifo_never_drops"), (any_pop, "fifo_never_underflows")] {
-        println!("broken FIFO: {} ({:?}) in {:.1} s", o.status, o.failed, o.seconds);
+    let any_pop = prove(&tools, &config, "event", |v| {
+        mutate(v, guard, "take = pop;")
+    });
+    for (o, assertion) in [
+        (late_ready, "fifo_never_drops"),
+        (any_pop, "fifo_never_underflows"),
+    ] {
+        println!(
+            "broken FIFO: {} ({:?}) in {:.1} s",
+            o.status, o.failed, o.seconds
+        );
         assert_eq!(o.status, "FAIL", "{}", o.log);
         assert!(o.failed.iter().any(|f| f == assertion), "{o:?}");
     }
@@ -277,7 +307,13 @@ fn sby_outcomes_are_read_from_its_log() {
     let log = "SBY 1 [m] summary:   failed assertion event_formal.fifo.props.fifo_never_drops at \
                event.sv:26.33-26.64 step 16\nSBY 1 [m] DONE (FAIL, rc=2)\n";
     let o = outcome(log.into(), 1.0);
-    assert_eq!((o.status.as_str(), o.failed.as_slice()), ("FAIL", &["fifo_never_drops".to_string()][..]));
-    assert_eq!(outcome("SBY [x] DONE (PASS, rc=0)".into(), 0.0).status, "PASS");
+    assert_eq!(
+        (o.status.as_str(), o.failed.as_slice()),
+        ("FAIL", &["fifo_never_drops".to_string()][..])
+    );
+    assert_eq!(
+        outcome("SBY [x] DONE (PASS, rc=0)".into(), 0.0).status,
+        "PASS"
+    );
     assert_eq!(outcome("crashed".into(), 0.0).status, "ERROR");
 }

@@ -16,8 +16,8 @@ use golden::activation::{hard_sigmoid, hard_tanh, output_error};
 use golden::config::Config;
 use golden::conv::touched_range;
 use golden::cycle::config_port::*;
-use golden::cycle::fc::AccWord;
-use golden::cycle::{CycleChip, PortsIn, PortsOut, Sizes, Taps, Write};
+use golden::cycle::fc::{AccWord, FcPass, FcPhase};
+use golden::cycle::{CycleChip, Phase, PortsIn, PortsOut, Sizes, Taps, Write};
 use std::fmt;
 
 /// One cover point: its hits and the simulator cycle of the first.
@@ -132,100 +132,60 @@ points! {
     ShiftAbove16 => "cfg: learning-rate shift written above 16",
 }
 
-const TOP_PHASES: [&str; 13] = [
-    "Idle",
-    "Clear",
-    "ClearWait",
-    "Fetch",
-    "Decode",
-    "Integrate",
-    "IntegrateWait",
-    "FcStart",
-    "FcWait",
-    "Finish",
-    "CfgDivide",
-    "CfgIssue",
-    "CfgData",
-];
-/// The control FSM's transitions (hdl/src/chip.rs), as phase numbers.
-const TOP_ARCS: [(u8, u8); 21] = [
-    (0, 1),
-    (0, 10),
-    (0, 12),
-    (1, 2),
-    (2, 2),
-    (2, 3),
-    (3, 3),
-    (3, 4),
-    (4, 5),
-    (4, 7),
-    (5, 6),
-    (6, 6),
-    (6, 3),
-    (7, 8),
-    (8, 8),
-    (8, 9),
-    (9, 0),
-    (10, 10),
-    (10, 11),
-    (11, 12),
-    (12, 0),
-];
-const FC_PHASES: [&str; 12] = [
-    "Idle",
-    "Clear",
-    "Pick",
-    "Row",
-    "RowRead",
-    "RowWrite",
-    "Activate",
-    "ActivateLast",
-    "DecideRead",
-    "DecideLane",
-    "RowMultiply",
-    "RowProduct",
-];
+/// Every phase of the control FSM and of the FC engine (golden's enums, numbered as the RTL
+/// encodes them): names for the table.
+#[rustfmt::skip]
+const TOP_PHASES: [Phase; 13] = {
+    use Phase::*;
+    [Idle, Clear, ClearWait, Fetch, Decode, Integrate, IntegrateWait, FcStart, FcWait, Finish,
+     CfgDivide, CfgIssue, CfgData]
+};
+#[rustfmt::skip]
+const FC_PHASES: [FcPhase; 12] = {
+    use FcPhase::*;
+    [Idle, Clear, Pick, Row, RowRead, RowWrite, Activate, ActivateLast, DecideRead, DecideLane,
+     RowMultiply, RowProduct]
+};
+/// The control FSM's transitions (hdl/src/chip.rs).
+#[rustfmt::skip]
+const TOP_ARCS: [(Phase, Phase); 21] = {
+    use Phase::*;
+    [(Idle, Clear), (Idle, CfgDivide), (Idle, CfgData), (Clear, ClearWait),
+     (ClearWait, ClearWait), (ClearWait, Fetch), (Fetch, Fetch), (Fetch, Decode),
+     (Decode, Integrate), (Decode, FcStart), (Integrate, IntegrateWait),
+     (IntegrateWait, IntegrateWait), (IntegrateWait, Fetch), (FcStart, FcWait),
+     (FcWait, FcWait), (FcWait, Finish), (Finish, Idle), (CfgDivide, CfgDivide),
+     (CfgDivide, CfgIssue), (CfgIssue, CfgData), (CfgData, Idle)]
+};
 /// The FC engine's transitions (hdl/src/fc.rs, golden `cycle/fc.rs`).
-const FC_ARCS: [(u8, u8); 26] = [
-    (0, 1),
-    (0, 2),
-    (1, 1),
-    (1, 0),
-    (2, 2),
-    (2, 3),
-    (2, 4),
-    (2, 6),
-    (2, 8),
-    (2, 0),
-    (3, 3),
-    (3, 2),
-    (4, 5),
-    (4, 10),
-    (10, 11),
-    (11, 5),
-    (5, 4),
-    (5, 2),
-    (6, 6),
-    (6, 7),
-    (7, 2),
-    (8, 9),
-    (9, 9),
-    (9, 8),
-    (9, 0),
-    (9, 2),
-];
-const FC_PASSES: [&str; 4] = ["Hidden", "Output", "LearnHidden", "LearnOutput"];
-/// Pass changes within a sample, and the pass a sample ends in.
-const PASS_ARCS: [(u8, u8); 4] = [(0, 1), (1, 2), (1, 3), (2, 3)];
-const END_PASSES: [u8; 3] = [1, 2, 3];
-const PHASE_FETCH: u8 = 3;
-const PHASE_DECODE: u8 = 4;
-const PHASE_FC_WAIT: u8 = 8;
-const FC_PICK: u8 = 2;
-const FC_ACTIVATE: u8 = 6;
-const FC_DECIDE_READ: u8 = 8;
-const PASS_LEARN_HIDDEN: u8 = 2;
-const PASS_LEARN_OUTPUT: u8 = 3;
+#[rustfmt::skip]
+const FC_ARCS: [(FcPhase, FcPhase); 26] = {
+    use FcPhase::*;
+    [(Idle, Clear), (Idle, Pick), (Clear, Clear), (Clear, Idle), (Pick, Pick), (Pick, Row),
+     (Pick, RowRead), (Pick, Activate), (Pick, DecideRead), (Pick, Idle), (Row, Row),
+     (Row, Pick), (RowRead, RowWrite), (RowRead, RowMultiply), (RowMultiply, RowProduct),
+     (RowProduct, RowWrite), (RowWrite, RowRead), (RowWrite, Pick), (Activate, Activate),
+     (Activate, ActivateLast), (ActivateLast, Pick), (DecideRead, DecideLane),
+     (DecideLane, DecideLane), (DecideLane, DecideRead), (DecideLane, Idle), (DecideLane, Pick)]
+};
+/// Pass changes within a sample, and the passes a sample ends after.
+#[rustfmt::skip]
+const PASS_ARCS: [(FcPass, FcPass); 4] = {
+    use FcPass::*;
+    [(Hidden, Output), (Output, LearnHidden), (Output, LearnOutput), (LearnHidden, LearnOutput)]
+};
+const END_PASSES: [FcPass; 3] = [FcPass::Output, FcPass::LearnHidden, FcPass::LearnOutput];
+const IDLE: u8 = Phase::Idle as u8;
+const CFG_DIVIDE: u8 = Phase::CfgDivide as u8;
+const PHASE_FETCH: u8 = Phase::Fetch as u8;
+const PHASE_DECODE: u8 = Phase::Decode as u8;
+const PHASE_FC_WAIT: u8 = Phase::FcWait as u8;
+const FC_IDLE: u8 = FcPhase::Idle as u8;
+const FC_PICK: u8 = FcPhase::Pick as u8;
+const FC_ACTIVATE: u8 = FcPhase::Activate as u8;
+const FC_DECIDE_READ: u8 = FcPhase::DecideRead as u8;
+const PASS_LEARN_HIDDEN: u8 = FcPass::LearnHidden as u8;
+const PASS_LEARN_OUTPUT: u8 = FcPass::LearnOutput as u8;
 const NONE: usize = usize::MAX;
 
 /// The constants the evaluations need, from the config.
@@ -413,7 +373,7 @@ impl Monitor {
     fn transitions(&mut self, cycle: u64, t: &Taps, chip: &CycleChip) {
         let (from, to) = (self.last.phase, t.phase);
         if self.last.reset {
-            if from != 0 && from < 10 {
+            if from != IDLE && from < CFG_DIVIDE {
                 self.hit(P::TopReset as usize, cycle);
             }
             return;
@@ -425,7 +385,7 @@ impl Monitor {
         if pass != next && (pass as usize) < 4 && (next as usize) < 4 {
             self.hit(self.index.pass[pass as usize][next as usize], cycle);
         }
-        if from != 0 && to == 0 && (pass as usize) < 4 {
+        if from != FC_IDLE && to == FC_IDLE && (pass as usize) < 4 {
             self.hit(self.index.end_pass[pass as usize], cycle);
         }
         if pass != next {
@@ -439,7 +399,7 @@ impl Monitor {
         &mut self,
         cycle: u64,
         fsm: &str,
-        names: &[&str],
+        names: &[impl fmt::Debug],
         from: u8,
         to: u8,
         table: impl Fn(&Index) -> &[[usize; N]; N],
@@ -455,7 +415,7 @@ impl Monitor {
             let name = |p: u8| {
                 names
                     .get(p as usize)
-                    .map_or(p.to_string(), |n| n.to_string())
+                    .map_or(p.to_string(), |n| format!("{n:?}"))
             };
             self.hit_named(
                 format!("{fsm}: {} → {} {UNLISTED}", name(from), name(to)),
@@ -684,28 +644,19 @@ impl Index {
         };
         let mut top = [[NONE; 13]; 13];
         for (a, b) in TOP_ARCS {
-            let name = format!(
-                "top: {} → {}",
-                TOP_PHASES[a as usize], TOP_PHASES[b as usize]
-            );
-            top[a as usize][b as usize] = add(name);
+            top[a as usize][b as usize] = add(format!("top: {a:?} → {b:?}"));
         }
         let mut fc = [[NONE; 12]; 12];
         for (a, b) in FC_ARCS {
-            let name = format!("fc: {} → {}", FC_PHASES[a as usize], FC_PHASES[b as usize]);
-            fc[a as usize][b as usize] = add(name);
+            fc[a as usize][b as usize] = add(format!("fc: {a:?} → {b:?}"));
         }
         let mut pass = [[NONE; 4]; 4];
         for (a, b) in PASS_ARCS {
-            let name = format!(
-                "fc pass: {} → {}",
-                FC_PASSES[a as usize], FC_PASSES[b as usize]
-            );
-            pass[a as usize][b as usize] = add(name);
+            pass[a as usize][b as usize] = add(format!("fc pass: {a:?} → {b:?}"));
         }
         let mut end_pass = [NONE; 4];
         for p in END_PASSES {
-            end_pass[p as usize] = add(format!("fc: sample ends after {}", FC_PASSES[p as usize]));
+            end_pass[p as usize] = add(format!("fc: sample ends after {p:?}"));
         }
         let labels = (0..classes)
             .map(|l| add(format!("learning: projection row of label {l}")))
@@ -722,11 +673,12 @@ impl Index {
         element[9][0] = add("cfg: element of select 9 (scores) read".into());
         element[10][0] = add("cfg: element of select 10 (membranes) read".into());
         let mut registers = [[NONE; 9]; 2];
-        for r in 0..=REG_IGNORED {
-            registers[0][r] = add(format!("cfg: register {r} read"));
-        }
-        for r in 0..=REG_PROJECTION_HI {
-            registers[1][r] = add(format!("cfg: register {r} written"));
+        // Every register is read; the read-only ones (class, status, ignored) are not written.
+        let accesses = [("read", REG_IGNORED), ("written", REG_PROJECTION_HI)];
+        for (row, (what, last)) in registers.iter_mut().zip(accesses) {
+            for (r, index) in row.iter_mut().enumerate().take(last + 1) {
+                *index = add(format!("cfg: register {r} {what}"));
+            }
         }
         Self {
             top,
