@@ -93,6 +93,10 @@ module chip_props #(parameter READ_LATENCY = 21, parameter WORD_READ_LATENCY = 3
         // never high otherwise.
         cfg_read_answered: assert (cfg_rvalid == (element_read[READ_LATENCY - 1]
                                                    || word_read[WORD_READ_LATENCY - 1]));
+        // cfg_write_answered: a write taken at the pins is done when a read would be answered
+        // (element: the FSM is back in `Idle`; a word write never leaves it).
+        if (element_write[READ_LATENCY - 1] || element_read[READ_LATENCY - 1] || word_write)
+            cfg_write_answered: assert (phase == IDLE);
         // cfg_one_at_a_time: no request is taken while one is being served, and the port is
         // ready again after a request (element: its READ_LATENCY cycles, word write: 2).
         if (request_pending) cfg_one_at_a_time: assert (!cfg_ready);
