@@ -49,4 +49,34 @@ module event_formal (
         .clock(clock), .reset(reset), .in_valid(in_valid), .in_data(in_data),
         .in_ready(in_ready), .pop(pop), .empty(empty), .out_data(out_data)
     );
+`ifdef EVENT_DATA
+    // The data task (bounded): the word that arrives `n`-th after a reset, for any `n`, is the
+    // `n`-th word popped, unchanged (a word taken at the pins is neither lost, reordered nor
+    // altered: the RAM's contents are not part of the inductive properties above).
+    (* anyconst *) reg [7:0] n;
+    reg [7:0] pushed = 0, popped = 0;
+    reg armed = 0, check = 0;
+    reg [17:0] word = 0;
+    always @(posedge clock) begin
+        check <= 0;
+        if (reset) begin
+            pushed <= 0;
+            popped <= 0;
+            armed <= 0;
+        end else begin
+            if (in_valid) begin
+                pushed <= pushed + 1;
+                if (pushed == n) begin
+                    armed <= 1;
+                    word <= in_data;
+                end
+            end
+            if (pop && !empty) begin
+                popped <= popped + 1;
+                check <= popped == n && armed;
+            end
+        end
+    end
+    always @(*) if (check) fifo_data_in_order: assert (out_data == word);
+`endif
 endmodule

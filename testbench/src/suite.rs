@@ -519,8 +519,9 @@ pub fn mnist(
 
 /// The cover points (`coverage.rs`) that the other suites reach only by chance, each by
 /// construction: requests to read-only and unmapped selects; a hidden layer whose sums sit
-/// exactly at the four edges of the derivative window; learning at shift 16 with every label;
-/// the ignored-event counter driven to saturation. Needs `2^activation_shift` spikes to fit the
+/// exactly at the four edges of the derivative window; learning at shift 16 with every label,
+/// then at hidden shift 0, where the edges' windows decide the weights read back; the
+/// ignored-event counter driven to saturation. Needs `2^activation_shift` spikes to fit the
 /// spike counter and `ymax` to fit an FC weight (the tiny configs); other configs are an error.
 pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimError> {
     let cell = RefCell::new(Cosim::new(config, options)?);
@@ -545,6 +546,15 @@ pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimE
         h.sample(&aer_words(&spike, true, label));
         samples += 1;
     }
+    // At shift 0 the hidden update is exactly `−d·2^shift`: each edge neuron's weight from
+    // input 0 moves by its window (read back, compared by the lock-step).
+    h.write(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT, 0);
+    h.sample(&aer_words(&spike, true, 0));
+    samples += 1;
+    let hidden = config.fc.hidden[0];
+    for j in (0..4).chain(hidden..hidden + 4) {
+        h.read(SELECT_HIDDEN_WEIGHTS, j);
+    }
     check(&cell)?;
     // 65,536 events outside the field (4 cycles each): the counter stops at 65,535.
     let outside = vec![Event::new(u8::MAX, 0, 0); 1 << 16];
@@ -562,9 +572,11 @@ pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimE
 }
 
 /// One sample whose hidden sums give `a = z >> shift` exactly `ymax`, `ymax − 1`, `−ymax`,
-/// `−ymax + 1` in hidden neurons 0..4: only neuron 0 of the membrane map spikes,
-/// `2^shift` times (kernel 0's first tap at the threshold, events at pixel (0, 0)), and its
-/// FC weights to those neurons are the four values. Returns the events.
+/// `−ymax + 1` in hidden neurons 0..4: only neurons 0 and 1 of the membrane map (kernels 0
+/// and 1 at the first position) spike, `2^shift` times each (their first taps at the threshold,
+/// events at pixel (0, 0)), and their FC weights to hidden neuron `j` are the two halves of
+/// that neuron's `a`, so that a learning step moves every one of them by `±2^shift` without
+/// saturating. Returns the events.
 fn window_edges<D: FnMut(&PortsIn) -> PortsOut>(
     config: &Config,
     h: &mut Host<D>,
@@ -572,19 +584,25 @@ fn window_edges<D: FnMut(&PortsIn) -> PortsOut>(
     let shift = config.fc.activation_shifts[0];
     let ymax = (1 << (config.fc.activation_bits - 1)) - 1;
     let fits = (1 << shift) < (1 << config.conv.spike_count_bits)
-        && ymax < (1 << (config.fc.weight_bits - 1))
+        && ymax / 2 + 1 + (1 << shift) < (1 << (config.fc.weight_bits - 1))
         && config.conv.threshold < (1 << (config.conv.weight_bits - 1))
+        && config.conv.kernels >= 2
         && config.fc.hidden[0] >= 4;
     if !fits {
         return Err(CosimError::Check {
             what: "the corners suite's config".into(),
-            expected: "2^activation_shift spikes in the counter, ymax in an FC weight".into(),
+            expected: "2^activation_shift spikes in the counter, ymax / 2 in an FC weight".into(),
             actual: config.to_toml(),
         });
     }
-    h.write(SELECT_KERNELS, 0, config.conv.threshold);
+    for kernel in 0..2 {
+        h.write(SELECT_KERNELS, kernel, config.conv.threshold);
+    }
+    let hidden = config.fc.hidden[0];
     for (j, a) in [ymax, ymax - 1, -ymax, -ymax + 1].into_iter().enumerate() {
-        h.write(SELECT_HIDDEN_WEIGHTS, j, a);
+        let half = a / 2;
+        h.write(SELECT_HIDDEN_WEIGHTS, j, half);
+        h.write(SELECT_HIDDEN_WEIGHTS, hidden + j, a - half);
     }
     let spike = vec![Event::new(0, 0, 0); 1 << shift];
     h.sample(&aer_words(&spike, false, 0));
