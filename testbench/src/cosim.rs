@@ -1,6 +1,7 @@
 //! [`Cosim`]: the Verilated RTL and `CycleChip` stepped with the same inputs, every output port
 //! compared after every edge.
 
+use crate::coverage::{Coverage, Monitor};
 use crate::rtl_thread::RtlThread;
 use golden::config::Config;
 use golden::cycle::host::Host;
@@ -191,6 +192,8 @@ pub struct Cosim {
     /// The first mismatch was reported (only it is).
     reported: bool,
     vcd_dir: PathBuf,
+    /// Cover points, counted every cycle from golden's side.
+    monitor: Monitor,
 }
 
 impl Cosim {
@@ -230,6 +233,7 @@ impl Cosim {
             stalls: 0,
             reported: false,
             vcd_dir,
+            monitor: Monitor::new(config),
         })
     }
 
@@ -257,6 +261,7 @@ impl Cosim {
         }
         self.cycle += 1;
         let gold = self.golden.step(i);
+        self.monitor.observe(self.cycle - 1, i, &gold, &self.golden);
         self.in_ready = gold.in_ready;
         if !self.rtl.stopped() {
             self.rtl.push(*i, gold);
@@ -331,6 +336,11 @@ impl Cosim {
     /// Golden's cycle model (its memories: e.g. the FC weights after on-chip learning).
     pub fn golden(&self) -> &CycleChip {
         &self.golden
+    }
+
+    /// The cover points counted so far.
+    pub fn coverage(&self) -> &Coverage {
+        self.monitor.coverage()
     }
 
     pub fn vcd_dir(&self) -> &Path {

@@ -4,6 +4,9 @@
 //! signal, expected and actual value, the last AER words) and a VCD of the cycles around it,
 //! re-simulated from reset. `docs/SIM.md` § "Lock-step co-simulation".
 //!
+//! [`coverage`] counts named cover points during every lock-step run (FSM transitions,
+//! saturations, handshakes, configuration selects), printed by `spoon cosim`.
+//!
 //! [`suite`] holds the stimulus suites (directed, random, MNIST), driven through
 //! `golden::cycle::host::Host`.
 //!
@@ -18,6 +21,7 @@
 
 pub mod board;
 pub mod cosim;
+pub mod coverage;
 pub mod icarus;
 pub mod mapped;
 pub mod rng;
@@ -25,4 +29,5 @@ mod rtl_thread;
 pub mod suite;
 
 pub use cosim::{Cosim, CosimError, CosimOptions, MismatchReport, Perturbation};
+pub use coverage::Coverage;
 pub use suite::Report;

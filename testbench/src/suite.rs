@@ -4,6 +4,7 @@
 //! random configs), MNIST (real digits through on-chip training and inference).
 
 use crate::cosim::{host, Cosim, CosimError, CosimOptions};
+use crate::coverage::Coverage;
 use crate::rng::SplitMix64;
 use golden::chip::Chip;
 use golden::config::Config;
@@ -30,6 +31,8 @@ pub struct Report {
     pub samples: usize,
     /// Cycles where an offered AER word waited (FIFO full or engine busy).
     pub stalls: u64,
+    /// The cover points of the run.
+    pub coverage: Coverage,
 }
 
 impl fmt::Display for Report {
@@ -49,6 +52,7 @@ fn report(suite: &'static str, cell: &RefCell<Cosim>, samples: usize) -> Report 
         cycles: c.cycles_compared(),
         samples,
         stalls: c.stalls(),
+        coverage: c.coverage().clone(),
     }
 }
 
@@ -521,4 +525,126 @@ pub fn mnist(
     drop(h);
     check(&cell)?;
     Ok(report("mnist", &cell, samples + inferences))
+}
+
+/// The cover points (`coverage.rs`) that the other suites reach only by chance, each by
+/// construction: requests to read-only and unmapped selects; a hidden layer whose sums sit
+/// exactly at the four edges of the derivative window; learning at shift 16 with every label,
+/// then at hidden shift 0, where the edges' windows decide the weights read back; the
+/// ignored-event counter driven to saturation. Needs `2^activation_shift` spikes to fit the
+/// spike counter and `ymax` to fit an FC weight (the tiny configs); other configs are an error.
+pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimError> {
+    let cell = RefCell::new(Cosim::new(config, options)?);
+    let mut h = host(&cell);
+    for (select, write) in [
+        (SELECT_SCORES, true),
+        (SELECT_MEMBRANES, true),
+        (3, false),
+        (15, true),
+    ] {
+        match write {
+            true => h.write(select, 0, 1),
+            false => drop(h.read(select, 0)),
+        }
+    }
+    let spike = window_edges(config, &mut h)?;
+    let mut samples = 1;
+    for r in [REG_HIDDEN_LR_SHIFT, REG_OUTPUT_LR_SHIFT] {
+        h.write(SELECT_REGISTERS, r, 16);
+    }
+    for label in 0..config.fc.classes {
+        h.sample(&aer_words(&spike, true, label));
+        samples += 1;
+    }
+    // At shift 0 the hidden update is exactly `−d·2^shift`: each edge neuron's weight from
+    // input 0 moves by its window (read back, compared by the lock-step).
+    h.write(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT, 0);
+    h.sample(&aer_words(&spike, true, 0));
+    samples += 1;
+    let hidden = config.fc.hidden[0];
+    for j in (0..4).chain(hidden..hidden + 4) {
+        h.read(SELECT_HIDDEN_WEIGHTS, j);
+    }
+    check(&cell)?;
+    nothing_to_learn(config, &mut h, &spike);
+    samples += 1;
+    // 65,536 events outside the field (4 cycles each): the counter stops at 65,535.
+    let outside = vec![Event::new(u8::MAX, 0, 0); 1 << 16];
+    h.sample(&aer_words(&outside, false, 0));
+    samples += 1;
+    let ignored = h.read(SELECT_REGISTERS, REG_IGNORED);
+    drop(h);
+    check(&cell)?;
+    expect_eq(
+        "ignored events after 65,536".into(),
+        0xFFFF,
+        ignored & 0xFFFF,
+    )?;
+    Ok(report("corners", &cell, samples))
+}
+
+/// A learning sample with nothing to learn: every hidden neuron saturates (the inputs that
+/// `spike` makes fire, 0 and 1, carry the largest weight to every neuron: `a = 2·w_max > ymax`,
+/// so every `d` is 0), and the output weights are the largest to class 0 and the most negative
+/// to every other class, so that with label 0 the hard sigmoid gives exactly the target
+/// (`p_0 = 1`, every other `p = 0`): every error is 0. The engine decides, then ends the sample
+/// without a learning pass.
+fn nothing_to_learn<D: FnMut(&PortsIn) -> PortsOut>(
+    config: &Config,
+    h: &mut Host<D>,
+    spike: &[Event],
+) {
+    let (hidden, classes) = (config.fc.hidden[0], config.fc.classes);
+    let w_max = (1 << (config.fc.weight_bits - 1)) - 1;
+    for j in 0..hidden {
+        h.write(SELECT_HIDDEN_WEIGHTS, j, w_max);
+        h.write(SELECT_HIDDEN_WEIGHTS, hidden + j, w_max);
+    }
+    for address in 0..hidden * classes {
+        let to_label = address % classes == 0;
+        h.write(
+            SELECT_OUTPUT_WEIGHTS,
+            address,
+            if to_label { w_max } else { -w_max - 1 },
+        );
+    }
+    h.sample(&aer_words(spike, true, 0));
+}
+
+/// One sample whose hidden sums give `a = z >> shift` exactly `ymax`, `ymax − 1`, `−ymax`,
+/// `−ymax + 1` in hidden neurons 0..4: only neurons 0 and 1 of the membrane map (kernels 0
+/// and 1 at the first position) spike, `2^shift` times each (their first taps at the threshold,
+/// events at pixel (0, 0)), and their FC weights to hidden neuron `j` are the two halves of
+/// that neuron's `a`, so that a learning step moves every one of them by `±2^shift` without
+/// saturating. Returns the events.
+fn window_edges<D: FnMut(&PortsIn) -> PortsOut>(
+    config: &Config,
+    h: &mut Host<D>,
+) -> Result<Vec<Event>, CosimError> {
+    let shift = config.fc.activation_shifts[0];
+    let ymax = (1 << (config.fc.activation_bits - 1)) - 1;
+    let fits = (1 << shift) < (1 << config.conv.spike_count_bits)
+        && ymax / 2 + 1 + (1 << shift) < (1 << (config.fc.weight_bits - 1))
+        && config.conv.threshold < (1 << (config.conv.weight_bits - 1))
+        && config.conv.kernels >= 2
+        && config.fc.hidden[0] >= 4;
+    if !fits {
+        return Err(CosimError::Check {
+            what: "the corners suite's config".into(),
+            expected: "2^activation_shift spikes in the counter, ymax / 2 in an FC weight".into(),
+            actual: config.to_toml(),
+        });
+    }
+    for kernel in 0..2 {
+        h.write(SELECT_KERNELS, kernel, config.conv.threshold);
+    }
+    let hidden = config.fc.hidden[0];
+    for (j, a) in [ymax, ymax - 1, -ymax, -ymax + 1].into_iter().enumerate() {
+        let half = a / 2;
+        h.write(SELECT_HIDDEN_WEIGHTS, j, half);
+        h.write(SELECT_HIDDEN_WEIGHTS, hidden + j, a - half);
+    }
+    let spike = vec![Event::new(0, 0, 0); 1 << shift];
+    h.sample(&aer_words(&spike, false, 0));
+    Ok(spike)
 }

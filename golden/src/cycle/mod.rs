@@ -313,8 +313,18 @@ impl CycleChip {
         self.phase
     }
 
+    /// The word the AER FIFO presents: after a pop, the word `Decode` reads.
+    pub fn fifo_word(&self) -> u32 {
+        self.fifo.out_data()
+    }
+
+    /// The learn flag and the label of the last end-of-sample word decoded.
+    pub fn sample_label(&self) -> (bool, u8) {
+        (self.learn, self.label)
+    }
+
     /// The value of register `r` of select 8, as a read returns it.
-    fn register(&self, r: usize) -> u16 {
+    pub fn register(&self, r: usize) -> u16 {
         match r {
             REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift as u16,
             REG_OUTPUT_LR_SHIFT => self.output_lr_shift as u16,
