@@ -171,6 +171,10 @@ pub enum FcPhase {
     /// `any_modulated` and `any_error`.
     DecideEnd,
     RowShiftLast,
+    /// Hidden update: the weight word and the `d` lanes, read in *RowRead*, are registered
+    /// (`weight_held`, `modulation_held`, every edge), so no memory's read data reaches a
+    /// memory's write data in one cycle.
+    RowHold,
 }
 
 /// What the scan-driven phases are doing.
@@ -266,6 +270,10 @@ pub struct FcEngine {
     pub(crate) best_class: DFF<Bits<8>>,
     pub(crate) class_q: DFF<Bits<8>>,
     pub(crate) rounding: DFF<Bits<32>>,
+    /// The weight word and the activation word's `d` lanes on the memories' read ports, one
+    /// edge later: *RowWrite* updates them (the memories hold them since *RowRead*).
+    weight_held: DFF<Bits<FC_WORD>>,
+    modulation_held: DFF<Bits<{ 2 * FC_LANES }>>,
     /// The lane whose sum the shared shifter holds, one-hot (none unless the cycle before was
     /// a *RowShift*).
     shift_lanes: DFF<Bits<FC_LANES>>,
@@ -385,6 +393,8 @@ impl FcEngine {
             class_q: Default::default(),
             rounding: Default::default(),
             shift_lanes: Default::default(),
+            weight_held: Default::default(),
+            modulation_held: Default::default(),
             output_layer: Default::default(),
             stall: Default::default(),
             acc_data: Default::default(),
@@ -460,7 +470,9 @@ impl Logic for FcEngine {
             best_class,
             class_q,
             rounding,
-            shift_lanes
+            shift_lanes,
+            weight_held,
+            modulation_held
         );
         clock!(
             self,
@@ -485,6 +497,8 @@ impl Logic for FcEngine {
             self.last_row_group.next = self.group.q.val() == self.last_output_group.val();
             self.acc_base.next = self.score_base.val();
         }
+        self.weight_held.d.next = self.weight_data.val();
+        self.modulation_held.d.next = self.acc_data.val().get_bits::<{ 2 * FC_LANES }>(INPUT_WORD);
         self.hidden_rdata.next = self.hidden_weights.read_data.val();
         self.output_rdata.next = self.output_weights.read_data.val();
         self.weight_address.next =
@@ -593,11 +607,12 @@ impl Logic for FcEngine {
                 self.activation_words[l].val() | self.activations[l].placed.val();
             self.updates[l].clock.next = self.clock.val();
             self.updates[l].weight.next = self
-                .weight_data
+                .weight_held
+                .q
                 .val()
                 .get_bits::<FC_WEIGHT_BITS>(l * FC_WEIGHT_BITS);
             self.updates[l].output_layer.next = self.output_layer.val();
-            self.updates[l].modulation.next = self.acc_data.val().get_bits::<2>(INPUT_WORD + 2 * l);
+            self.updates[l].modulation.next = self.modulation_held.q.val().get_bits::<2>(2 * l);
             self.updates[l].rounded.next = self.rounded.q.val();
             self.updates[l].rounded_negated.next = self.rounded_negated.val();
             self.updates[l].output_delta.next = self.output_round.delta.val();
@@ -758,7 +773,7 @@ impl Logic for FcEngine {
                 self.hidden_weights.read_enable.next = !self.output_layer.val();
                 self.output_weights.read_enable.next = self.output_layer.val();
                 self.accumulators.read_enable.next = true;
-                self.phase.d.next = FcPhase::RowWrite;
+                self.phase.d.next = FcPhase::RowHold;
                 if self.pass.q.val() == FcPass::LearnOutput {
                     self.phase.d.next = FcPhase::RowMultiply;
                 }
@@ -783,6 +798,9 @@ impl Logic for FcEngine {
                 }
             }
             FcPhase::RowShiftLast => {
+                self.phase.d.next = FcPhase::RowWrite;
+            }
+            FcPhase::RowHold => {
                 self.phase.d.next = FcPhase::RowWrite;
             }
             FcPhase::RowRound => {
@@ -1019,7 +1037,7 @@ mod tests {
 
     /// The FC engine's cycles from `start` to idle: forward passes (rows of `G` cycles in FC
     /// layer 0 and its drain, `G_o + 2` in the output layer), activation `G_h + 1`, decision
-    /// `G_o + classes` (+ 1 when learning), learning passes (rows of `1 + 2G_h` cycles, 2 for a
+    /// `G_o + classes` (+ 1 when learning), learning passes (rows of `1 + 3G_h` cycles, 2 for a
     /// hidden input whose `q` is 0; `(5 + 8)G_o` in the output layer).
     fn fc_cycles(p: &Params, counts: &[i16], g: &Golden, learn: bool) -> usize {
         let (gh, go) = (p.hidden_groups, p.output_groups);
@@ -1047,7 +1065,7 @@ mod tests {
                 .iter()
                 .map(|w| {
                     w.iter()
-                        .map(|_| if *rows.next().unwrap() { 1 + 2 * gh } else { 2 })
+                        .map(|_| if *rows.next().unwrap() { 1 + 3 * gh } else { 2 })
                         .collect()
                 })
                 .collect();

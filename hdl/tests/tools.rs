@@ -114,8 +114,9 @@ fn yosys_synth_ice40_maps_the_memories_to_ram_and_the_lanes_to_dsps() {
     assert_eq!(cells(&stat, "SB_RAM40_4K"), 28, "{stat}");
     // The 8 FC lanes' multipliers.
     assert_eq!(cells(&stat, "SB_MAC16"), 8, "{stat}");
-    // No memory in flip-flops: the accumulators alone would need 2,816.
-    assert!(flip_flops(&stat, "SB_DFF") < 1_000, "{stat}");
+    // No memory in flip-flops: the design's registers are about 1,000 (the pipeline registers
+    // of the FC engine included), the accumulators alone would add 2,816.
+    assert!(flip_flops(&stat, "SB_DFF") < 1_200, "{stat}");
     assert!(cells(&stat, "SB_LUT4") > 0);
 }
 

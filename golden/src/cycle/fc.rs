@@ -32,6 +32,7 @@ pub enum FcPhase {
     RowRound = 13,
     DecideEnd = 14,
     RowShiftLast = 15,
+    RowHold = 16,
 }
 
 /// Scan-driven passes, numbered as the RTL encodes `FcPass`.
@@ -556,7 +557,7 @@ impl FcEngine {
                 next = if self.pass == FcPass::LearnOutput {
                     FcPhase::RowMultiply
                 } else {
-                    FcPhase::RowWrite
+                    FcPhase::RowHold
                 };
             }
             FcPhase::RowMultiply => next = FcPhase::RowProduct,
@@ -572,7 +573,9 @@ impl FcEngine {
                     next = FcPhase::RowShiftLast;
                 }
             }
-            FcPhase::RowShiftLast => next = FcPhase::RowWrite,
+            // The RTL registers the words on the read ports here (*RowHold*) or in the last shift
+            // cycle; the memories hold them, so *RowWrite* updates the same values.
+            FcPhase::RowShiftLast | FcPhase::RowHold => next = FcPhase::RowWrite,
             FcPhase::RowWrite => {
                 let data = self.updated_word(weight_data, output_layer);
                 if output_layer {
