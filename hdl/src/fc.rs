@@ -440,6 +440,9 @@ impl FcEngine {
     }
 }
 
+// `get_bits::<{ 2 * FC_LANES }>` needs its braces (a const expression), which the lint does not see
+// through `hdl_gen`.
+#[allow(unused_braces)]
 impl Logic for FcEngine {
     #[hdl_gen]
     fn update(&mut self) {
