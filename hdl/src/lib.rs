@@ -21,6 +21,7 @@ pub mod params;
 pub mod ram;
 pub mod scan;
 pub mod target_projection;
+pub mod tools;
 pub mod uart;
 pub mod verilog;
 

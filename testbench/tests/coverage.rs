@@ -2,7 +2,6 @@
 //! the lock-step suites on a config with partial lane groups (so that every FSM transition
 //! exists), and no FSM transition outside the list is seen.
 
-use golden::config::Config;
 use std::path::{Path, PathBuf};
 use testbench::suite;
 use testbench::{CosimOptions, Coverage, Perturbation, Report};
@@ -18,21 +17,10 @@ fn mnist_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample")
 }
 
-/// Two lane groups in every layer: 12 kernels, 12 hidden neurons, 10 classes.
-fn partial_groups_config() -> Config {
-    let mut c = hdl::tiny_config();
-    c.conv.kernels = 12;
-    c.fc.hidden = vec![12];
-    c.fc.classes = 10;
-    c.fc.output_shift = 4;
-    c.validate().unwrap();
-    c
-}
-
 #[test]
 fn every_cover_point_is_hit_by_the_ci_slice() {
     let dir = tempfile::tempdir().unwrap();
-    let config = partial_groups_config();
+    let config = suite::partial_groups_config();
     let o = options(dir.path());
     let runs: Vec<Report> = vec![
         suite::directed(&config, &o).unwrap_or_else(|e| panic!("{e}")),
@@ -104,7 +92,7 @@ fn a_window_edge_mutant_is_caught_by_the_corners_suite() {
             replace: "window$work = fits && ~below && (low != ymin);".into(),
         }),
     };
-    let e = suite::corners(&partial_groups_config(), &o).unwrap_err();
+    let e = suite::corners(&suite::partial_groups_config(), &o).unwrap_err();
     let m = e
         .mismatch()
         .unwrap_or_else(|| panic!("not a mismatch: {e}"));
