@@ -162,7 +162,7 @@ pub enum FcPhase {
     RowProduct,
     /// Output update: lane `lane`'s product enters the shared [`OutputRound`] (its sum is
     /// registered), one lane per cycle; each lane's update `(p + r mod 2^s) >> s` is registered
-    /// (`UpdateLane::delta_q`) one cycle later, the last lane's in *RowShiftLast*.
+    /// (`UpdateLane::delta_q`) one cycle later, the last lane's in *RowHold*.
     RowShift,
     /// Hidden update: `q = (x + r mod 2^s) >> s` of the row registered, from the `x` and
     /// `r mod 2^s` its *Pick* latched.
@@ -170,10 +170,10 @@ pub enum FcPhase {
     /// Learning sample: the decision is made; the learning pass follows from the registered
     /// `any_modulated` and `any_error`.
     DecideEnd,
-    RowShiftLast,
-    /// Hidden update: the weight word and the `d` lanes, read in *RowRead*, are registered
+    /// Learning: the weight word and the `d` lanes, read in *RowRead*, are registered
     /// (`weight_held`, `modulation_held`, every edge), so no memory's read data reaches a
-    /// memory's write data in one cycle.
+    /// memory's write data in one cycle; in the output layer, after the last *RowShift*, also
+    /// the last lane's update.
     RowHold,
 }
 
@@ -797,11 +797,8 @@ impl Logic for FcEngine {
             FcPhase::RowShift => {
                 self.lane.d.next = self.lane.q.val() + 1;
                 if self.lane.q.val() == 7 {
-                    self.phase.d.next = FcPhase::RowShiftLast;
+                    self.phase.d.next = FcPhase::RowHold;
                 }
-            }
-            FcPhase::RowShiftLast => {
-                self.phase.d.next = FcPhase::RowWrite;
             }
             FcPhase::RowHold => {
                 self.phase.d.next = FcPhase::RowWrite;

@@ -141,10 +141,10 @@ const TOP_PHASES: [Phase; 13] = {
      CfgDivide, CfgIssue, CfgData]
 };
 #[rustfmt::skip]
-const FC_PHASES: [FcPhase; 17] = {
+const FC_PHASES: [FcPhase; 16] = {
     use FcPhase::*;
     [Idle, Clear, Pick, Row, RowRead, RowWrite, Activate, ActivateLast, DecideRead, DecideLane,
-     RowMultiply, RowProduct, RowShift, RowRound, DecideEnd, RowShiftLast, RowHold]
+     RowMultiply, RowProduct, RowShift, RowRound, DecideEnd, RowHold]
 };
 /// The control FSM's transitions (hdl/src/chip.rs).
 #[rustfmt::skip]
@@ -159,14 +159,14 @@ const TOP_ARCS: [(Phase, Phase); 21] = {
 };
 /// The FC engine's transitions (hdl/src/fc.rs, golden `cycle/fc.rs`).
 #[rustfmt::skip]
-const FC_ARCS: [(FcPhase, FcPhase); 35] = {
+const FC_ARCS: [(FcPhase, FcPhase); 34] = {
     use FcPhase::*;
     [(Idle, Clear), (Idle, Pick), (Clear, Clear), (Clear, Idle), (Pick, Pick), (Pick, Row),
      (Pick, RowRound), (Pick, RowRead), (Pick, Activate), (Pick, DecideRead), (Pick, Idle),
      (Row, Row), (Row, Pick), (RowRound, RowRead), (RowRead, Pick), (RowRead, RowHold),
      (RowHold, RowWrite),
      (RowRead, RowMultiply), (RowMultiply, RowProduct), (RowProduct, RowShift),
-     (RowShift, RowShift), (RowShift, RowShiftLast), (RowShiftLast, RowWrite),
+     (RowShift, RowShift), (RowShift, RowHold),
      (RowWrite, RowRead), (RowWrite, Pick), (Activate, Activate), (Activate, ActivateLast),
      (ActivateLast, Pick), (DecideRead, DecideLane), (DecideLane, DecideLane),
      (DecideLane, DecideRead), (DecideLane, Idle), (DecideLane, DecideEnd), (DecideEnd, Pick),
@@ -206,7 +206,7 @@ struct Limits {
 #[derive(Debug, Clone)]
 struct Index {
     top: [[usize; 13]; 13],
-    fc: [[usize; 17]; 17],
+    fc: [[usize; 16]; 16],
     pass: [[usize; 4]; 4],
     end_pass: [usize; 4],
     labels: Vec<usize>,
@@ -650,7 +650,7 @@ impl Index {
         for (a, b) in TOP_ARCS {
             top[a as usize][b as usize] = add(format!("top: {a:?} → {b:?}"));
         }
-        let mut fc = [[NONE; 17]; 17];
+        let mut fc = [[NONE; 16]; 16];
         for (a, b) in FC_ARCS {
             fc[a as usize][b as usize] = add(format!("fc: {a:?} → {b:?}"));
         }

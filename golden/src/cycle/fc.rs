@@ -31,8 +31,7 @@ pub enum FcPhase {
     RowShift = 12,
     RowRound = 13,
     DecideEnd = 14,
-    RowShiftLast = 15,
-    RowHold = 16,
+    RowHold = 15,
 }
 
 /// Scan-driven passes, numbered as the RTL encodes `FcPass`.
@@ -570,12 +569,12 @@ impl FcEngine {
                 shift_sum = Some((self.lane, self.product_q[self.lane] + i32::from(self.round)));
                 self.lane = (self.lane + 1) & 7;
                 if shift_sum.is_some_and(|(l, _)| l == 7) {
-                    next = FcPhase::RowShiftLast;
+                    next = FcPhase::RowHold;
                 }
             }
-            // The RTL registers the words on the read ports here (*RowHold*) or in the last shift
-            // cycle; the memories hold them, so *RowWrite* updates the same values.
-            FcPhase::RowShiftLast | FcPhase::RowHold => next = FcPhase::RowWrite,
+            // The RTL registers the words on the read ports here (and, in the output layer, the
+            // last lane's update); the memories hold them, so *RowWrite* updates the same values.
+            FcPhase::RowHold => next = FcPhase::RowWrite,
             FcPhase::RowWrite => {
                 let data = self.updated_word(weight_data, output_layer);
                 if output_layer {
