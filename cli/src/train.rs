@@ -79,6 +79,22 @@ fn check_run_inputs(args: &RunArgs) -> Result<()> {
     crate::out_dir::prepare(&args.out, &TRAIN_OUTPUTS)
 }
 
+/// The RTL check of `spoon run`: 20 test digits of `data` (a seeded shuffle) through the
+/// Verilated chip, every class and membrane map against golden.
+fn run_check(chip: Option<PathBuf>, data: PathBuf) -> crate::sim::SimArgs {
+    crate::sim::SimArgs {
+        config: None,
+        chip,
+        data,
+        events: None,
+        samples: 20,
+        seed: RUN_SEED,
+        check: true,
+        vcd: None,
+        window: None,
+    }
+}
+
 pub fn run_default(args: RunArgs) -> Result<()> {
     check_run_inputs(&args)?;
     crate::emit::run(crate::emit::EmitArgs {
@@ -112,17 +128,10 @@ pub fn run_default(args: RunArgs) -> Result<()> {
     eprintln!(
         "cycle-accurate RTL simulation (Verilator) of the trained chip, checked against golden:"
     );
-    crate::sim::run(crate::sim::SimArgs {
-        config: None,
-        chip: Some(args.out.join("chip.bin")),
-        data: crate::dataset_arg::DEFAULT_DATA.into(),
-        events: None,
-        samples: 20,
-        seed: RUN_SEED,
-        check: true,
-        vcd: None,
-        window: None,
-    })?;
+    crate::sim::run(run_check(
+        Some(args.out.join("chip.bin")),
+        crate::dataset_arg::DEFAULT_DATA.into(),
+    ))?;
     eprintln!(
         "FPGA flow of the default chip for the iCEBreaker (iCE40 UP5K): Yosys, nextpnr, icepack:"
     );
@@ -262,17 +271,7 @@ mod tests {
     #[test]
     fn spoon_run_checks_20_digits_of_mixed_classes() {
         let (train, test) = crate::cosim::digit_labels(&shipped(), RUN_SEED.into(), 20).unwrap();
-        let args = crate::sim::SimArgs {
-            config: None,
-            chip: None,
-            data: shipped(),
-            events: None,
-            samples: 20,
-            seed: RUN_SEED,
-            check: true,
-            vcd: None,
-            window: None,
-        };
+        let args = super::run_check(None, shipped());
         let config = golden::config::Config::default();
         let sim: Vec<u8> = crate::sim::samples(&args, &config)
             .unwrap()

@@ -4,7 +4,7 @@
 //! a caller can print it as is.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
@@ -214,4 +214,13 @@ fn gunzip_note(gzip: bool) -> &'static str {
     } else {
         ""
     }
+}
+
+/// The whole file, or an error naming it.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, DatasetError> {
+    std::fs::read(path).map_err(|source| DatasetError::Io {
+        path: path.to_owned(),
+        action: "read",
+        source,
+    })
 }

@@ -52,11 +52,7 @@ pub struct IdxArray {
 /// Reads the file, gunzipping it if it starts with `1f 8b`. Returns the bytes and whether they
 /// were compressed.
 pub fn read_maybe_gz(path: &Path) -> Result<(Vec<u8>, bool), DatasetError> {
-    let bytes = fs::read(path).map_err(|source| DatasetError::Io {
-        path: path.to_owned(),
-        action: "read",
-        source,
-    })?;
+    let bytes = super::error::read_file(path)?;
     if !bytes.starts_with(&GZIP_MAGIC) {
         return Ok((bytes, false));
     }
@@ -75,11 +71,7 @@ pub fn read_maybe_gz(path: &Path) -> Result<(Vec<u8>, bool), DatasetError> {
 /// stored, so a small file cannot make the reader allocate more than its header claims and
 /// the decompressed data hold.
 pub fn read_idx(path: &Path, ndims: u8) -> Result<IdxArray, DatasetError> {
-    let bytes = fs::read(path).map_err(|source| DatasetError::Io {
-        path: path.to_owned(),
-        action: "read",
-        source,
-    })?;
+    let bytes = super::error::read_file(path)?;
     if !bytes.starts_with(&GZIP_MAGIC) {
         return parse_idx(path, &bytes, false, ndims);
     }

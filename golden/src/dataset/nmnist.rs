@@ -161,11 +161,7 @@ fn check_events(path: &Path, events: &[DvsEvent], positions: &[usize]) -> Result
 
 /// Reads one N-MNIST `.bin` file.
 pub fn read_nmnist_file(path: &Path) -> Result<Vec<DvsEvent>, DatasetError> {
-    let bytes = fs::read(path).map_err(|source| DatasetError::Io {
-        path: path.to_owned(),
-        action: "read",
-        source,
-    })?;
+    let bytes = super::error::read_file(path)?;
     decode_nmnist(path, &bytes)
 }
 

@@ -10,7 +10,6 @@
 //! parts over the digits 0..=9 (so it is sorted by digit). For version 1.1.0 this gives 7,996
 //! train and 2,004 test images.
 
-use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -34,11 +33,7 @@ struct DigitFile {
 
 /// Reads one digit file (`src/digits/<d>.json`) into its pixels, image after image.
 pub fn read_digit_file(path: &Path) -> Result<Vec<u8>, DatasetError> {
-    let text = fs::read(path).map_err(|source| DatasetError::Io {
-        path: path.to_owned(),
-        action: "read",
-        source,
-    })?;
+    let text = super::error::read_file(path)?;
     let file: DigitFile = serde_json::from_slice(&text).map_err(|source| DatasetError::Json {
         path: path.to_owned(),
         source,
