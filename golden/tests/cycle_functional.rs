@@ -165,6 +165,26 @@ fn port_timing_is_the_rtl_s() {
     let taken = host.trace.iter().rposition(|(i, _)| i.cfg_valid).unwrap();
     assert_eq!(CFG_READ_LATENCY, 21);
     assert_eq!(host.trace.len() - taken, CFG_READ_LATENCY);
+    // An element write: the same phases, then `CfgWrite` (13) writes the word back, and the
+    // port is ready again one cycle later than after a read.
+    host.request(true, SELECT_KERNELS, 3, 0x7F);
+    let taken = host.trace.iter().rposition(|(i, _)| i.cfg_valid).unwrap();
+    while !host.tick(PortsIn::default()).cfg_ready {}
+    let phases: Vec<u8> = host.trace[taken..]
+        .iter()
+        .map(|(_, o)| o.taps.unwrap().phase)
+        .collect();
+    let mut expected = vec![0];
+    expected.extend([10; 17]);
+    expected.extend([11, 12, 13, 0]);
+    assert_eq!(phases, expected);
+    let written: Vec<usize> = host.trace[taken..]
+        .iter()
+        .enumerate()
+        .filter_map(|(c, (_, o))| o.taps.unwrap().kernel_write.map(|_| c))
+        .collect();
+    assert_eq!(written, [21], "written at the edge that leaves CfgWrite");
+    assert_eq!(host.read(SELECT_KERNELS, 3), 0x7F);
     // (2, 2) touches 2×2 positions; (9, 9) is outside the 6×6 field.
     let words = aer_words(&[Event::new(2, 2, 0), Event::new(9, 9, 0)], false, 0);
     host.sample(&words);

@@ -36,7 +36,7 @@ module chip_props #(parameter READ_LATENCY = 21, parameter WORD_READ_LATENCY = 3
     input [3:0] phase, input fc_start, input fc_start_clear, input fc_busy
 );
     localparam IDLE = 0, FETCH = 3, DECODE = 4, FC_START = 7, FC_WAIT = 8, FINISH = 9;
-    localparam CFG_DIVIDE = 10, CFG_ISSUE = 11, CFG_DATA = 12;
+    localparam CFG_DIVIDE = 10, CFG_ISSUE = 11, CFG_DATA = 12, CFG_WRITE = 13;
     (* anyconst *) reg [7:0] fc_cycles;
 
     // The FC engine's contract: busy only in the `fc_cycles` cycles after it was started.
@@ -76,12 +76,12 @@ module chip_props #(parameter READ_LATENCY = 21, parameter WORD_READ_LATENCY = 3
         end else if (out_valid) eos_wait <= 0;
         else eos_age <= eos_age + 1;
     end
-    wire request_pending = |element_read[READ_LATENCY-2:0] || |element_write[READ_LATENCY-2:0]
+    wire request_pending = |element_read[READ_LATENCY-2:0] || |element_write[READ_LATENCY-1:0]
         || |word_read[WORD_READ_LATENCY-2:0] || word_write;
 
     always @(*) begin
-        // phase_valid: the control FSM is always in one of its 13 phases.
-        phase_valid: assert (phase <= CFG_DATA);
+        // phase_valid: the control FSM is always in one of its 14 phases.
+        phase_valid: assert (phase <= CFG_WRITE);
         // aer_word_reaches_fifo: a word taken at the pins is offered to the FIFO in the next
         // cycle (the FIFO proof, event.sv, shows it is then written).
         if (word_taken) aer_word_reaches_fifo: assert (fifo_in_valid);
@@ -93,12 +93,14 @@ module chip_props #(parameter READ_LATENCY = 21, parameter WORD_READ_LATENCY = 3
         // never high otherwise.
         cfg_read_answered: assert (cfg_rvalid == (element_read[READ_LATENCY - 1]
                                                    || word_read[WORD_READ_LATENCY - 1]));
-        // cfg_write_answered: a write taken at the pins is done when a read would be answered
-        // (element: the FSM is back in `Idle`; a word write never leaves it).
-        if (element_write[READ_LATENCY - 1] || element_read[READ_LATENCY - 1] || word_write)
+        // cfg_write_answered: a write taken at the pins is done one cycle after a read would be
+        // answered (element: the FSM is back in `Idle` after `CfgWrite`; a word write never
+        // leaves it).
+        if (element_write[READ_LATENCY] || element_read[READ_LATENCY - 1] || word_write)
             cfg_write_answered: assert (phase == IDLE);
         // cfg_one_at_a_time: no request is taken while one is being served, and the port is
-        // ready again after a request (element: its READ_LATENCY cycles, word write: 2).
+        // ready again after a request (element read: its READ_LATENCY cycles, element write:
+        // one more, word write: 2).
         if (request_pending) cfg_one_at_a_time: assert (!cfg_ready);
         // out_valid_bounded: after an end-of-sample word is decoded, `out_valid` comes within
         // fc_cycles + 3 cycles (FcStart, the FC engine's cycles, the cycle seeing it idle,

@@ -7,7 +7,8 @@
 //!
 //! Configuration port: a request is taken when `cfg_valid && cfg_ready` (`cfg_ready` is high
 //! only in the idle state, every other cycle); the block `config_port.rs` serves it, sequenced
-//! by this FSM (`CfgDivide`, `CfgIssue`, `CfgData`; a word request skips the divider).
+//! by this FSM (`CfgDivide`, `CfgIssue`, `CfgData`, and `CfgWrite` for an element write; a
+//! word request skips the divider).
 
 use crate::config_port::ConfigPort;
 pub use crate::config_port::{CFG_READ_LATENCY, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES};
@@ -32,6 +33,7 @@ pub enum Phase {
     CfgDivide,
     CfgIssue,
     CfgData,
+    CfgWrite,
 }
 
 #[derive(LogicBlock)]
@@ -324,10 +326,12 @@ impl Logic for Spoon {
         self.cfg_port.divide.next = false;
         self.cfg_port.issue.next = false;
         self.cfg_port.finish.next = false;
+        self.cfg_port.write_back.next = false;
         self.busy.next = (self.phase.q.val() != Phase::Idle)
             && (self.phase.q.val() != Phase::CfgDivide)
             && (self.phase.q.val() != Phase::CfgIssue)
-            && (self.phase.q.val() != Phase::CfgData);
+            && (self.phase.q.val() != Phase::CfgData)
+            && (self.phase.q.val() != Phase::CfgWrite);
         self.cfg_port.busy.next = self.busy.val();
         self.cfg_ready.next = self.cfg_ready_q.q.val();
         self.cfg_shown.d.next = self.cfg_ready_q.q.val();
@@ -420,6 +424,13 @@ impl Logic for Spoon {
             }
             Phase::CfgData => {
                 self.cfg_port.finish.next = true;
+                self.phase.d.next = Phase::Idle;
+                if self.cfg_port.writing_request.val() {
+                    self.phase.d.next = Phase::CfgWrite;
+                }
+            }
+            Phase::CfgWrite => {
+                self.cfg_port.write_back.next = true;
                 self.phase.d.next = Phase::Idle;
             }
         }

@@ -4,15 +4,17 @@
 //!
 //! The top's control FSM (`chip.rs`) owns the phases and sequences the block: `take` in `Idle`
 //! when a request was taken at the pins, `divide` in `CfgDivide` until `divided`, `issue` in
-//! `CfgIssue`, `finish` in `CfgData`. The block drives the memory ports in those cycles only;
+//! `CfgIssue`, `finish` in `CfgData`, `write_back` in `CfgWrite` (element writes). The block drives the memory ports in those cycles only;
 //! in every other cycle its read and write enables are low.
 //!
 //! **Element requests**: the element address is divided by the select's row length (`K`
 //! kernels; `N_0` hidden neurons or `C` classes for the FC weights; 16 for the scores, i.e.
 //! 8 classes × 2 halves; `2K` for the membrane map), one bit per cycle (`CFG_ADDRESS_BITS`
 //! cycles), forming `row · G` (the row's first word) by Horner's rule; then the word is read,
-//! and a read returns its lane with `rvalid` high for one cycle, a write replaces the lane and
-//! writes the word back. Read latency [`CFG_READ_LATENCY`].
+//! and a read returns its lane with `rvalid` high for one cycle. A write latches the word read
+//! in the read data register (`finish`) and, one cycle later (`write_back`), writes it back
+//! with its lane replaced: the memory's output never reaches a write port in the cycle it
+//! arrives. Read latency [`CFG_READ_LATENCY`]; a write takes one cycle more.
 //!
 //! **Word requests** (`pin_word`, selects 0, 1, 2 only): the address is the memory's word
 //! address, no division. The access is done in the `take` cycle itself, from the pin
@@ -49,8 +51,12 @@ pub struct ConfigPort {
     pub divide: Signal<In, Bit>,
     /// The element's word is read (`CfgIssue`).
     pub issue: Signal<In, Bit>,
-    /// Read data latched, or the merged word or a register written (`CfgData`).
+    /// Read data latched (a write: the word read), or a register written (`CfgData`).
     pub finish: Signal<In, Bit>,
+    /// An element write's merged word written back (`CfgWrite`).
+    pub write_back: Signal<In, Bit>,
+    /// The request in progress is a write (`CfgData` goes on to `CfgWrite`).
+    pub writing_request: Signal<Out, Bit>,
     /// The request in the pin registers: write (else read).
     pub pin_write: Signal<In, Bit>,
     /// The request in the pin registers addresses a whole memory word.
@@ -103,6 +109,7 @@ pub struct ConfigPort {
     pub output_lr_shift: Signal<Out, Bits<5>>,
     pub projection_seed: Signal<Out, Bits<32>>,
     /// Read data (element: bits 15..0, zeros above; word: the word), valid while `rvalid`.
+    /// After an element write's `finish` it holds the word read (the host must not use it).
     pub rdata: Signal<Out, Bits<CFG_DATA_BITS>>,
     pub rvalid: Signal<Out, Bit>,
     pub(crate) hidden_shift: DFF<Bits<5>>,
@@ -202,6 +209,8 @@ impl ConfigPort {
             divide: Default::default(),
             issue: Default::default(),
             finish: Default::default(),
+            write_back: Default::default(),
+            writing_request: Default::default(),
             pin_write: Default::default(),
             pin_word: Default::default(),
             pin_select: Default::default(),
@@ -386,7 +395,7 @@ impl Logic for ConfigPort {
         self.word_address.next =
             self.row_words.q.val() + bit_cast::<CFG_ADDRESS_BITS, 16>(self.column.val() >> 3);
         // This cycle's memory access: a direct word request from the pins, else the element
-        // request in its `issue` (read) or `finish` (write-back) cycle.
+        // request in its `issue` (read) or `write_back` cycle.
         self.access_select.next = self.select.q.val();
         self.access_address.next = self.word_address.val();
         if self.direct.val() {
@@ -394,8 +403,7 @@ impl Logic for ConfigPort {
             self.access_address.next = self.pin_address.val();
         }
         self.reading.next = self.issue.val() || (self.direct.val() && !self.pin_write.val());
-        self.writing.next = (self.finish.val() && self.is_write.q.val())
-            || (self.direct.val() && self.pin_write.val());
+        self.writing.next = self.write_back.val() || (self.direct.val() && self.pin_write.val());
         self.kernel_address.next =
             bit_cast::<KERNEL_ADDR_BITS, CFG_ADDRESS_BITS>(self.access_address.val());
         self.membrane_address.next =
@@ -450,7 +458,8 @@ impl Logic for ConfigPort {
             | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 40_u64)
             | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 48_u64)
             | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 56_u64);
-        self.merged_word.next = (self.weight_word.val() & !self.lane_mask.val())
+        // The word read, latched in `rdata_q` by `finish`.
+        self.merged_word.next = (self.rdata_q.q.val() & !self.lane_mask.val())
             | (self.write_bytes.val() & self.lane_mask.val());
         self.wdata.next = self.merged_word.val();
         if self.direct.val() {
@@ -533,6 +542,7 @@ impl Logic for ConfigPort {
         self.rounding_write.next = false;
         self.rounding_wdata.next = self.rounding_state.val();
         self.divided.next = self.steps.q.val() == 1;
+        self.writing_request.next = self.is_write.q.val();
         if self.take.val() {
             self.is_write.d.next = self.pin_write.val();
             self.select.d.next = self.pin_select.val();
@@ -584,6 +594,10 @@ impl Logic for ConfigPort {
                 self.seed.d.next = (self.seed.q.val() & 0xFFFF_u64)
                     | (bit_cast::<32, 16>(self.data.q.val()) << 16_u64);
             }
+        }
+        if self.finish.val() && self.is_write.q.val() {
+            // Written back with its lane replaced in `write_back`; `rvalid` stays low.
+            self.rdata_q.d.next = self.weight_word.val();
         }
         if self.finish.val() && !self.is_write.q.val() {
             self.rvalid_q.d.next = true;
@@ -671,7 +685,8 @@ mod tests {
     /// `finish`; a word request to select 8 or past the last word accesses nothing and reads
     /// 0. Element requests: the divider's word address and lane (`9·13 + 1`, lane 2 for FC
     /// layer 0 weight `9·100 + 10`), the read lane sign-extended into bits 15..0, the
-    /// write-back word with only that lane replaced, a register write saturating at 16.
+    /// write-back word (in `write_back`, from the word latched by `finish`) with only that
+    /// lane replaced, a register write saturating at 16.
     #[test]
     fn word_and_element_requests_drive_the_memory_ports_exactly() {
         let config = golden::config::Config::default();
@@ -768,15 +783,26 @@ mod tests {
             |u| assert!(u.fc_read.val()),
             |u| u.hidden_rdata.next = word.into(),
         );
+        assert!(b.uut.writing_request.val());
+        assert!(!b.uut.fc_write.val() && !b.uut.fc_read.val());
+        b.tick();
+        b.uut.finish.next = false;
+        b.uut.write_back.next = true;
+        // The memory's output has moved on: the word written back is the one latched.
+        b.uut.hidden_rdata.next = 0xFFFF_FFFF_FFFF_FFFF_u64.into();
+        b.settle();
+        assert!(!b.uut.rvalid.val());
         assert!(b.uut.fc_write.val() && !b.uut.fc_read.val());
+        assert_eq!(b.uut.fc_select.val(), Bits::<2>::from(MEM_HIDDEN));
         assert_eq!(b.uut.fc_address.val().index(), 9 * 13 + 1);
         assert_eq!(
             b.uut.wdata.val(),
             Bits::<64>::from(0x0102_0304_055A_0708_u64)
         );
         b.tick();
-        b.uut.finish.next = false;
-        assert!(!b.uut.rvalid.val());
+        b.uut.write_back.next = false;
+        b.settle();
+        assert!(!b.uut.fc_write.val() && !b.uut.rvalid.val());
         // Register 0 (hidden learning-rate shift): 20 stores 16.
         element(&mut b, true, 8, 0, 20, |_| {}, |_| {});
         b.tick();

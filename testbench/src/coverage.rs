@@ -135,10 +135,10 @@ points! {
 /// Every phase of the control FSM and of the FC engine (golden's enums, numbered as the RTL
 /// encodes them): names for the table.
 #[rustfmt::skip]
-const TOP_PHASES: [Phase; 13] = {
+const TOP_PHASES: [Phase; 14] = {
     use Phase::*;
     [Idle, Clear, ClearWait, Fetch, Decode, Integrate, IntegrateWait, FcStart, FcWait, Finish,
-     CfgDivide, CfgIssue, CfgData]
+     CfgDivide, CfgIssue, CfgData, CfgWrite]
 };
 #[rustfmt::skip]
 const FC_PHASES: [FcPhase; 16] = {
@@ -148,14 +148,15 @@ const FC_PHASES: [FcPhase; 16] = {
 };
 /// The control FSM's transitions (hdl/src/chip.rs).
 #[rustfmt::skip]
-const TOP_ARCS: [(Phase, Phase); 21] = {
+const TOP_ARCS: [(Phase, Phase); 23] = {
     use Phase::*;
     [(Idle, Clear), (Idle, CfgDivide), (Idle, CfgData), (Clear, ClearWait),
      (ClearWait, ClearWait), (ClearWait, Fetch), (Fetch, Fetch), (Fetch, Decode),
      (Decode, Integrate), (Decode, FcStart), (Integrate, IntegrateWait),
      (IntegrateWait, IntegrateWait), (IntegrateWait, Fetch), (FcStart, FcWait),
      (FcWait, FcWait), (FcWait, Finish), (Finish, Idle), (CfgDivide, CfgDivide),
-     (CfgDivide, CfgIssue), (CfgIssue, CfgData), (CfgData, Idle)]
+     (CfgDivide, CfgIssue), (CfgIssue, CfgData), (CfgData, Idle), (CfgData, CfgWrite),
+     (CfgWrite, Idle)]
 };
 /// The FC engine's transitions (hdl/src/fc.rs, golden `cycle/fc.rs`).
 #[rustfmt::skip]
@@ -205,8 +206,8 @@ struct Limits {
 /// Indices of the config-dependent points.
 #[derive(Debug, Clone)]
 struct Index {
-    top: [[usize; 13]; 13],
-    fc: [[usize; 16]; 16],
+    top: [[usize; TOP_PHASES.len()]; TOP_PHASES.len()],
+    fc: [[usize; FC_PHASES.len()]; FC_PHASES.len()],
     pass: [[usize; 4]; 4],
     end_pass: [usize; 4],
     labels: Vec<usize>,
@@ -646,11 +647,11 @@ impl Index {
             points.push(point(&name));
             points.len() - 1
         };
-        let mut top = [[NONE; 13]; 13];
+        let mut top = [[NONE; TOP_PHASES.len()]; TOP_PHASES.len()];
         for (a, b) in TOP_ARCS {
             top[a as usize][b as usize] = add(format!("top: {a:?} → {b:?}"));
         }
-        let mut fc = [[NONE; 16]; 16];
+        let mut fc = [[NONE; FC_PHASES.len()]; FC_PHASES.len()];
         for (a, b) in FC_ARCS {
             fc[a as usize][b as usize] = add(format!("fc: {a:?} → {b:?}"));
         }

@@ -17,6 +17,7 @@ pub enum Phase {
     CfgDivide = 10,
     CfgIssue = 11,
     CfgData = 12,
+    CfgWrite = 13,
 }
 
 impl Phase {
@@ -24,7 +25,7 @@ impl Phase {
     pub fn busy(self) -> bool {
         !matches!(
             self,
-            Phase::Idle | Phase::CfgDivide | Phase::CfgIssue | Phase::CfgData
+            Phase::Idle | Phase::CfgDivide | Phase::CfgIssue | Phase::CfgData | Phase::CfgWrite
         )
     }
 }

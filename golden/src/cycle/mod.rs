@@ -380,7 +380,9 @@ impl CycleChip {
             SELECT_OUTPUT_WEIGHTS => self.fc.output_rdata(),
             _ => self.conv.kernel_rdata(),
         };
-        let mut merged = weight_word;
+        // An element write's word, latched in the read data register in `CfgData`, with its
+        // lane replaced (written back in `CfgWrite`).
+        let mut merged = unpack_weights(self.cfg.rdata);
         merged[d.lane] = i16::from(self.cfg.data as u8 as i8);
         let mut conv_in = ConvIn {
             reset: p.reset,
@@ -497,7 +499,9 @@ impl CycleChip {
             Phase::CfgData => {
                 next = Phase::Idle;
                 if self.cfg.is_write {
-                    self.write_request(&d, &mut conv_in, &mut fc_in);
+                    self.write_register(&d, &mut fc_in);
+                    self.cfg.rdata = pack_weights(&weight_word);
+                    next = Phase::CfgWrite;
                 } else {
                     self.cfg.rvalid = true;
                     self.cfg.rdata = match (self.cfg.word, self.cfg.word_valid) {
@@ -505,6 +509,14 @@ impl CycleChip {
                         (true, false) => 0,
                         (false, _) => u64::from(self.read_data(&d, &weight_word)),
                     };
+                }
+            }
+            Phase::CfgWrite => {
+                next = Phase::Idle;
+                match sel {
+                    SELECT_KERNELS => conv_in.kernel_write = true,
+                    SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS => fc_in.mem_write = true,
+                    _ => {}
                 }
             }
         }
@@ -573,33 +585,31 @@ impl CycleChip {
         }
     }
 
-    /// `CfgData` of a write: the memory write of the merged word, or a register.
-    fn write_request(&mut self, d: &Decoded, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
+    /// `CfgData` of a write: a register of select 8 (the memories are written in `CfgWrite`).
+    fn write_register(&mut self, d: &Decoded, fc_in: &mut FcIn) {
+        if self.cfg.select != SELECT_REGISTERS {
+            return;
+        }
         let data = self.cfg.data;
-        match self.cfg.select {
-            SELECT_KERNELS => conv_in.kernel_write = true,
-            SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS => fc_in.mem_write = true,
-            SELECT_REGISTERS => match d.column {
-                // Shifts saturate at 16 (a 16-bit rounding draw).
-                REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift = u32::from(data.min(16)),
-                REG_OUTPUT_LR_SHIFT => self.output_lr_shift = u32::from(data.min(16)),
-                REG_ROUNDING_LO | REG_ROUNDING_HI => {
-                    let r = self.fc.rounding;
-                    fc_in.rounding_write = true;
-                    fc_in.rounding_wdata = if d.column == REG_ROUNDING_LO {
-                        (r & 0xFFFF_0000) | u32::from(data)
-                    } else {
-                        (r & 0xFFFF) | u32::from(data) << 16
-                    };
-                }
-                REG_PROJECTION_LO => {
-                    self.projection_seed = (self.projection_seed & 0xFFFF_0000) | u32::from(data)
-                }
-                REG_PROJECTION_HI => {
-                    self.projection_seed = (self.projection_seed & 0xFFFF) | u32::from(data) << 16
-                }
-                _ => {}
-            },
+        match d.column {
+            // Shifts saturate at 16 (a 16-bit rounding draw).
+            REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift = u32::from(data.min(16)),
+            REG_OUTPUT_LR_SHIFT => self.output_lr_shift = u32::from(data.min(16)),
+            REG_ROUNDING_LO | REG_ROUNDING_HI => {
+                let r = self.fc.rounding;
+                fc_in.rounding_write = true;
+                fc_in.rounding_wdata = if d.column == REG_ROUNDING_LO {
+                    (r & 0xFFFF_0000) | u32::from(data)
+                } else {
+                    (r & 0xFFFF) | u32::from(data) << 16
+                };
+            }
+            REG_PROJECTION_LO => {
+                self.projection_seed = (self.projection_seed & 0xFFFF_0000) | u32::from(data)
+            }
+            REG_PROJECTION_HI => {
+                self.projection_seed = (self.projection_seed & 0xFFFF) | u32::from(data) << 16
+            }
             _ => {}
         }
     }
