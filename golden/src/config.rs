@@ -636,12 +636,12 @@ impl Config {
                     "FC layer {layer} needs a {bits}-bit accumulator, more than {MAX_ACCUMULATOR_BITS}"
                 )
             })?;
-            let shift = if layer < f.hidden.len() {
-                f.activation_shifts[layer]
+            let (shift, field) = if layer < f.hidden.len() {
+                (f.activation_shifts[layer], "fc.activation_shifts")
             } else {
-                f.output_shift
+                (f.output_shift, "fc.output_shift")
             };
-            check(shift < bits, "fc.activation_shifts", || {
+            check(shift < bits, field, || {
                 format!(
                     "shift {shift} of FC layer {layer} is not below its accumulator width {bits}"
                 )

@@ -14,6 +14,7 @@ use golden::train::{EventSet, SampleSource};
 use lab::learning::TrainingMode;
 use lab::offchip::features::{extract, SpikeCounts};
 use lab::offchip::model::{ChipFormat, ChipModel};
+use lab::offchip::port_image::registers;
 use lab::offchip::quantise::{agreement, GoldenExport};
 use lab::offchip::train::{chip_predictions, chip_score, train, Settings};
 use lab::offchip::{ChipExport, OffchipError};
@@ -194,6 +195,40 @@ fn export_writes_the_exact_port_words_of_a_tiny_chip() {
     );
     assert_eq!(index["registers"][2]["name"], "rounding_lfsr[15:0]");
     assert_eq!(index["config"]["fc"]["hidden"][0], 2);
+}
+
+/// The exported registers are the chip's, taken at one moment: the shift registers in force
+/// (a schedule's, not the config's reset values) with the LFSR state; with two hidden layers
+/// every register after the shifts moves up by one (docs/ARCHITECTURE.md, "Registers").
+#[test]
+fn exported_registers_are_the_shifts_in_force_and_move_with_the_hidden_layers() {
+    let config = tiny_config();
+    let mut chip = hand_chip(&config);
+    chip.set_learning_shifts(&[3], 6);
+    let values: Vec<u16> = registers(&chip).iter().map(|r| r.1).collect();
+    assert_eq!(values, [3, 6, 0xEED5, 0x0DD5, 0x5EED, 0xB0A7]);
+
+    let mut two = Config::default();
+    two.fc.hidden = vec![6, 5];
+    two.fc.activation_shifts = vec![4, 4];
+    two.learning.hidden_lr_shifts = vec![2, 3];
+    let mut chip = Chip::new(&two);
+    chip.set_learning_shifts(&[7, 8], 9);
+    let names: Vec<String> = registers(&chip).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        names,
+        [
+            "hidden_lr_shift[0]",
+            "hidden_lr_shift[1]",
+            "output_lr_shift",
+            "rounding_lfsr[15:0]",
+            "rounding_lfsr[31:16]",
+            "target_projection_seed[15:0]",
+            "target_projection_seed[31:16]"
+        ]
+    );
+    let values: Vec<u16> = registers(&chip).iter().map(|r| r.1).take(3).collect();
+    assert_eq!(values, [7, 8, 9]);
 }
 
 #[test]

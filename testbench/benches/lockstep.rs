@@ -1,19 +1,24 @@
 //! Verilator alone versus lock-step (Verilator + golden's cycle model, every port compared),
 //! default config: the same host stimulus (kernels written through the port, then test digits
-//! streamed in inference). Prints cycles/s; never fails on speed.
+//! streamed in inference). Prints cycles/s; never fails on speed. The digits are the first of
+//! the test split in the mnist suite's seeded shuffle (`suite::mnist_digits`, seed 1): the
+//! shipped sample is sorted by digit, and its first 20 are all 0s.
 
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::SELECT_KERNELS;
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{PortsIn, PortsOut};
-use golden::dataset::load_split_dir;
+use golden::dataset::ImageSet;
 use golden::encoder::encode_ttfs;
 use std::cell::RefCell;
+use std::path::Path;
 use std::time::Instant;
-use testbench::{cosim, Cosim, CosimOptions};
+use testbench::{cosim, suite, Cosim, CosimOptions};
 
 const DIGITS: usize = 20;
+/// Seed of the digit shuffle (the default of `spoon cosim --seed`).
+const SEED: u64 = 1;
 
 /// Kernels through the port, then `DIGITS` test digits; returns the cycles stepped.
 fn stimulus<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config) -> u64 {
@@ -22,8 +27,7 @@ fn stimulus<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config) ->
     for (a, &w) in chip.kernels().weights().iter().enumerate() {
         h.write(SELECT_KERNELS, a, w.into());
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
-    let test = load_split_dir(&dir).expect("data/mnist-sample").1;
+    let test = digits().1;
     let mut events = Vec::new();
     for i in 0..DIGITS {
         events.clear();
@@ -31,6 +35,12 @@ fn stimulus<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, config: &Config) ->
         cycles += h.sample(&aer_words(&events, false, 0)).1 as u64;
     }
     cycles
+}
+
+/// The shipped sample's digits in the mnist suite's seeded shuffles.
+fn digits() -> (ImageSet, ImageSet) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
+    suite::mnist_digits(&dir, SEED).expect("data/mnist-sample")
 }
 
 /// The stimulus on `device` alone, through the host; prints and returns its cycles/s.
@@ -52,6 +62,11 @@ fn measure(what: &str, config: &Config, mut device: impl FnMut(&PortsIn) -> Port
 
 fn main() {
     let config = Config::default();
+    println!(
+        "{DIGITS} test digits of data/mnist-sample in the mnist suite's seeded shuffle (seed \
+         {SEED}), labels {:?}",
+        &digits().1.labels[..DIGITS]
+    );
     let model = sim::Model::build(&config).expect("the model builds");
     let mut sim = model.simulator().expect("an instance");
     let pins = sim::Pins::resolve(sim.layout()).expect("the ports");

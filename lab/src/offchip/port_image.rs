@@ -15,16 +15,18 @@ use super::OffchipError;
 /// Writable registers of select 8, in register-index order: the learning-rate shift of every
 /// hidden layer, then the output layer's; the rounding LFSR state (low, high half); the
 /// target-projection base seed (low, high half). The read-only registers (last class,
-/// status) follow them on the port and are not written.
+/// status, ignored events) follow them on the port and are not written. The shifts are the
+/// chip's registers, not the config's reset values: taken at the same moment as the LFSR
+/// state, so that a chip loaded from the export learns on as the saved one would.
 pub fn registers(chip: &Chip) -> Vec<(String, u16)> {
     let l = &chip.config().learning;
-    let mut regs: Vec<(String, u16)> = l
-        .hidden_lr_shifts
+    let (hidden, output) = chip.learning_shifts();
+    let mut regs: Vec<(String, u16)> = hidden
         .iter()
         .enumerate()
         .map(|(k, &s)| (format!("hidden_lr_shift[{k}]"), s as u16))
         .collect();
-    regs.push(("output_lr_shift".into(), l.output_lr_shift as u16));
+    regs.push(("output_lr_shift".into(), output as u16));
     let halves = |name: &str, v: u32| {
         [
             (format!("{name}[15:0]"), v as u16),
