@@ -3,7 +3,6 @@
 //! with its cycle, signal, expected and actual value, the last AER words and a VCD.
 
 use anyhow::{Context, Result};
-use golden::config::Config;
 use golden::dataset::ImageSet;
 use std::path::{Path, PathBuf};
 use testbench::{suite, CosimOptions};
@@ -23,9 +22,8 @@ pub enum Suite {
 
 #[derive(Debug, clap::Args)]
 pub struct CosimArgs {
-    /// Configuration file (TOML); the built-in default when omitted.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: crate::config_arg::ConfigArgs,
     #[arg(long, value_enum, default_value_t = Suite::Mnist)]
     pub suite: Suite,
     /// Samples (training digits for mnist, random samples for random).
@@ -44,10 +42,7 @@ pub struct CosimArgs {
 }
 
 pub fn run(args: CosimArgs) -> Result<()> {
-    let config = match &args.config {
-        Some(path) => Config::from_file(path)?,
-        None => Config::default(),
-    };
+    let config = args.config.load()?;
     if let Some(dir) = &args.vcd_dir {
         crate::out_dir::prepare(dir, &[])?;
     }

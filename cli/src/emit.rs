@@ -1,14 +1,12 @@
 //! `spoon emit`: writes the processor's Verilog and its manifest for a configuration.
 
 use anyhow::{Context, Result};
-use golden::config::Config;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct EmitArgs {
-    /// Configuration file (TOML); the built-in default when omitted.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: crate::config_arg::ConfigArgs,
     /// Output directory for spoon.v and spoon.json.
     #[arg(long, value_name = "DIR", default_value = "build/rtl")]
     pub out: PathBuf,
@@ -19,10 +17,7 @@ pub struct EmitArgs {
 }
 
 pub fn run(args: EmitArgs) -> Result<()> {
-    let config = match &args.config {
-        Some(path) => Config::from_file(path)?,
-        None => Config::default(),
-    };
+    let config = args.config.load()?;
     crate::out_dir::prepare(&args.out, &[])?;
     let manifest = match args.board_clocks_per_bit {
         Some(n) => hdl::emit_board(&config, n, &args.out),

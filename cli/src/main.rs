@@ -1,6 +1,7 @@
 //! `spoon`: the command-line tool over the spoon project (golden model, datasets, training).
 
 mod board;
+mod config_arg;
 mod config_cmd;
 mod cosim;
 mod data;

@@ -16,9 +16,8 @@ pub struct SynthArgs {
     /// up5k (iCEBreaker), ecp5-85f, ecp5-45f (ULX3S), or yosys (generic gate count).
     #[arg(long, default_value = "up5k")]
     pub target: String,
-    /// Configuration file (TOML); the built-in default when omitted.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: crate::config_arg::ConfigArgs,
     /// A board file (synth/boards/*.toml format) instead of the target's shipped board.
     #[arg(long, value_name = "FILE")]
     pub board: Option<PathBuf>,
@@ -53,12 +52,7 @@ pub struct SynthArgs {
 
 pub fn run(args: SynthArgs) -> Result<Report> {
     let target: Target = args.target.parse()?;
-    let config = match &args.config {
-        Some(path) => {
-            Config::from_file(path).with_context(|| format!("reading {}", path.display()))?
-        }
-        None => Config::default(),
-    };
+    let config = args.config.load()?;
     let out = args
         .out
         .clone()

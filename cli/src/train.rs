@@ -3,7 +3,7 @@
 
 use crate::dataset_arg::DataArgs;
 use crate::report::{epoch_cells, write_reports, TrainOutput};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use golden::chip_image;
 use golden::config::Config;
@@ -98,7 +98,7 @@ fn run_check(chip: Option<PathBuf>, data: PathBuf) -> crate::sim::SimArgs {
 pub fn run_default(args: RunArgs) -> Result<()> {
     check_run_inputs(&args)?;
     crate::emit::run(crate::emit::EmitArgs {
-        config: None,
+        config: Default::default(),
         out: args.out.join("rtl"),
         board_clocks_per_bit: None,
     })?;
@@ -107,7 +107,7 @@ pub fn run_default(args: RunArgs) -> Result<()> {
          every port every cycle, on-chip training of real digits:"
     );
     crate::cosim::run(crate::cosim::CosimArgs {
-        config: None,
+        config: Default::default(),
         suite: crate::cosim::Suite::Mnist,
         samples: 20,
         seed: RUN_SEED.into(),
@@ -137,7 +137,7 @@ pub fn run_default(args: RunArgs) -> Result<()> {
     );
     crate::synth::run(crate::synth::SynthArgs {
         target: "up5k".into(),
-        config: None,
+        config: Default::default(),
         board: None,
         freq: None,
         out: Some(args.out.join("synth-up5k")),
@@ -165,6 +165,13 @@ pub fn train(args: TrainArgs) -> Result<()> {
         config.training.epochs = epochs;
     }
     config.validate()?;
+    if let (false, Some(path)) = (config.hardware.learning, &args.config) {
+        bail!(
+            "{}: hardware.learning = false: a chip without its learning unit cannot train on chip \
+             (train the config with it, then build the inference-only chip with --inference-only)",
+            path.display()
+        );
+    }
     crate::out_dir::prepare(&args.out, &TRAIN_OUTPUTS)?;
     let data = args.data.load(&config)?;
     eprintln!(

@@ -145,6 +145,15 @@ fn image_size_must_match_the_config() {
 }
 
 #[test]
+fn a_chip_without_its_learning_unit_is_not_trained() {
+    let err = train_error_with("fifo_depth = 16", "fifo_depth = 16\nlearning = false");
+    assert!(
+        err.contains("c.toml: hardware.learning = false: a chip without its learning unit"),
+        "{err}"
+    );
+}
+
+#[test]
 fn labels_beyond_the_class_count_are_rejected() {
     let err = train_error_with("classes = 10", "classes = 5");
     assert!(

@@ -262,7 +262,8 @@ impl Chip {
         let scores = s.z[hidden].clone();
         let class = argmax(&scores);
         activity.active_inputs = s.active.iter().map(Vec::len).collect();
-        if let Some(label) = label {
+        // A chip built without its learning unit runs a learning sample as an inference.
+        if let Some(label) = label.filter(|_| self.config.hardware.learning) {
             activity.rounding_draws = self.learn(label);
         }
         Inference {

@@ -131,6 +131,20 @@ pub struct HardwareConfig {
     pub fc_lanes: usize,
     /// Depth of the AER input FIFO, events (a power of two).
     pub fifo_depth: usize,
+    /// Whether the chip has its learning unit (default true). Without it (`false`, SPOON's
+    /// inference-only comparison) a learning sample is run as an inference, the learning-rate,
+    /// rounding and projection registers (select 8, 0–5) read 0 and ignore writes, and the
+    /// generated RTL has no update datapath, rounding LFSR or target projection.
+    #[serde(default = "learning_unit_present", skip_serializing_if = "is_true")]
+    pub learning: bool,
+}
+
+fn learning_unit_present() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// How the kernels are made before on-chip learning starts (host side, off chip).
@@ -270,6 +284,7 @@ impl Default for Config {
                 conv_lanes: 8,
                 fc_lanes: 8,
                 fifo_depth: 16,
+                learning: true,
             },
             training: TrainingConfig {
                 epochs: 13,

@@ -96,6 +96,8 @@ pub struct Spoon {
     pub(crate) label: DFF<Bits<8>>,
     /// `classes`: an end-of-sample word with a label at or above it is not learned.
     label_limit: Constant<Bits<8>>,
+    /// The learning unit is generated (`Params::learning`): else every sample is an inference.
+    learning: Constant<Bit>,
     /// Built with [`Spoon::behind_holding_link`]: the FIFO and the configuration port read
     /// `in_data`, `cfg_write`, `cfg_word`, `cfg_select` and `cfg_wdata` themselves instead of
     /// their pin registers (which Yosys then removes).
@@ -145,6 +147,7 @@ impl Spoon {
             learn: Default::default(),
             label: Default::default(),
             label_limit: Constant::new((p.classes as u64).into()),
+            learning: Constant::new(p.learning),
             link_holds: Constant::new(false),
             cfg_write_taken: Default::default(),
         }
@@ -378,9 +381,11 @@ impl Logic for Spoon {
             }
             Phase::Decode => {
                 if self.fifo.out_data.val().get_bit(AER_BITS - 1) {
-                    // A label outside the classes has no target: the sample is an inference.
+                    // A label outside the classes has no target, and a chip without its learning
+                    // unit cannot learn: the sample is an inference.
                     self.learn.d.next = self.fifo.out_data.val().get_bit(16)
-                        && (self.fifo.out_data.val().get_bits::<8>(0) < self.label_limit.val());
+                        && (self.fifo.out_data.val().get_bits::<8>(0) < self.label_limit.val())
+                        && self.learning.val();
                     self.label.d.next = self.fifo.out_data.val().get_bits::<8>(0);
                     self.phase.d.next = Phase::FcStart;
                 } else {

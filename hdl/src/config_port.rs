@@ -195,6 +195,9 @@ pub struct ConfigPort {
     reset_hidden_lr_shift: Constant<Bits<5>>,
     reset_output_lr_shift: Constant<Bits<5>>,
     reset_projection_seed: Constant<Bits<32>>,
+    /// The learning unit is generated (`Params::learning`); else registers 0–5 (shifts,
+    /// rounding LFSR, projection seed) read 0 and ignore writes.
+    learning: Constant<Bit>,
 }
 
 impl ConfigPort {
@@ -308,6 +311,7 @@ impl ConfigPort {
             reset_hidden_lr_shift: c(p.hidden_lr_shift),
             reset_output_lr_shift: c(p.output_lr_shift),
             reset_projection_seed: Constant::new(u64::from(p.target_projection_seed).into()),
+            learning: Constant::new(p.learning),
         }
     }
 }
@@ -513,6 +517,9 @@ impl Logic for ConfigPort {
         if self.column.val() == 8 {
             self.register_value.next = self.ignored.val();
         }
+        if !self.learning.val() && (self.column.val() < 6) {
+            self.register_value.next = 0.into();
+        }
         self.element_value.next = 0.into();
         if (self.select.q.val() == 0) || (self.select.q.val() == 1) || (self.select.q.val() == 2) {
             self.element_value.next = self.weight_lane_wide.val();
@@ -569,7 +576,12 @@ impl Logic for ConfigPort {
             }
             self.steps.d.next = self.steps.q.val() - 1;
         }
-        if self.finish.val() && self.is_write.q.val() && (self.select.q.val() == 8) {
+        // Registers 0–5 are the writable ones, all of the learning unit.
+        if self.finish.val()
+            && self.is_write.q.val()
+            && (self.select.q.val() == 8)
+            && self.learning.val()
+        {
             if self.column.val() == 0 {
                 self.hidden_shift.d.next = self.shift_value.val();
             }

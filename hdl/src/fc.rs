@@ -322,6 +322,11 @@ pub struct FcEngine {
     one_lane: Constant<Bits<FC_LANES>>,
     one_17: Constant<Bits<17>>,
     reset_rounding: Constant<Bits<32>>,
+    /// The learning unit is generated (`Params::learning`). Low, the learning datapath's
+    /// effects are tied off here (no pass learns, no update is written, no draw is taken), so
+    /// Yosys removes the update lanes, the shared shifter, the rounding LFSR and the target
+    /// projection as logic without loads.
+    learning: Constant<Bit>,
 }
 
 impl FcEngine {
@@ -436,6 +441,7 @@ impl FcEngine {
             one_lane: c(1),
             one_17: c(1),
             reset_rounding: Constant::new(u64::from(p.rounding_seed).into()),
+            learning: Constant::new(p.learning),
         }
     }
 }
@@ -587,11 +593,12 @@ impl Logic for FcEngine {
                 .val()
                 .get_bits::<FC_WEIGHT_BITS>(l * FC_WEIGHT_BITS);
             self.lanes[l].acc.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
-            self.lanes[l].use_error.next = self.pass.q.val() == FcPass::LearnOutput;
+            self.lanes[l].use_error.next =
+                self.learning.val() && (self.pass.q.val() == FcPass::LearnOutput);
             self.errors[l].z.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
             self.errors[l].target.next = self.target.val().get_bit(l);
             self.lanes[l].error.next = 0.into();
-            if self.class_mask.val().get_bit(l) {
+            if self.class_mask.val().get_bit(l) && self.learning.val() {
                 self.lanes[l].error.next = self.errors[l].error.val();
             }
             self.erring.next = self
@@ -602,10 +609,10 @@ impl Logic for FcEngine {
             self.activations[l].z.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
             self.activations[l].sign.next = self.projection.signs.val().get_bit(l);
             self.activations[l].valid.next = self.hidden_mask.val().get_bit(l);
-            self.modulated.next = self
-                .modulated
-                .val()
-                .replace_bit(l, self.activations[l].modulated.val());
+            self.modulated.next = self.modulated.val().replace_bit(
+                l,
+                self.activations[l].modulated.val() && self.learning.val(),
+            );
             self.activation_words[l + 1].next =
                 self.activation_words[l].val() | self.activations[l].placed.val();
             self.updates[l].clock.next = self.clock.val();
@@ -646,12 +653,18 @@ impl Logic for FcEngine {
         self.hidden_weights.address.next = self.weight_address.val();
         self.hidden_weights.read_enable.next = false;
         self.hidden_weights.write_enable.next = false;
-        self.hidden_weights.write_data.next = self.updated[8].val();
+        self.hidden_weights.write_data.next = self.mem_wdata.val();
+        if self.learning.val() {
+            self.hidden_weights.write_data.next = self.updated[8].val();
+        }
         self.output_weights.address.next =
             bit_cast::<OUTPUT_ADDR_BITS, HIDDEN_ADDR_BITS>(self.weight_address.val());
         self.output_weights.read_enable.next = false;
         self.output_weights.write_enable.next = false;
-        self.output_weights.write_data.next = self.updated[8].val();
+        self.output_weights.write_data.next = self.mem_wdata.val();
+        if self.learning.val() {
+            self.output_weights.write_data.next = self.updated[8].val();
+        }
         self.accumulators.read_address.next = self.acc_address.val();
         self.accumulators.read_enable.next = false;
         self.accumulators.write_address.next = self.mac_address.q.val();
@@ -692,7 +705,7 @@ impl Logic for FcEngine {
                     self.phase.d.next = FcPhase::Clear;
                     self.group.d.next = 0.into();
                 } else if self.start.val() {
-                    self.learn_q.d.next = self.learn.val();
+                    self.learn_q.d.next = self.learn.val() && self.learning.val();
                     self.label_q.d.next = self.label.val();
                     self.any_modulated.d.next = false;
                     self.any_error.d.next = false;
@@ -729,8 +742,10 @@ impl Logic for FcEngine {
                     } else {
                         // One rounding draw per nonzero input (a hidden row's `q` follows in
                         // *RowRound*, and *RowRead* skips the row if q = 0).
-                        self.rounding.d.next = self.draw.after16.val();
-                        self.round.d.next = self.draw_round.val();
+                        if self.learning.val() {
+                            self.rounding.d.next = self.draw.after16.val();
+                            self.round.d.next = self.draw_round.val();
+                        }
                         self.phase.d.next = FcPhase::RowRead;
                         if self.pass.q.val() == FcPass::LearnHidden {
                             self.phase.d.next = FcPhase::RowRound;
@@ -808,8 +823,10 @@ impl Logic for FcEngine {
                 self.phase.d.next = FcPhase::RowRead;
             }
             FcPhase::RowWrite => {
-                self.hidden_weights.write_enable.next = !self.output_layer.val();
-                self.output_weights.write_enable.next = self.output_layer.val();
+                self.hidden_weights.write_enable.next =
+                    !self.output_layer.val() && self.learning.val();
+                self.output_weights.write_enable.next =
+                    self.output_layer.val() && self.learning.val();
                 self.group.d.next = self.group.q.val() + 1;
                 self.phase.d.next = FcPhase::RowRead;
                 if self.last_row_group.val() {

@@ -155,6 +155,9 @@ pub struct Params {
     pub rounding_seed: u32,
     pub fifo_depth: usize,
     pub accumulator_bits: Vec<u32>,
+    /// The learning unit is generated (`hardware.learning`); without it the update datapath,
+    /// rounding LFSR, target projection and registers 0–5 are tied off and Yosys removes them.
+    pub learning: bool,
 }
 
 impl Params {
@@ -204,6 +207,7 @@ impl Params {
             accumulator_bits: (0..=config.fc.hidden.len())
                 .map(|k| config.fc_accumulator_bits(k))
                 .collect(),
+            learning: config.hardware.learning,
         };
         p.check(config)?;
         Ok(p)

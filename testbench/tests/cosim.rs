@@ -209,3 +209,32 @@ fn mnist_on_partial_lane_groups_in_lockstep() {
     .unwrap_or_else(|e| panic!("{e}"));
     println!("{r}");
 }
+
+/// The chip without its learning unit (`hardware.learning = false`): the directed suite
+/// (register writes and reads included: registers 0–5 read 0) and 12 training digits in
+/// lock-step, 0 mismatches; the training digits run as inferences (no learning pass is
+/// entered, no weight is written), where the same digits on the learning chip learn.
+#[test]
+fn an_inference_only_chip_in_lockstep() {
+    let dir = tempfile::tempdir().unwrap();
+    let hits = |r: &suite::Report, name: &str| {
+        let point = r.coverage.points.iter().find(|p| p.name == name);
+        point
+            .unwrap_or_else(|| panic!("no cover point {name}"))
+            .hits
+    };
+    let learning_pass = "fc pass: Output → LearnHidden";
+    let mut config = hdl::tiny_config();
+    let learning = suite::mnist(&config, &options(dir.path()), &mnist_dir(), 12, 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(hits(&learning, learning_pass) > 0);
+    config.hardware.learning = false;
+    let r = suite::directed(&config, &options(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+    let r = suite::mnist(&config, &options(dir.path()), &mnist_dir(), 12, 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+    assert_eq!(r.samples, 12 + 4);
+    assert_eq!(hits(&r, learning_pass), 0);
+    assert_eq!(hits(&r, "fc: RowHold → RowWrite"), 0, "no weight written");
+}

@@ -72,6 +72,8 @@ pub struct Sizes {
     pub projection_seed: u32,
     pub rounding_seed: u32,
     pub fifo_depth: usize,
+    /// The chip has its learning unit (`hardware.learning`).
+    pub learning: bool,
 }
 
 impl Sizes {
@@ -115,6 +117,7 @@ impl Sizes {
             projection_seed: config.learning.target_projection_seed,
             rounding_seed: config.learning.rounding_seed,
             fifo_depth: config.hardware.fifo_depth,
+            learning: config.hardware.learning,
         }
     }
 }
@@ -323,8 +326,12 @@ impl CycleChip {
         (self.learn, self.label)
     }
 
-    /// The value of register `r` of select 8, as a read returns it.
+    /// The value of register `r` of select 8, as a read returns it. Without the learning unit,
+    /// registers 0–5 (shifts, rounding LFSR, projection seed) do not exist and read 0.
     pub fn register(&self, r: usize) -> u16 {
+        if !self.s.learning && r <= REG_PROJECTION_HI {
+            return 0;
+        }
         match r {
             REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift as u16,
             REG_OUTPUT_LR_SHIFT => self.output_lr_shift as u16,
@@ -457,8 +464,11 @@ impl CycleChip {
             }
             Phase::Decode => {
                 if word >> 17 & 1 == 1 {
-                    // A label outside the classes has no target: the sample is an inference.
-                    self.learn = word >> 16 & 1 == 1 && usize::from(word as u8) < self.s.classes;
+                    // A label outside the classes has no target, and a chip without its learning
+                    // unit cannot learn: the sample is an inference.
+                    self.learn = word >> 16 & 1 == 1
+                        && usize::from(word as u8) < self.s.classes
+                        && self.s.learning;
                     self.label = word as u8;
                     next = Phase::FcStart;
                 } else {
@@ -587,7 +597,8 @@ impl CycleChip {
 
     /// `CfgData` of a write: a register of select 8 (the memories are written in `CfgWrite`).
     fn write_register(&mut self, d: &Decoded, fc_in: &mut FcIn) {
-        if self.cfg.select != SELECT_REGISTERS {
+        // Without the learning unit the writable registers (0–5) do not exist.
+        if self.cfg.select != SELECT_REGISTERS || !self.s.learning {
             return;
         }
         let data = self.cfg.data;
