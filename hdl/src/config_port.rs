@@ -109,7 +109,8 @@ pub struct ConfigPort {
     pub output_lr_shift: Signal<Out, Bits<5>>,
     pub projection_seed: Signal<Out, Bits<32>>,
     /// Read data (element: bits 15..0, zeros above; word: the word), valid while `rvalid`.
-    /// After an element write's `finish` it holds the word read (the host must not use it).
+    /// After an element write of a weight (selects 0, 1, 2) it holds the word read (the host
+    /// must not use it).
     pub rdata: Signal<Out, Bits<CFG_DATA_BITS>>,
     pub rvalid: Signal<Out, Bit>,
     pub(crate) hidden_shift: DFF<Bits<5>>,
@@ -607,8 +608,10 @@ impl Logic for ConfigPort {
                     | (bit_cast::<32, 16>(self.data.q.val()) << 16_u64);
             }
         }
-        if self.finish.val() && self.is_write.q.val() {
-            // Written back with its lane replaced in `write_back`; `rvalid` stays low.
+        // A weight's word (selects 0, 1, 2: read in `issue`), written back with its lane
+        // replaced in `write_back`; `rvalid` stays low. Other selects read no word: a memory's
+        // read data may still be undefined (never read since power-up).
+        if self.finish.val() && self.is_write.q.val() && (self.select.q.val() <= 2) {
             self.rdata_q.d.next = self.weight_word.val();
         }
         if self.finish.val() && !self.is_write.q.val() {

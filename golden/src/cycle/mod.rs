@@ -510,7 +510,10 @@ impl CycleChip {
                 next = Phase::Idle;
                 if self.cfg.is_write {
                     self.write_register(&d, &mut fc_in);
-                    self.cfg.rdata = pack_weights(&weight_word);
+                    // A weight's word, read in `CfgIssue` (other selects read none).
+                    if sel <= SELECT_OUTPUT_WEIGHTS {
+                        self.cfg.rdata = pack_weights(&weight_word);
+                    }
                     next = Phase::CfgWrite;
                 } else {
                     self.cfg.rvalid = true;
