@@ -16,7 +16,7 @@ use std::path::Path;
 use vcd::{Command, IdCode, ReferenceIndex, Value};
 
 /// The toggles of one net.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NetToggles {
     /// Scope path, dot-separated (`spoon.fc.scan`).
     pub scope: String,
@@ -26,6 +26,9 @@ pub struct NetToggles {
     pub toggles: u64,
     /// Changes into `x` or `z`.
     pub unknown: u64,
+    /// Time at 1 (the last known value), ns: an enable's high time ÷ the clock period is the
+    /// number of cycles it was on.
+    pub high_ns: f64,
 }
 
 /// What a VCD says about switching: every net's toggles and the time the dump covers.
@@ -48,11 +51,14 @@ struct Signal {
     last: Vec<u8>,
     toggles: Vec<u64>,
     unknown: Vec<u64>,
+    /// Per bit: the timestamp it last became 1, and its time at 1 before that (VCD units).
+    rose_at: Vec<u64>,
+    high: Vec<u64>,
 }
 
 impl Signal {
     /// Applies a change; `bits` is the VCD value MSB first, possibly shorter than the width.
-    fn change(&mut self, bits: &[Value]) {
+    fn change(&mut self, bits: &[Value], now: u64) {
         let width = self.last.len();
         let pad = match bits.first() {
             Some(Value::X) => Value::X,
@@ -77,11 +83,16 @@ impl Signal {
             if self.last[k] != UNSET && self.last[k] != new {
                 self.toggles[k] += 1;
             }
+            match (self.last[k], new) {
+                (1, 0) => self.high[k] += now - self.rose_at[k],
+                (0 | UNSET, 1) => self.rose_at[k] = now,
+                _ => {}
+            }
             self.last[k] = new;
         }
     }
 
-    fn nets(&self) -> impl Iterator<Item = NetToggles> + '_ {
+    fn nets(&self, end: u64, ns_per_unit: f64) -> impl Iterator<Item = NetToggles> + '_ {
         (0..self.last.len()).map(move |k| NetToggles {
             scope: self.scope.clone(),
             name: if self.is_vector {
@@ -91,6 +102,13 @@ impl Signal {
             },
             toggles: self.toggles[k],
             unknown: self.unknown[k],
+            high_ns: (self.high[k]
+                + if self.last[k] == 1 {
+                    end - self.rose_at[k]
+                } else {
+                    0
+                }) as f64
+                * ns_per_unit,
         })
     }
 }
@@ -125,15 +143,18 @@ pub fn count(reader: impl Read, origin: &str) -> Result<Activity, PowerError> {
                 });
             }
             Command::Timestamp(t) => end = end.max(t),
-            Command::ChangeScalar(code, v) => change(&mut signals, &by_code, code, &[v])
+            Command::ChangeScalar(code, v) => change(&mut signals, &by_code, code, &[v], end)
                 .ok_or_else(|| bad(format!("a change of undeclared code {code}")))?,
-            Command::ChangeVector(code, v) => change(&mut signals, &by_code, code, &v)
+            Command::ChangeVector(code, v) => change(&mut signals, &by_code, code, &v, end)
                 .ok_or_else(|| bad(format!("a change of undeclared code {code}")))?,
             _ => {}
         }
     }
     Ok(Activity {
-        nets: signals.iter().flat_map(Signal::nets).collect(),
+        nets: signals
+            .iter()
+            .flat_map(|s| s.nets(end, timescale_ns))
+            .collect(),
         end_time_ns: end as f64 * timescale_ns,
     })
 }
@@ -153,6 +174,8 @@ fn declare(scopes: &[String], width: u32, name: String, index: Option<ReferenceI
         last: vec![UNSET; width],
         toggles: vec![0; width],
         unknown: vec![0; width],
+        rose_at: vec![0; width],
+        high: vec![0; width],
     }
 }
 
@@ -161,8 +184,9 @@ fn change(
     by_code: &HashMap<IdCode, usize>,
     code: IdCode,
     bits: &[Value],
+    now: u64,
 ) -> Option<()> {
-    signals[*by_code.get(&code)?].change(bits);
+    signals[*by_code.get(&code)?].change(bits, now);
     Some(())
 }
 
@@ -240,18 +264,29 @@ b10 #
     #[test]
     fn a_hand_checked_vcd_gives_exact_toggle_counts() {
         let a = count(TINY.as_bytes(), "tiny").unwrap();
-        let got: Vec<(&str, &str, u64, u64)> = a
+        let got: Vec<(&str, &str, u64, u64, f64)> = a
             .nets
             .iter()
-            .map(|n| (n.scope.as_str(), n.name.as_str(), n.toggles, n.unknown))
+            .map(|n| {
+                (
+                    n.scope.as_str(),
+                    n.name.as_str(),
+                    n.toggles,
+                    n.unknown,
+                    n.high_ns,
+                )
+            })
             .collect();
+        // High time: a is 1 over 10..20 and 30..50 (the end): 30 ns; b's last known value is 1
+        // from its rise at 20 (the x at 10 kept 0; the z at 30 keeps 1) to its fall at 50: 30;
+        // v[0] 10..30: 20; v[1] 10..20 and 30..50: 30.
         assert_eq!(
             got,
             vec![
-                ("top", "a", 3, 0),
-                ("top", "b", 2, 2),
-                ("top.u", "v[0]", 2, 0),
-                ("top.u", "v[1]", 3, 0),
+                ("top", "a", 3, 0, 30.0),
+                ("top", "b", 2, 2, 30.0),
+                ("top.u", "v[0]", 2, 0, 20.0),
+                ("top.u", "v[1]", 3, 0, 30.0),
             ]
         );
         assert_eq!(a.total(), 10);
