@@ -24,6 +24,11 @@ pub struct PowerArgs {
     /// Run Yosys even if the cache holds its result for the same inputs.
     #[arg(long)]
     pub no_cache: bool,
+    /// An RTL VCD of inference samples from `spoon sim --vcd` (the whole run in its window):
+    /// each SRAM macro memory's reads and writes are counted from its enables and costed per
+    /// classification.
+    #[arg(long, value_name = "FILE")]
+    pub vcd: Option<PathBuf>,
     /// Characterise the cell library again with ngspice into power/lib/ (else the checked-in
     /// library is used).
     #[arg(long)]
@@ -56,7 +61,13 @@ pub fn run(args: PowerArgs) -> Result<()> {
     };
     let mapped = asic::map(&config, &lib, &out, &cache, !args.no_cache)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
-    let report = AsicReport::new(&lib, mapped, command);
+    let mut report = AsicReport::new(&lib, mapped, command);
+    if let Some(vcd) = &args.vcd {
+        report.memory_activity = Some(spoon_power::report::memory_activity(
+            vcd,
+            &report.mapped.macros,
+        )?);
+    }
     report.write(&out)?;
     print!("{}", report.markdown());
     println!("\nreports: {}", out.join("power.md").display());

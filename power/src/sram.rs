@@ -152,3 +152,50 @@ mod tests {
         assert_eq!(plan[0].read_pj(), 2.0 * (2.458020 + 2.358556));
     }
 }
+
+/// A macro memory's accesses in a window of the RTL's simulation, and their energy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Accesses {
+    pub memory: String,
+    pub reads: u64,
+    pub writes: u64,
+    pub energy_pj: f64,
+}
+
+/// Counts each macro memory's reads and writes in an RTL VCD of `spoon sim`: the cycles its
+/// RAM module's `read_enable` / `write_enable` are high (time at 1 ÷ `period_ns`).
+pub fn accesses(
+    activity: &crate::toggle::Activity,
+    macros: &[MacroUse],
+    period_ns: f64,
+) -> Result<Vec<Accesses>, crate::PowerError> {
+    macros
+        .iter()
+        .map(|m| {
+            let module = MODULES
+                .iter()
+                .find(|(name, _)| *name == m.memory)
+                .map(|(_, module)| *module)
+                .unwrap_or_default();
+            let scope = format!(".{}", module.replace('$', "."));
+            let cycles = |port: &str| {
+                activity
+                    .variables
+                    .iter()
+                    .find(|(s, n, _)| n == port && s.ends_with(&scope))
+                    .map(|(_, _, net)| (activity.nets[*net].high_ns / period_ns).round() as u64)
+                    .ok_or_else(|| crate::PowerError::BadVcd {
+                        origin: "the RTL VCD".into(),
+                        problem: format!("no `{port}` under a scope ending in `{scope}`"),
+                    })
+            };
+            let (reads, writes) = (cycles("read_enable")?, cycles("write_enable")?);
+            Ok(Accesses {
+                memory: m.memory.clone(),
+                reads,
+                writes,
+                energy_pj: reads as f64 * m.read_pj() + writes as f64 * m.write_pj(),
+            })
+        })
+        .collect()
+}

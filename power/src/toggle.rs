@@ -35,8 +35,14 @@ pub struct NetToggles {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Activity {
     pub nets: Vec<NetToggles>,
-    /// The last timestamp, in nanoseconds (timescale applied).
+    /// The first and the last timestamp, in nanoseconds (timescale applied): a window need not
+    /// start at 0.
+    pub start_time_ns: f64,
     pub end_time_ns: f64,
+    /// Every declared variable (`scope`, `name`) with the index of its first net in `nets`,
+    /// aliases included: a variable that shares another's code points at that net.
+    #[serde(skip)]
+    pub variables: Vec<(String, String, usize)>,
 }
 
 const UNSET: u8 = 3;
@@ -128,7 +134,8 @@ pub fn count(reader: impl Read, origin: &str) -> Result<Activity, PowerError> {
     let mut scopes: Vec<String> = Vec::new();
     let mut signals: Vec<Signal> = Vec::new();
     let mut by_code: HashMap<IdCode, usize> = HashMap::new();
-    let (mut timescale_ns, mut end) = (1.0, 0u64);
+    let mut declared: Vec<(String, String, usize)> = Vec::new();
+    let (mut timescale_ns, mut end, mut start) = (1.0, 0u64, None);
     for command in vcd::Parser::new(reader) {
         match command.map_err(|e| bad(e.to_string()))? {
             Command::Timescale(n, unit) => timescale_ns = n as f64 * 1e9 / unit.divisor() as f64,
@@ -137,12 +144,17 @@ pub fn count(reader: impl Read, origin: &str) -> Result<Activity, PowerError> {
                 scopes.pop();
             }
             Command::VarDef(_, width, code, name, index) => {
-                by_code.entry(code).or_insert_with(|| {
+                let var = (scopes.join("."), name.clone());
+                let signal = *by_code.entry(code).or_insert_with(|| {
                     signals.push(declare(&scopes, width, name, index));
                     signals.len() - 1
                 });
+                declared.push((var.0, var.1, signal));
             }
-            Command::Timestamp(t) => end = end.max(t),
+            Command::Timestamp(t) => {
+                start.get_or_insert(t);
+                end = end.max(t);
+            }
             Command::ChangeScalar(code, v) => change(&mut signals, &by_code, code, &[v], end)
                 .ok_or_else(|| bad(format!("a change of undeclared code {code}")))?,
             Command::ChangeVector(code, v) => change(&mut signals, &by_code, code, &v, end)
@@ -150,12 +162,23 @@ pub fn count(reader: impl Read, origin: &str) -> Result<Activity, PowerError> {
             _ => {}
         }
     }
+    let mut first_net = Vec::with_capacity(signals.len());
+    let mut n = 0;
+    for s in &signals {
+        first_net.push(n);
+        n += s.last.len();
+    }
     Ok(Activity {
         nets: signals
             .iter()
             .flat_map(|s| s.nets(end, timescale_ns))
             .collect(),
+        start_time_ns: start.unwrap_or(0) as f64 * timescale_ns,
         end_time_ns: end as f64 * timescale_ns,
+        variables: declared
+            .into_iter()
+            .map(|(scope, name, signal)| (scope, name, first_net[signal]))
+            .collect(),
     })
 }
 
@@ -191,6 +214,14 @@ fn change(
 }
 
 impl Activity {
+    /// The (first) net of the variable `name` declared in `scope`, aliases included.
+    pub fn variable(&self, scope: &str, name: &str) -> Option<&NetToggles> {
+        self.variables
+            .iter()
+            .find(|(s, n, _)| s == scope && n == name)
+            .map(|(_, _, net)| &self.nets[*net])
+    }
+
     /// Total toggles of every net.
     pub fn total(&self) -> u64 {
         self.nets.iter().map(|n| n.toggles).sum()
@@ -290,7 +321,14 @@ b10 #
             ]
         );
         assert_eq!(a.total(), 10);
-        assert_eq!(a.end_time_ns, 50.0);
+        let w = a.variable("top.u", "w").unwrap();
+        assert_eq!(
+            (w.scope.as_str(), w.name.as_str()),
+            ("top", "a"),
+            "an alias of a"
+        );
+        assert_eq!(a.variable("top.u", "v").unwrap().name, "v[0]");
+        assert_eq!((a.start_time_ns, a.end_time_ns), (0.0, 50.0));
         let blocks = a.per_block(&[("u", "top.u"), ("all", "top")]);
         assert_eq!(blocks["u"], 5);
         assert_eq!(blocks["all"], 5);
