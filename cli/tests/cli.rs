@@ -247,6 +247,22 @@ fn synth_names_a_wrong_target_a_missing_board_file_and_a_bad_chip() {
     assert!(err.contains("empty.bin"), "{err}");
 }
 
+#[test]
+fn power_names_a_wrong_target_and_a_missing_vcd() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = stderr_of(spoon().args(["power", "--target", "up5k"]));
+    assert!(err.contains("no power target `up5k`"), "{err}");
+    let vcd = dir.path().join("absent.vcd");
+    let err = stderr_of(
+        spoon()
+            .args(["power", "--vcd"])
+            .arg(&vcd)
+            .arg("--out")
+            .arg(dir.path().join("run")),
+    );
+    assert!(err.contains("absent.vcd"), "{err}");
+}
+
 /// The default config with one edit, written to `dir/name`.
 fn config_file(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
     let path = dir.join(name);
