@@ -16,6 +16,8 @@
 //! [`board`] is the simulated board: the Verilated board top `spoon_board` behind a
 //! `host::Transport`, driven bit by bit on its UART lines (docs/HOST.md).
 //!
+//! [`mutate`] makes single-point mutants of the emitted Verilog and runs the CI slice on each.
+//!
 //! [`mapped`] replays one under Verilator on the iCE40 netlist of the FPGA flow, with Yosys'
 //! models of the iCE40 cells (block RAMs, SPRAMs, DSPs) and every undefined bit random.
 
@@ -24,6 +26,7 @@ pub mod cosim;
 pub mod coverage;
 pub mod icarus;
 pub mod mapped;
+pub mod mutate;
 pub mod rng;
 mod rtl_thread;
 pub mod suite;
