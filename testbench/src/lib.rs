@@ -10,6 +10,8 @@
 //! [`suite`] holds the stimulus suites (directed, random, MNIST), driven through
 //! `golden::cycle::host::Host`.
 //!
+//! [`gaps`] is the suite of directed stimuli for the RTL mutants the others let through.
+//!
 //! [`icarus`] replays a stimulus recorded from golden under Icarus, on the RTL and on a Yosys
 //! gate netlist.
 //!
@@ -24,6 +26,7 @@
 pub mod board;
 pub mod cosim;
 pub mod coverage;
+pub mod gaps;
 pub mod icarus;
 pub mod mapped;
 pub mod mutate;

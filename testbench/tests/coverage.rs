@@ -23,8 +23,8 @@ fn every_cover_point_is_hit_by_the_ci_slice() {
     let dir = tempfile::tempdir().unwrap();
     let config = suite::partial_groups_config();
     let o = options(dir.path());
-    let runs: Vec<Report> = testbench::mutate::ci_slice(&config, &o, &mnist_dir())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let runs: Vec<Report> =
+        testbench::mutate::ci_slice(&config, &o, &mnist_dir()).unwrap_or_else(|e| panic!("{e}"));
     let mut coverage = Coverage::default();
     for r in &runs {
         println!("{r}");

@@ -28,8 +28,8 @@ pub struct SliceFailure {
 }
 
 /// The CI slice, as `testbench/tests/coverage.rs` runs it: the directed, random (seed 1, 30
-/// samples), MNIST (20 digits of `data`, seed 1) and corners suites, in that order, up to the
-/// first failure. `options.rtl` runs them on another Verilog text.
+/// samples), MNIST (20 digits of `data`, seed 1), corners and gaps suites, in that order, up
+/// to the first failure. `options.rtl` runs them on another Verilog text.
 pub fn ci_slice(
     config: &Config,
     options: &CosimOptions,
@@ -41,6 +41,7 @@ pub fn ci_slice(
         suite::random(config, options, 1, 30).map_err(fail("random"))?,
         suite::mnist(config, options, data, 20, 1).map_err(fail("mnist"))?,
         suite::corners(config, options).map_err(fail("corners"))?,
+        crate::gaps::gaps(config, options).map_err(fail("gaps"))?,
     ])
 }
 
