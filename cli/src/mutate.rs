@@ -156,32 +156,48 @@ fn worker(args: &MutateArgs, verilog: &str, m: &Mutation) -> Result<()> {
 
 /// The cached outcome, or a child process's.
 fn outcome_of(args: &MutateArgs, verilog: &str, m: &Mutation) -> Result<(Outcome, f64, bool)> {
-    let path = cache_path(&m.apply(verilog))?;
+    let text = m.apply(verilog);
     if !args.fresh {
-        if let Some(hit) = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|t| serde_json::from_str::<(Outcome, f64)>(&t).ok())
-        {
-            return Ok((hit.0, hit.1, true));
+        if let Some((outcome, seconds)) = cached(&text)? {
+            return Ok((outcome, seconds, true));
         }
     }
     let started = Instant::now();
     let outcome = child(args, &m.id)?;
     let seconds = started.elapsed().as_secs_f64();
+    let path = cache_path(&text, mutate::BENCH_VERSION)?;
     std::fs::write(&path, serde_json::to_string(&(&outcome, seconds))?)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok((outcome, seconds, false))
 }
 
+/// This bench version's cached result, else an earlier version's if it detected the mutant.
+fn cached(text: &str) -> Result<Option<(Outcome, f64)>> {
+    let read = |version: &str| -> Result<Option<(Outcome, f64)>> {
+        let path = cache_path(text, version)?;
+        let hit = std::fs::read_to_string(&path).ok();
+        Ok(hit.and_then(|t| serde_json::from_str(&t).ok()))
+    };
+    if let Some(hit) = read(mutate::BENCH_VERSION)? {
+        return Ok(Some(hit));
+    }
+    for version in mutate::DETECTED_BY_EARLIER {
+        if let Some(hit) = read(version)?.filter(|(o, _)| o.detected()) {
+            return Ok(Some(hit));
+        }
+    }
+    Ok(None)
+}
+
 /// `~/.cache/spoon/mutate/<key>.json`, the key a hash of the mutant's text and the bench version.
-fn cache_path(text: &str) -> Result<PathBuf> {
+fn cache_path(text: &str, version: &str) -> Result<PathBuf> {
     let root = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))
         .context("no HOME for the mutation cache")?
         .join("spoon/mutate");
     std::fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
-    let key = sim::verilate::sha256_hex(&[text.as_bytes(), mutate::BENCH_VERSION.as_bytes()]);
+    let key = sim::verilate::sha256_hex(&[text.as_bytes(), version.as_bytes()]);
     Ok(root.join(format!("{key}.json")))
 }
 

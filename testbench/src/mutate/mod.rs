@@ -9,7 +9,7 @@ mod outcome;
 pub use catalogue::{block_of, catalogue};
 pub use outcome::{
     ci_slice, emitted_verilog, run_mutant, slice_config, Caught, Outcome, SliceFailure,
-    BENCH_VERSION,
+    BENCH_VERSION, DETECTED_BY_EARLIER,
 };
 
 use crate::rng::SplitMix64;

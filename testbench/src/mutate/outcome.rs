@@ -11,7 +11,11 @@ use std::sync::Arc;
 
 /// Part of every cached result's key: bump it when the slice's suites or this harness change
 /// what a mutant's result would be.
-pub const BENCH_VERSION: &str = "ci-slice-1";
+pub const BENCH_VERSION: &str = "ci-slice-2";
+
+/// Earlier bench versions whose slice is a part of this one's (suites only added): a mutant
+/// they detected is detected now, so those cached results stand; their survivors run again.
+pub const DETECTED_BY_EARLIER: &[&str] = &["ci-slice-1"];
 
 /// The config of the CI slice (`suite::partial_groups_config`: two lane groups in every layer,
 /// so every FSM transition exists); the catalogue is made from its Verilog.
