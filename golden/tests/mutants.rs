@@ -176,3 +176,24 @@ fn labels_past_the_classes_all_use_the_base_seed() {
     assert!(acc_writes.count() > 0);
     assert_eq!(a, b);
 }
+
+/// The float model's membrane vector holds `out_w · out_h · kernels` sums (mutant: the first
+/// `*` → `+`, which a 2×2 output cannot tell): 5×5 input, 3×3 kernels at stride 1, 3×3
+/// outputs; an event at the last pixel touches the last position alone.
+#[test]
+fn float_membranes_cover_every_position() {
+    let mut c = golden::config::Config::default();
+    c.input.width = 5;
+    c.input.height = 5;
+    c.conv.kernels = 2;
+    c.conv.size = 3;
+    c.conv.stride = 1;
+    c.hardware.conv_lanes = 1;
+    c.validate().unwrap();
+    let m = golden::kernel_training::backprop::FloatModel::new(&c);
+    let mut v = Vec::new();
+    m.membranes(&[golden::event::Event::new(4, 4, 0)], &mut v);
+    assert_eq!(v.len(), 3 * 3 * 2);
+    assert!(v[..16].iter().all(|&x| x == 0.0), "{v:?}");
+    assert!(v[16..].iter().any(|&x| x != 0.0), "{v:?}");
+}
