@@ -14,7 +14,14 @@ fn the_catalogue_lists_every_block_and_kind() {
     let out = spoon().args(["mutate", "--list"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for block in ["top ", "cfg_port ", "conv ", "fc.updates ", "fc.draw ", "fifo "] {
+    for block in [
+        "top ",
+        "cfg_port ",
+        "conv ",
+        "fc.updates ",
+        "fc.draw ",
+        "fifo ",
+    ] {
         assert!(text.lines().any(|l| l.starts_with(block)), "{block}");
     }
     for kind in ["op ", "const ", "cond ", "branch ", "not ", "tap ", "rom "] {
