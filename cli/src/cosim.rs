@@ -49,6 +49,7 @@ pub fn run(args: CosimArgs) -> Result<()> {
     let options = CosimOptions {
         vcd_dir: args.vcd_dir.clone(),
         perturbation: None,
+        ..Default::default()
     };
     let started = std::time::Instant::now();
     let result = match args.suite {

@@ -7,6 +7,8 @@ mod cosim;
 mod data;
 mod dataset_arg;
 mod emit;
+mod mutate;
+mod mutate_report;
 mod out_dir;
 mod power;
 mod report;
@@ -45,6 +47,9 @@ enum Command {
     Sim(sim::SimArgs),
     /// Lock-step co-simulation of the RTL against the cycle-stepped golden model.
     Cosim(cosim::CosimArgs),
+    /// Mutation testing of the lock-step bench: single-point mutants of the emitted Verilog,
+    /// each run against the CI slice (caught, survived, invalid), reports and kill rate.
+    Mutate(mutate::MutateArgs),
     /// Open FPGA flow for a board: Yosys, nextpnr, bitstream, reports (utilisation, Fmax,
     /// critical paths, time per classification at the achieved clock).
     Synth(synth::SynthArgs),
@@ -77,6 +82,7 @@ fn main() -> Result<()> {
         Command::Emit(args) => emit::run(args),
         Command::Sim(args) => sim::run(args),
         Command::Cosim(args) => cosim::run(args),
+        Command::Mutate(args) => mutate::run(args),
         Command::Synth(args) => synth::run(args).map(|_| ()),
         Command::Power(args) => power::run(args),
         Command::Config(args) => config_cmd::run(args),

@@ -38,7 +38,8 @@ pub struct MeanActivity {
 }
 
 impl MeanActivity {
-    fn of(total: &Activity, samples: usize) -> Self {
+    /// The per-sample means of `samples` samples' summed activity (0 samples: the sums).
+    pub fn of(total: &Activity, samples: usize) -> Self {
         let n = samples.max(1) as f64;
         Self {
             events: total.events as f64 / n,

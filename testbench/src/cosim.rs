@@ -11,6 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// AER words listed in a mismatch report.
 pub const RECENT_WORDS: usize = 16;
@@ -138,6 +139,35 @@ pub struct CosimOptions {
     /// `target/spoon-cosim`).
     pub vcd_dir: Option<PathBuf>,
     pub perturbation: Option<Perturbation>,
+    /// The Verilog text to verilate instead of the emitted one (the same top and ports: a
+    /// mutant of it, `mutate`); `perturbation` then applies to this text.
+    pub rtl: Option<Arc<str>>,
+    /// No VCD of a mismatch: it costs a second, traced, build of the model (mutation runs).
+    pub no_vcd: bool,
+}
+
+/// The model of the options' RTL: the emitted Verilog of `config`, or `rtl` instead, with the
+/// perturbation applied.
+fn model(config: &Config, options: &CosimOptions) -> Result<Model, CosimError> {
+    if options.rtl.is_none() && options.perturbation.is_none() {
+        return Ok(Model::build(config)?);
+    }
+    let found = Cell::new(true);
+    let edit = |emitted: &str| {
+        let v = options.rtl.as_deref().unwrap_or(emitted);
+        match &options.perturbation {
+            None => v.to_string(),
+            Some(p) => {
+                found.set(v.contains(&p.find));
+                v.replacen(&p.find, &p.replace, 1)
+            }
+        }
+    };
+    let model = Model::build_from_edited_verilog(config, &edit)?;
+    match (&options.perturbation, found.get()) {
+        (Some(p), false) => Err(CosimError::PerturbationNotFound(p.find.clone())),
+        _ => Ok(model),
+    }
 }
 
 /// Golden's input ports into the simulator's input word.
@@ -191,6 +221,7 @@ pub struct Cosim {
     stalls: u64,
     /// The first mismatch was reported (only it is).
     reported: bool,
+    no_vcd: bool,
     vcd_dir: PathBuf,
     /// Cover points, counted every cycle from golden's side.
     monitor: Monitor,
@@ -199,21 +230,7 @@ pub struct Cosim {
 impl Cosim {
     /// Builds (or finds in the cache) the RTL of `config`, perturbed if asked.
     pub fn new(config: &Config, options: &CosimOptions) -> Result<Self, CosimError> {
-        let model = match &options.perturbation {
-            None => Model::build(config)?,
-            Some(p) => {
-                let found = Cell::new(true);
-                let edit = |v: &str| {
-                    found.set(v.contains(&p.find));
-                    v.replacen(&p.find, &p.replace, 1)
-                };
-                let model = Model::build_from_edited_verilog(config, &edit)?;
-                if !found.get() {
-                    return Err(CosimError::PerturbationNotFound(p.find.clone()));
-                }
-                model
-            }
-        };
+        let model = model(config, options)?;
         let rtl = RtlThread::spawn(&model)?;
         let pins = Pins::resolve(model.layout())?;
         let vcd_dir = options
@@ -232,6 +249,7 @@ impl Cosim {
             compared: 0,
             stalls: 0,
             reported: false,
+            no_vcd: options.no_vcd,
             vcd_dir,
             monitor: Monitor::new(config),
         })
@@ -286,7 +304,10 @@ impl Cosim {
             .map(|&(_, w)| w)
             .collect();
         recent_words.drain(..recent_words.len().saturating_sub(RECENT_WORDS));
-        let vcd = self.write_vcd(found.cycle).map_err(|e| e.to_string());
+        let vcd = match self.no_vcd {
+            true => Err("none asked for".to_string()),
+            false => self.write_vcd(found.cycle).map_err(|e| e.to_string()),
+        };
         Err(CosimError::Mismatch(Box::new(MismatchReport {
             cycle: found.cycle,
             signal: found.mismatch.signal,

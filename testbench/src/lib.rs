@@ -10,11 +10,15 @@
 //! [`suite`] holds the stimulus suites (directed, random, MNIST), driven through
 //! `golden::cycle::host::Host`.
 //!
+//! [`gaps`] is the suite of directed stimuli for the RTL mutants the others let through.
+//!
 //! [`icarus`] replays a stimulus recorded from golden under Icarus, on the RTL and on a Yosys
 //! gate netlist.
 //!
 //! [`board`] is the simulated board: the Verilated board top `spoon_board` behind a
 //! `host::Transport`, driven bit by bit on its UART lines (docs/HOST.md).
+//!
+//! [`mutate`] makes single-point mutants of the emitted Verilog and runs the CI slice on each.
 //!
 //! [`mapped`] replays one under Verilator on the iCE40 netlist of the FPGA flow, with Yosys'
 //! models of the iCE40 cells (block RAMs, SPRAMs, DSPs) and every undefined bit random.
@@ -22,8 +26,10 @@
 pub mod board;
 pub mod cosim;
 pub mod coverage;
+pub mod gaps;
 pub mod icarus;
 pub mod mapped;
+pub mod mutate;
 pub mod rng;
 mod rtl_thread;
 pub mod suite;

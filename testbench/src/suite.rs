@@ -45,7 +45,7 @@ impl fmt::Display for Report {
     }
 }
 
-fn report(suite: &'static str, cell: &RefCell<Cosim>, samples: usize) -> Report {
+pub(crate) fn report(suite: &'static str, cell: &RefCell<Cosim>, samples: usize) -> Report {
     let c = cell.borrow();
     Report {
         suite,
@@ -172,7 +172,7 @@ pub(crate) fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(
 }
 
 /// A chip with random kernels and random weights in both FC layers.
-fn random_chip(config: &Config, seed: u32, range: i32) -> Chip {
+pub(crate) fn random_chip(config: &Config, seed: u32, range: i32) -> Chip {
     let mut chip = Chip::new(config);
     let mut lfsr = Lfsr::new(seed | 1);
     fill_uniform(chip.kernels_mut().weights_mut(), range, &mut lfsr);

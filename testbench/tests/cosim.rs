@@ -15,6 +15,7 @@ fn options(vcd_dir: &Path) -> CosimOptions {
     CosimOptions {
         vcd_dir: Some(vcd_dir.to_path_buf()),
         perturbation: None,
+        ..Default::default()
     }
 }
 
@@ -117,6 +118,7 @@ fn caught(
     let options = CosimOptions {
         vcd_dir: Some(dir.path().to_path_buf()),
         perturbation: Some(perturbation),
+        ..Default::default()
     };
     let e = run(&options).expect_err("the perturbed RTL is caught");
     let text = e.to_string();
@@ -174,6 +176,7 @@ fn a_perturbation_not_in_the_verilog_is_an_error() {
             find: "no such text".into(),
             replace: "x".into(),
         }),
+        ..Default::default()
     };
     let e = testbench::Cosim::new(&hdl::tiny_config(), &options)
         .err()

@@ -10,6 +10,7 @@ fn options(vcd_dir: &Path) -> CosimOptions {
     CosimOptions {
         vcd_dir: Some(vcd_dir.to_path_buf()),
         perturbation: None,
+        ..Default::default()
     }
 }
 
@@ -22,12 +23,8 @@ fn every_cover_point_is_hit_by_the_ci_slice() {
     let dir = tempfile::tempdir().unwrap();
     let config = suite::partial_groups_config();
     let o = options(dir.path());
-    let runs: Vec<Report> = vec![
-        suite::directed(&config, &o).unwrap_or_else(|e| panic!("{e}")),
-        suite::random(&config, &o, 1, 30).unwrap_or_else(|e| panic!("{e}")),
-        suite::mnist(&config, &o, &mnist_dir(), 20, 1).unwrap_or_else(|e| panic!("{e}")),
-        suite::corners(&config, &o).unwrap_or_else(|e| panic!("{e}")),
-    ];
+    let runs: Vec<Report> =
+        testbench::mutate::ci_slice(&config, &o, &mnist_dir()).unwrap_or_else(|e| panic!("{e}"));
     let mut coverage = Coverage::default();
     for r in &runs {
         println!("{r}");
@@ -91,6 +88,7 @@ fn a_window_edge_mutant_is_caught_by_the_corners_suite() {
             find: window.into(),
             replace: "window$work = fits && ~below && (low != ymin);".into(),
         }),
+        ..Default::default()
     };
     let e = suite::corners(&suite::partial_groups_config(), &o).unwrap_err();
     let m = e

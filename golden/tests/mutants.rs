@@ -1,0 +1,199 @@
+//! Tests for golden mutants that its other tests let through (`cargo mutants -p spoon-golden`,
+//! docs/SIM.md § "Mutation testing"): each asserts exact values the mutant changes.
+
+use golden::chip::Activity;
+
+/// `Activity::add` sums every count, per layer for the active inputs, and widens to the longer
+/// list (mutant: `*a += b` → `*a -= b`).
+#[test]
+fn activities_add_up_count_by_count() {
+    let mut total = Activity {
+        events: 5,
+        membrane_updates: 40,
+        active_inputs: vec![3, 2],
+        rounding_draws: 1,
+    };
+    total.add(&Activity {
+        events: 7,
+        membrane_updates: 60,
+        active_inputs: vec![4, 6, 1],
+        rounding_draws: 2,
+    });
+    assert_eq!(
+        total,
+        Activity {
+            events: 12,
+            membrane_updates: 100,
+            active_inputs: vec![7, 8, 1],
+            rounding_draws: 3,
+        }
+    );
+}
+
+/// The means divide every count by the samples (mutant: `/` → `%` for the active inputs).
+#[test]
+fn mean_activity_divides_every_count() {
+    let total = Activity {
+        events: 10,
+        membrane_updates: 30,
+        active_inputs: vec![7, 3],
+        rounding_draws: 4,
+    };
+    let m = golden::experiment::MeanActivity::of(&total, 4);
+    assert_eq!(m.events, 2.5);
+    assert_eq!(m.membrane_updates, 7.5);
+    assert_eq!(m.active_inputs, vec![1.75, 0.75]);
+    assert_eq!(m.rounding_draws, 1.0);
+}
+
+/// `integrate_event` returns touched positions × kernels: on a 4×4 field with 3×3 kernels at
+/// stride 1 (2×2 positions) and 3 kernels, an event at (1, 1) touches all 4 positions (12
+/// updates), one at a corner 1 (3 updates), one on an absent channel none (mutant: the last
+/// `*` → `/`, invisible with one kernel).
+#[test]
+fn an_event_counts_its_membrane_updates() {
+    let mut c = golden::config::Config::default();
+    c.input.width = 4;
+    c.input.height = 4;
+    c.conv.size = 3;
+    c.conv.stride = 1;
+    c.conv.kernels = 3;
+    c.hardware.conv_lanes = 1;
+    c.validate().unwrap();
+    let kernels = golden::kernel::KernelMemory::zeros(&c);
+    let mut map = golden::membrane::MembraneMap::new(&c);
+    let count = |x, y, ch, map: &mut _| {
+        let e = golden::event::Event::new(x, y, ch);
+        golden::conv::integrate_event(&c, &kernels, map, e)
+    };
+    assert_eq!(count(1, 1, 0, &mut map), 12);
+    assert_eq!(count(0, 0, 0, &mut map), 3);
+    assert_eq!(count(3, 2, 0, &mut map), 6);
+    assert_eq!(count(1, 1, 1, &mut map), 0);
+}
+
+/// A sample source is empty exactly when it has no sample (the trait's default method;
+/// mutant: `is_empty` → `true`).
+#[test]
+fn a_source_with_samples_is_not_empty() {
+    use golden::train::SampleSource;
+    struct Samples(usize);
+    impl SampleSource for Samples {
+        fn len(&self) -> usize {
+            self.0
+        }
+        fn label(&self, _: usize) -> usize {
+            0
+        }
+        fn events(&self, _: &golden::config::Config, _: usize, _: &mut Vec<golden::event::Event>) {}
+    }
+    assert!(!Samples(2).is_empty());
+    assert!(Samples(0).is_empty());
+}
+
+/// Accuracy is correct / total (mutant: `/` → `*`), 0 for no sample.
+#[test]
+fn accuracy_is_the_share_of_correct_decisions() {
+    use golden::train::Score;
+    assert_eq!(
+        Score {
+            correct: 3,
+            total: 4
+        }
+        .accuracy(),
+        0.75
+    );
+    assert_eq!(
+        Score {
+            correct: 0,
+            total: 0
+        }
+        .accuracy(),
+        0.0
+    );
+}
+
+/// `Host::load_chip` writes every word of the FC memories unless told to skip the all-zero
+/// ones (mutant: `!skip_zero` → `skip_zero`): the word writes of a chip with zero FC weights,
+/// counted at the port, are the kernel words alone when skipping, every word otherwise.
+#[test]
+fn load_chip_skips_only_zero_fc_words_when_asked() {
+    use golden::cycle::config_port::{chip_memories, memory_words};
+    use golden::cycle::host::Host;
+    use golden::cycle::CycleChip;
+    use std::collections::BTreeSet;
+    let config = golden::config::Config::tiny();
+    let mut chip = golden::chip::Chip::new(&config);
+    for layer in chip.layers_mut() {
+        layer.weights_mut().fill(0);
+    }
+    let words: Vec<usize> = chip_memories(&chip)
+        .iter()
+        .map(|(_, w, row)| memory_words(w, *row).len())
+        .collect();
+    let written = |skip_zero: bool| {
+        let mut cycle = CycleChip::new(&config);
+        let mut seen = BTreeSet::new();
+        let mut host = Host::new(|i: &golden::cycle::PortsIn| {
+            if i.cfg_valid && i.cfg_write && i.cfg_word {
+                seen.insert((i.cfg_select, i.cfg_address));
+            }
+            cycle.step(i)
+        });
+        host.load_chip(&chip, skip_zero);
+        drop(host);
+        seen.len()
+    };
+    assert!(words.iter().all(|&n| n > 0), "{words:?}");
+    assert_eq!(written(true), words[0]);
+    assert_eq!(written(false), words.iter().sum::<usize>());
+}
+
+/// A sample whose label is not a class (`label ≥ classes`, an inference) loads the projection
+/// LFSR with the base seed itself, for every such label: the RTL's seed ROM reads 0 past the
+/// last class. So labels `classes` and `classes + 1` give the same activation words (taps
+/// included), where reading the label's seed for `label = classes` (mutant: `<` → `<=`) would
+/// not.
+#[test]
+fn labels_past_the_classes_all_use_the_base_seed() {
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::{CycleChip, PortsOut};
+    let config = golden::config::Config::tiny();
+    let events: Vec<golden::event::Event> = (0..6)
+        .map(|i| golden::event::Event::new(i, 5 - i, 0))
+        .collect();
+    let run = |label: usize| -> Vec<PortsOut> {
+        let mut chip = CycleChip::from_chip(&golden::chip::Chip::new(&config));
+        let mut host = Host::new(|i: &golden::cycle::PortsIn| chip.step(i));
+        host.sample(&aer_words(&events, true, label));
+        host.trace.iter().map(|(_, o)| *o).collect()
+    };
+    let classes = config.fc.classes;
+    let (a, b) = (run(classes), run(classes + 1));
+    let acc_writes = a
+        .iter()
+        .filter(|o| o.taps.is_some_and(|t| t.accumulator_write.is_some()));
+    assert!(acc_writes.count() > 0);
+    assert_eq!(a, b);
+}
+
+/// The float model's membrane vector holds `out_w · out_h · kernels` sums (mutant: the first
+/// `*` → `+`, which a 2×2 output cannot tell): 5×5 input, 3×3 kernels at stride 1, 3×3
+/// outputs; an event at the last pixel touches the last position alone.
+#[test]
+fn float_membranes_cover_every_position() {
+    let mut c = golden::config::Config::default();
+    c.input.width = 5;
+    c.input.height = 5;
+    c.conv.kernels = 2;
+    c.conv.size = 3;
+    c.conv.stride = 1;
+    c.hardware.conv_lanes = 1;
+    c.validate().unwrap();
+    let m = golden::kernel_training::backprop::FloatModel::new(&c);
+    let mut v = Vec::new();
+    m.membranes(&[golden::event::Event::new(4, 4, 0)], &mut v);
+    assert_eq!(v.len(), 3 * 3 * 2);
+    assert!(v[..16].iter().all(|&x| x == 0.0), "{v:?}");
+    assert!(v[16..].iter().any(|&x| x != 0.0), "{v:?}");
+}
