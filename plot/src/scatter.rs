@@ -68,7 +68,8 @@ pub fn scatter_chart(path: &Path, chart: &Chart, layers: &[Layer]) -> Result<(),
         .label_style(("sans-serif", 14))
         .draw()
         .map_err(|e| fail(&e))?;
-    for layer in layers {
+    // An empty layer would still put its name in the legend.
+    for layer in layers.iter().filter(|l| !l.points.is_empty()) {
         draw_layer(&mut ctx, layer).map_err(|e| fail(&e))?;
     }
     ctx.configure_series_labels()
@@ -123,6 +124,12 @@ mod tests {
                 mark: Mark::Line,
                 points: vec![(1.0, 2.0), (2.0, 3.0)],
             },
+            Layer {
+                name: "empty".into(),
+                colour: crate::PALETTE[2],
+                mark: Mark::Ring,
+                points: vec![],
+            },
         ];
         let chart = Chart {
             title: "t",
@@ -134,7 +141,9 @@ mod tests {
         let svg = std::fs::read_to_string(&path).unwrap();
         // Three dots and the legend's two swatches.
         assert_eq!(svg.matches("<circle").count(), 5);
-        assert!(svg.contains(">LUTs<") && svg.contains(">front<"));
+        // plotters writes each text on its own line.
+        assert!(svg.contains("\nLUTs\n") && svg.contains("\nfront\n"));
+        assert!(!svg.contains("\nempty\n"));
     }
 
     #[test]

@@ -80,3 +80,46 @@ pub fn script(job: &Job<'_>) -> String {
 fn quote(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn the_script_is_exact_and_its_time_covers_the_largest_shard() {
+        let text = "stages = [\"train\", \"synth-yosys\"]\ntargets = [\"up5k\", \"ecp5-85f\"]\n\
+                    [slurm]\npartition = \"cpu\"\ncpus = 2\n\
+                    [[vary]]\nfield = \"fc.hidden\"\nvalues = [50, 60, 70, 80, 90]";
+        let spec = Spec::from_toml(text, Path::new("s.toml")).unwrap();
+        let job = Job {
+            spec: &spec,
+            spoon: Path::new("/opt/spoon"),
+            spec_file: Path::new("/w/s.toml"),
+            out: Path::new("/w/out"),
+            workdir: Path::new("/w"),
+            shards: 2,
+            points: 5,
+        };
+        // 3 points in the largest shard × (10 min train + 2 × 5 min Yosys) / 2 CPUs.
+        assert_eq!(task_minutes(&job), 30);
+        assert_eq!(
+            script(&job),
+            "#!/bin/bash\n\
+             # spoon sweep of /w/s.toml (5 points in 2 shards)\n\
+             #SBATCH --job-name=spoon-sweep\n\
+             #SBATCH --array=0-1\n\
+             #SBATCH --output=/w/out/logs/shard-%a.out\n\
+             #SBATCH --error=/w/out/logs/shard-%a.err\n\
+             #SBATCH --chdir=/w\n\
+             #SBATCH --nodes=1\n\
+             #SBATCH --ntasks=1\n\
+             #SBATCH --cpus-per-task=2\n\
+             #SBATCH --mem=2000M\n\
+             #SBATCH --time=30\n\
+             #SBATCH --partition=cpu\n\
+             set -euo pipefail\n\
+             exec '/opt/spoon' sweep run '/w/s.toml' --out '/w/out' --shard \"$SLURM_ARRAY_TASK_ID/2\" --jobs \"${SLURM_CPUS_PER_TASK:-1}\"\n"
+        );
+    }
+}
