@@ -59,7 +59,16 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SweepError> {
     let name = path
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Unique across the processes of a cluster sharing the folder (pid, thread, clock).
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let thread = format!("{:?}", std::thread::current().id());
+    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
+    let tmp = dir.join(format!(
+        ".{name}.{}-{thread}-{nanos}.tmp",
+        std::process::id()
+    ));
     std::fs::write(&tmp, text).map_err(|e| SweepError::io(&tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| SweepError::io(path, e))
 }

@@ -54,9 +54,17 @@ pub struct Figure {
     pub svg: Option<PathBuf>,
 }
 
-/// The points of `table` that have both `cost` and the accuracy.
+/// The points of `table` that have both `cost` and the accuracy, and that fit the cost's
+/// target (`<target>.yosys_fits`, `<target>.places` not false).
 pub fn candidates(table: &Table, cost: &str) -> Vec<Candidate> {
+    let target = cost.split_once('.').map_or("", |(t, _)| t);
+    let refused = |r: usize| {
+        ["yosys_fits", "places"]
+            .iter()
+            .any(|c| table.get(r, &format!("{target}.{c}")) == Some(&serde_json::json!(false)))
+    };
     (0..table.rows.len())
+        .filter(|&r| !refused(r))
         .filter_map(|r| {
             Some(Candidate {
                 id: table.get(r, "id")?.as_str()?.to_string(),

@@ -65,10 +65,45 @@ fn yosys_columns(t: &str, r: &Report) -> BTreeMap<String, Value> {
         })
         .map(|(_, n)| n)
         .sum();
-    BTreeMap::from([
+    let bram = count(&["SB_RAM40_4K", "DP16KD"]);
+    let spram = count(&["SB_SPRAM256KA"]);
+    let dsp = count(&["SB_MAC16", "MULT18X18D"]);
+    let mut columns = BTreeMap::from([
         (format!("{t}.yosys_luts"), json!(luts)),
         (format!("{t}.yosys_ff"), json!(ff)),
-    ])
+        (format!("{t}.yosys_bram"), json!(bram)),
+        (format!("{t}.yosys_spram"), json!(spram)),
+        (format!("{t}.yosys_dsp"), json!(dsp)),
+    ]);
+    if let Some(d) = device(t) {
+        let fits = luts <= d.luts && bram <= d.bram && spram <= d.spram && dsp <= d.dsp;
+        columns.insert(format!("{t}.yosys_fits"), json!(fits));
+    }
+    columns
+}
+
+/// What a target's device holds (vendor data sheets; nextpnr reports the same totals, see
+/// docs/SYNTH.md): LUT4s, block RAMs, SPRAMs, multipliers.
+struct Device {
+    luts: u64,
+    bram: u64,
+    spram: u64,
+    dsp: u64,
+}
+
+fn device(target: &str) -> Option<Device> {
+    let (luts, bram, spram, dsp) = match target {
+        "up5k" => (5280, 30, 4, 8),
+        "ecp5-85f" => (83640, 208, 0, 156),
+        "ecp5-45f" => (43848, 108, 0, 72),
+        _ => return None,
+    };
+    Some(Device {
+        luts,
+        bram,
+        spram,
+        dsp,
+    })
 }
 
 impl Stage for SynthYosys {

@@ -6,7 +6,7 @@ use sweep::table::Table;
 
 fn table() -> Table {
     // id, LUTs, accuracy, default chip
-    let rows: [(&str, Value, Value, bool); 7] = [
+    let rows: [(&str, Value, Value, bool); 8] = [
         ("a", json!(1000), json!(80.0), false),
         ("b", json!(2000), json!(90.0), false),
         ("def", json!(3000), json!(89.0), true),
@@ -14,14 +14,21 @@ fn table() -> Table {
         ("d", json!(4000), json!(92.0), false), // dominated by c (same accuracy, more LUTs)
         ("e", json!(500), json!(70.0), false),
         ("f", Value::Null, json!(99.0), false), // no LUT figure: not on this figure
+        ("g", json!(100), json!(99.0), false),  // does not fit the UP5K: not a candidate
     ];
     Table {
-        columns: ["id", "default_chip", "up5k.yosys_luts", "train.test_pct"]
-            .map(String::from)
-            .to_vec(),
+        columns: [
+            "id",
+            "default_chip",
+            "up5k.yosys_luts",
+            "train.test_pct",
+            "up5k.yosys_fits",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: rows
             .into_iter()
-            .map(|(id, luts, acc, d)| vec![json!(id), json!(d), luts, acc])
+            .map(|(id, luts, acc, d)| vec![json!(id), json!(d), luts, acc, json!(id != "g")])
             .collect(),
     }
 }
