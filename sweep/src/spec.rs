@@ -338,14 +338,27 @@ fn axes(file: &SpecFile, base: &Config) -> Result<Vec<Axis>, (String, String)> {
 /// `config` with the field at TOML path `field` set to `value` (not validated). A single
 /// value given for a list field (`fc.hidden = 50`) is the one-element list.
 pub fn with_value(config: &Config, field: &str, value: &toml::Value) -> Result<Config, String> {
+    let no_field = || format!("the config has no field `{field}`");
     let mut root = toml::Value::try_from(config).map_err(|e| e.to_string())?;
-    let mut slot = &mut root;
-    for key in field.split('.') {
-        slot = slot
-            .as_table_mut()
-            .and_then(|t| t.get_mut(key))
-            .ok_or_else(|| format!("the config has no field `{field}`"))?;
+    let (parent, last) = field.rsplit_once('.').unwrap_or(("", field));
+    let mut table = root.as_table_mut().ok_or_else(no_field)?;
+    for key in parent.split('.').filter(|k| !k.is_empty()) {
+        table = table
+            .get_mut(key)
+            .and_then(|v| v.as_table_mut())
+            .ok_or_else(no_field)?;
     }
+    // A field left out of the TOML when it has its default value (`hardware.learning`):
+    // deserialising says whether the config has it.
+    let absent = !table.contains_key(last);
+    if absent {
+        set_in(&mut root, parent, last, value.clone());
+        return root.try_into::<Config>().map_err(|e| match e.message() {
+            m if m.starts_with("unknown field") => no_field(),
+            m => format!("value not accepted: {m}"),
+        });
+    }
+    let slot = table.get_mut(last).ok_or_else(no_field)?;
     let value = match (&*slot, value) {
         (toml::Value::Array(_), v) if !v.is_array() => toml::Value::Array(vec![v.clone()]),
         _ => value.clone(),
@@ -360,6 +373,17 @@ pub fn with_value(config: &Config, field: &str, value: &toml::Value) -> Result<C
     *slot = value;
     root.try_into::<Config>()
         .map_err(|e| format!("value not accepted: {}", e.message()))
+}
+
+/// Inserts `key = value` in the table at path `parent` of `root` (which exists).
+fn set_in(root: &mut toml::Value, parent: &str, key: &str, value: toml::Value) {
+    let mut t = root;
+    for k in parent.split('.').filter(|k| !k.is_empty()) {
+        t = &mut t[k];
+    }
+    if let Some(table) = t.as_table_mut() {
+        table.insert(key.to_string(), value);
+    }
 }
 
 fn article(kind: &str) -> &'static str {

@@ -196,3 +196,34 @@ fn shard_arguments_are_checked() {
         );
     }
 }
+
+#[test]
+fn a_field_left_out_of_the_toml_at_its_default_can_be_varied() {
+    let s = spec(
+        r#"
+        stages = ["emit"]
+        [[vary]]
+        field = "hardware.learning"
+        values = [true, false]
+    "#,
+    )
+    .unwrap();
+    let points = s.points().unwrap();
+    let learning: Vec<bool> = points.iter().map(|p| p.config.hardware.learning).collect();
+    assert_eq!(learning, [true, false]);
+    assert_ne!(points[0].id, points[1].id);
+    let e = spec("stages = [\"emit\"]\n[[vary]]\nfield = \"hardware.learnin\"\nvalues = [true]")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "sweep spec s.toml: field `vary.hardware.learnin`: the config has no field `hardware.learnin`"
+    );
+    let e = spec("stages = [\"emit\"]\n[[vary]]\nfield = \"hardware.learning\"\nvalues = [3]")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("sweep spec s.toml: field `vary.hardware.learning`: value not accepted: invalid type: integer `3`, expected a boolean"),
+        "{e}"
+    );
+}
