@@ -102,6 +102,10 @@ fn run_sweep(a: RunArgs) -> Result<()> {
         None => (0, 1),
     };
     claim_folder(&a.spec, &a.out)?;
+    // A stage's panic is a recorded result: one line in the log, not a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("  a stage panicked (recorded in its result): {info}")
+    }));
     let jobs = a
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
