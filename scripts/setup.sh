@@ -16,6 +16,8 @@ packages=(
   python3-venv           # the virtual environment of the yowasp tools (below)
   openfpgaloader         # spoon board flash: writes a bitstream to a board
   ngspice                # spoon-power: characterises the sky130 cells (power/src/charlib)
+  slurm-wlm              # spoon sweep slurm; scripts/slurm-ci.sh runs a single-node Slurm
+  munge                  # Slurm's authentication
 )
 
 missing=()

@@ -11,6 +11,9 @@ cargo test --workspace --release
 
 cargo build --release -p spoon
 spoon=target/release/spoon
+# A real single-node Slurm: a 4-point sweep as a 2-task job array must merge to the same bytes
+# as the sweep run locally (docs/DSE.md; about 10 s once built).
+scripts/slurm-ci.sh
 # ULX3S (ECP5-85F): must place, route and meet 50 MHz from the 25 MHz oscillator by the PLL
 # (the target).
 $spoon synth --target ecp5-85f --freq 50 --check --out build/ci/ecp5-85f

@@ -13,6 +13,7 @@ mod out_dir;
 mod power;
 mod report;
 mod sim;
+mod sweep;
 mod synth;
 mod train;
 
@@ -67,6 +68,12 @@ enum Command {
     Offchip(lab::offchip_cli::OffchipCommand),
     /// Drive a board running the spoon bitstream over its UART, or flash one.
     Board(board::BoardArgs),
+    /// Design-space exploration: run a sweep of configs (locally, by shard, or as a Slurm job
+    /// array), merge its results into one table and draw the Pareto fronts (docs/DSE.md).
+    Sweep {
+        #[command(subcommand)]
+        cmd: sweep::SweepCommand,
+    },
     /// Dataset conversion and inspection.
     Data {
         #[command(subcommand)]
@@ -89,6 +96,7 @@ fn main() -> Result<()> {
         Command::Lab(cmd) => lab::cli::run(cmd),
         Command::Offchip(cmd) => lab::offchip_cli::run(cmd),
         Command::Board(args) => board::run(args),
+        Command::Sweep { cmd } => sweep::run(cmd),
         Command::Data { cmd } => data::run(cmd),
     }
 }

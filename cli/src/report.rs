@@ -75,7 +75,38 @@ pub fn epoch_cells(e: &EpochReport) -> [String; 6] {
     ]
 }
 
+/// The learning curve: train (online), validation and test accuracy per epoch, as SVG.
+pub fn learning_curve(report: &RunReport, path: &Path) -> Result<()> {
+    let curve = |name: &str, colour, score: &dyn Fn(&EpochReport) -> Option<f64>| plot::Series {
+        name: name.into(),
+        colour,
+        points: report
+            .epochs
+            .iter()
+            .filter_map(|e| Some((e.epoch as f64, 100.0 * score(e)?)))
+            .collect(),
+    };
+    let series = [
+        curve("train (online)", plot::PALETTE[0], &|e| {
+            Some(e.train.accuracy())
+        }),
+        curve("validation", plot::PALETTE[2], &|e| {
+            Some(e.validation.accuracy())
+        }),
+        curve("test", plot::PALETTE[1], &|e| e.test.map(|s| s.accuracy())),
+    ];
+    let chart = plot::Chart {
+        title: "on-chip DRTP training: accuracy per epoch",
+        x_label: "epoch",
+        y_label: "accuracy (%)",
+        log_y: false,
+    };
+    plot::line_chart(path, &chart, &series)?;
+    Ok(())
+}
+
 pub fn write_reports(output: &TrainOutput, dir: &Path) -> Result<()> {
+    learning_curve(&output.report, &dir.join("learning-curve.svg"))?;
     let json = dir.join("results.json");
     std::fs::write(&json, serde_json::to_string_pretty(output)?)
         .with_context(|| format!("writing {}", json.display()))?;

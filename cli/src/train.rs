@@ -32,7 +32,7 @@ pub struct TrainArgs {
     /// Override training.epochs (at least 1).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     epochs: Option<u32>,
-    /// Output directory: chip.bin, results.json, summary.md.
+    /// Output directory: chip.bin, results.json, summary.md, learning-curve.svg.
     #[arg(long, default_value = "build/train")]
     out: PathBuf,
     /// No progress bar.
@@ -63,7 +63,12 @@ pub struct EvalArgs {
 pub const RUN_SEED: u32 = 1;
 
 /// Files `spoon train` writes into its output directory.
-const TRAIN_OUTPUTS: [&str; 3] = ["chip.bin", "results.json", "summary.md"];
+const TRAIN_OUTPUTS: [&str; 4] = [
+    "chip.bin",
+    "results.json",
+    "summary.md",
+    "learning-curve.svg",
+];
 
 /// What `spoon run` reads and writes, checked before it writes anything: the shipped sample is
 /// found relative to the working directory.
@@ -223,7 +228,7 @@ pub fn train(args: TrainArgs) -> Result<()> {
     write_reports(&output, &args.out)?;
     println!("{}", output.final_line());
     println!(
-        "wrote {}, results.json and summary.md in {}",
+        "wrote {}, results.json, summary.md and learning-curve.svg in {}",
         chip_path.display(),
         args.out.display()
     );

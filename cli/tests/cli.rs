@@ -85,6 +85,13 @@ fn train_then_eval_round_trip() {
     assert_eq!(epochs[4]["test"]["total"], 50);
     let test_correct = epochs[4]["test"]["correct"].as_u64().unwrap();
     let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    // The learning curve: train, validation and test, each a line through the 5 epochs.
+    let svg = std::fs::read_to_string(out.join("learning-curve.svg")).unwrap();
+    let curves = svg
+        .lines()
+        .filter(|l| l.contains("stroke-width=\"2\"") && l.matches(',').count() == 5)
+        .count();
+    assert_eq!(curves, 3, "{svg}");
     // Epoch 4 runs with the first learning-rate decay; the saved image holds the raised shifts.
     assert!(summary.contains("| 4 | [3]/13 |"), "{summary}");
     // The saved chip loads again and reproduces the reported test accuracy exactly.

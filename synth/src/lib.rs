@@ -17,7 +17,7 @@ pub mod throughput;
 pub mod tools;
 
 pub use board::{Board, Family};
-pub use flow::{run, Options, Target};
+pub use flow::{run, run_yosys_only, Options, Target};
 pub use report::Report;
 
 use std::path::{Path, PathBuf};

@@ -76,3 +76,32 @@ fn a_missing_board_file_is_an_error_naming_it() {
     let err = spoon_synth::run(&o).unwrap_err().to_string();
     assert!(err.contains("no-such-board.toml"), "{err}");
 }
+
+/// The Yosys-only flow of a board (a sweep's utilisation): the board top mapped to iCE40
+/// cells, no nextpnr, no bitstream.
+#[test]
+fn yosys_only_maps_the_board_top_and_stops_before_place_and_route() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut o = options(tmp.path(), &tmp.path().join("cache"), Config::tiny());
+    o.target = Target::Up5k;
+    let r = spoon_synth::run_yosys_only(&o).unwrap();
+    assert_eq!((r.target.as_str(), r.top.as_str()), ("up5k", "board_top"));
+    assert!(r.place_route.is_none() && r.bitstream.is_none() && r.failure.is_none());
+    assert_eq!(r.steps.len(), 1);
+    assert_eq!(r.clock.as_ref().map(|c| c.clock_mhz), Some(24.0));
+    for cell in ["SB_LUT4", "SB_CARRY", "SB_PLL40_PAD"] {
+        assert!(
+            r.cells.get(cell).is_some_and(|&n| n > 0),
+            "{cell}: {:?}",
+            r.cells
+        );
+    }
+    // Every cell is an iCE40 primitive: nothing generic is left.
+    assert!(
+        r.cells.keys().all(|k| k.starts_with("SB_")),
+        "{:?}",
+        r.cells
+    );
+    assert!(tmp.path().join("netlist.json").is_file());
+    assert!(!tmp.path().join("nextpnr.log").exists());
+}

@@ -1,0 +1,350 @@
+//! `spoon sweep`: design-space exploration over configs (docs/DSE.md). The spec, the runner,
+//! the table, the fronts and the Slurm script are the `sweep` crate; the training stage is
+//! here because it reads the data as `spoon train` does (`DataArgs`).
+
+use crate::dataset_arg::DataArgs;
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand};
+use golden::experiment::{self, RunReport};
+use golden::train::{epoch_order, SampleSource, Subset};
+use serde_json::json;
+use spoon_synth::throughput::{measure, Workload};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use sweep::run::{PointContext, RunOptions, StageOutput};
+use sweep::spec::DataSpec;
+use sweep::{Spec, Stage};
+
+#[derive(Debug, Subcommand)]
+pub enum SweepCommand {
+    /// Run the stages of every point (or of one shard) that has no result yet.
+    Run(RunArgs),
+    /// Merge the result files into table.csv / table.json and draw the Pareto fronts.
+    Merge(MergeArgs),
+    /// Write the sbatch job-array script of a sweep (one task per shard), or submit it.
+    Slurm(SlurmArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Sweep spec (TOML, docs/DSE.md).
+    spec: PathBuf,
+    /// Sweep folder: results/<id>.json, points/<id>/ (each point's files).
+    #[arg(long)]
+    out: PathBuf,
+    /// Only the points whose index is I modulo N.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<String>,
+    /// Points run at once (default: the machine's cores).
+    #[arg(long)]
+    jobs: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Sweep folder written by `spoon sweep run`.
+    dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SlurmArgs {
+    spec: PathBuf,
+    #[arg(long)]
+    out: PathBuf,
+    /// Array tasks (shards).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    shards: u64,
+    /// Submit the script with sbatch.
+    #[arg(long)]
+    submit: bool,
+}
+
+pub fn run(cmd: SweepCommand) -> Result<()> {
+    match cmd {
+        SweepCommand::Run(a) => run_sweep(a),
+        SweepCommand::Merge(a) => merge(a),
+        SweepCommand::Slurm(a) => slurm(a),
+    }
+}
+
+/// The stages of `spec`, in the order of the spec, one per target for the synthesis stages.
+pub fn stages(spec: &Spec) -> Vec<Box<dyn Stage>> {
+    spec.stages
+        .iter()
+        .flat_map(|s| match s.as_str() {
+            "train" => vec![Box::new(Train(spec.data.clone())) as Box<dyn Stage>],
+            other => sweep::stages::hardware_stages(other, &spec.targets),
+        })
+        .collect()
+}
+
+/// The spec's text is kept in the sweep folder; another spec there is refused, so that one
+/// folder never mixes two sweeps.
+fn claim_folder(spec_path: &Path, out: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(spec_path)
+        .with_context(|| format!("reading {}", spec_path.display()))?;
+    let kept = out.join("spec.toml");
+    match std::fs::read_to_string(&kept) {
+        Ok(old) if old != text => bail!(
+            "{} holds another sweep (its spec.toml differs from {}): use another --out",
+            out.display(),
+            spec_path.display()
+        ),
+        Ok(_) => Ok(()),
+        Err(_) => Ok(sweep::write_atomic(&kept, &text)?),
+    }
+}
+
+fn run_sweep(a: RunArgs) -> Result<()> {
+    let spec = Spec::from_file(&a.spec)?;
+    let shard = match &a.shard {
+        Some(s) => sweep::spec::parse_shard(s)?,
+        None => (0, 1),
+    };
+    claim_folder(&a.spec, &a.out)?;
+    // A stage's panic is a recorded result: one line in the log, not a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("  a stage panicked (recorded in its result): {info}")
+    }));
+    let jobs = a
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let summary = sweep::run::run(
+        &spec,
+        &stages(&spec),
+        &RunOptions {
+            out: a.out.clone(),
+            shard,
+            jobs,
+        },
+    )?;
+    println!(
+        "shard {}/{}: {} points, {} already done, {} run ({} invalid configs), {} failed stages; results in {}",
+        shard.0,
+        shard.1,
+        summary.points,
+        summary.skipped,
+        summary.ran,
+        summary.invalid,
+        summary.failed_stages,
+        a.out.join("results").display()
+    );
+    Ok(())
+}
+
+fn merge(a: MergeArgs) -> Result<()> {
+    let (table, results) = sweep::table::merge(&a.dir)?;
+    let figures = sweep::pareto::draw_all(&table, &a.dir)?;
+    let text = serde_json::to_string_pretty(&figures)? + "\n";
+    sweep::write_atomic(&a.dir.join("fronts.json"), &text)?;
+    println!(
+        "{} points ({} invalid) → {}, table.json, timing.csv",
+        results.len(),
+        results.iter().filter(|r| r.invalid.is_some()).count(),
+        a.dir.join("table.csv").display()
+    );
+    for f in &figures {
+        println!(
+            "  {}: {} points, front {:?}, default chip {}, dominating it {:?} → {}",
+            f.cost,
+            f.points,
+            f.front,
+            f.default_chip.as_deref().unwrap_or("not in the sweep"),
+            f.dominating_default,
+            f.svg
+                .as_ref()
+                .map_or(String::new(), |p| p.display().to_string())
+        );
+    }
+    Ok(())
+}
+
+fn slurm(a: SlurmArgs) -> Result<()> {
+    let spec = Spec::from_file(&a.spec)?;
+    let points = spec.points()?.len();
+    std::fs::create_dir_all(a.out.join("logs"))
+        .with_context(|| format!("creating {}", a.out.display()))?;
+    let abs = |p: &Path| std::fs::canonicalize(p).with_context(|| format!("{}", p.display()));
+    let (spoon, spec_file, out) = (std::env::current_exe()?, abs(&a.spec)?, abs(&a.out)?);
+    let workdir = std::env::current_dir()?;
+    let job = sweep::slurm::Job {
+        spec: &spec,
+        spoon: &spoon,
+        spec_file: &spec_file,
+        out: &out,
+        workdir: &workdir,
+        shards: a.shards as usize,
+        points,
+    };
+    let script = out.join("sweep.sbatch");
+    sweep::write_atomic(&script, &sweep::slurm::script(&job))?;
+    println!(
+        "wrote {} ({points} points, {} array tasks)",
+        script.display(),
+        a.shards
+    );
+    if a.submit {
+        let output = std::process::Command::new("sbatch")
+            .arg("--parsable")
+            .arg(&script)
+            .output()
+            .context("running sbatch (is Slurm installed and on PATH?)")?;
+        if !output.status.success() {
+            bail!(
+                "sbatch failed: {}",
+                String::from_utf8_lossy(&output.stderr).trim()
+            );
+        }
+        println!(
+            "submitted job {}",
+            String::from_utf8_lossy(&output.stdout).trim()
+        );
+    }
+    Ok(())
+}
+
+/// `train`: on-chip training in the bit-exact model as `spoon train` does it; the epoch is
+/// chosen on validation and its test accuracy reported; cycles per classification counted in
+/// golden's cycle model on 20 test samples (a seeded shuffle).
+struct Train(DataSpec);
+
+/// Test samples whose cycles are counted.
+const TIMED_SAMPLES: usize = 20;
+
+impl Stage for Train {
+    fn name(&self) -> String {
+        "train".into()
+    }
+
+    fn run(&self, p: &PointContext<'_>) -> Result<StageOutput, String> {
+        self.train(p).map_err(|e| format!("{e:#}"))
+    }
+}
+
+/// The first `limit` samples of a seeded shuffle of `set` (all of them without a limit).
+fn limited(set: &dyn SampleSource, limit: Option<usize>) -> Subset<'_> {
+    let mut indices = epoch_order(set.len(), 1, 0);
+    indices.truncate(limit.unwrap_or(usize::MAX));
+    Subset {
+        source: set,
+        indices,
+    }
+}
+
+impl Train {
+    fn data_args(&self) -> DataArgs {
+        DataArgs {
+            data: self
+                .0
+                .data
+                .clone()
+                .unwrap_or_else(|| crate::dataset_arg::DEFAULT_DATA.into()),
+            nmnist: self.0.nmnist.clone(),
+            nmnist_limit: self.0.nmnist_limit,
+        }
+    }
+
+    fn train(&self, p: &PointContext<'_>) -> Result<StageOutput> {
+        let config = &p.point.config;
+        if !config.hardware.learning {
+            bail!("hardware.learning = false: a chip without its learning unit cannot train");
+        }
+        let data = self.data_args().load(config)?;
+        let train = limited(data.train.as_ref(), self.0.train_limit);
+        let test = limited(data.test.as_ref(), self.0.test_limit);
+        let (chip, report) = experiment::run(config, &train, Some(&test), |_| {});
+        std::fs::create_dir_all(&p.dir)?;
+        golden::chip_image::save(&chip, &p.dir.join("chip.bin"))?;
+        let samples = (0..test.len().min(TIMED_SAMPLES))
+            .map(|i| {
+                let mut events = Vec::new();
+                test.events(config, i, &mut events);
+                (events, test.label(i))
+            })
+            .collect();
+        let workload = Workload {
+            chip,
+            samples,
+            description: data.name.clone(),
+        };
+        let mut columns = accuracy_columns(&report, config.training.order_seed)?;
+        // The cycle model has the RTL's capacities: beyond them the accuracy still counts.
+        match std::panic::catch_unwind(|| measure(&workload, 1.0)) {
+            Ok(cycles) => {
+                let round = sweep::stages::round2;
+                columns.insert(
+                    "train.cycles_per_classification".into(),
+                    json!(round(cycles.cycles_per_classification)),
+                );
+                columns.insert(
+                    "train.cycles_per_training_sample".into(),
+                    json!(round(cycles.cycles_per_training_sample)),
+                );
+            }
+            Err(panic) => {
+                let text = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                let error = format!("golden's cycle model cannot run this config: {text}");
+                columns.insert("train.cycles_error".into(), json!(error));
+            }
+        }
+        let epochs: Vec<_> = report
+            .epochs
+            .iter()
+            .map(|e| {
+                json!([
+                    e.epoch,
+                    pct(e.train.accuracy()),
+                    pct(e.validation.accuracy()),
+                    e.test.map(|s| pct(s.accuracy()))
+                ])
+            })
+            .collect();
+        Ok(StageOutput {
+            columns,
+            detail: json!({ "dataset": data.name, "epochs [epoch, train %, validation %, test %]": epochs }),
+        })
+    }
+}
+
+fn pct(x: f64) -> f64 {
+    sweep::stages::round2(100.0 * x)
+}
+
+/// The epoch with the best validation accuracy (the first of equals) and its figures.
+pub fn accuracy_columns(
+    report: &RunReport,
+    seed: u32,
+) -> Result<BTreeMap<String, serde_json::Value>> {
+    let best = report
+        .epochs
+        .iter()
+        .fold(
+            None::<&golden::experiment::EpochReport>,
+            |best, e| match best {
+                Some(b) if b.validation.correct >= e.validation.correct => Some(b),
+                _ => Some(e),
+            },
+        )
+        .context("no epoch was run")?;
+    let test = best.test.context("no test split")?;
+    Ok(BTreeMap::from([
+        ("train.seed".into(), json!(seed)),
+        ("train.epochs".into(), json!(report.epochs.len())),
+        ("train.chosen_epoch".into(), json!(best.epoch)),
+        (
+            "train.validation_pct".into(),
+            json!(pct(best.validation.accuracy())),
+        ),
+        ("train.test_pct".into(), json!(pct(test.accuracy()))),
+        ("train.train_samples".into(), json!(report.train_samples)),
+        (
+            "train.validation_samples".into(),
+            json!(report.validation_samples),
+        ),
+        ("train.test_samples".into(), json!(report.test_samples)),
+    ]))
+}
