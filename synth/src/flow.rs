@@ -92,44 +92,38 @@ pub struct Options {
 
 /// Runs the flow; writes `report.json` and `report.md` in `out` and returns the report.
 pub fn run(opts: &Options) -> Result<Report, SynthError> {
-    let dir = &opts.out;
-    std::fs::create_dir_all(dir).map_err(|e| SynthError::io(dir, e))?;
-    // Tool logs are appended to; a new run starts them afresh.
-    for log in RUN_LOGS {
-        let _ = std::fs::remove_file(dir.join(log));
-    }
-    let board = match (&opts.board_file, opts.target.board()) {
-        (Some(file), _) => Some(Board::from_file(file)?),
-        (None, Some(name)) => Some(Board::shipped(name)?),
-        (None, None) => None,
-    };
-    let report = match board {
+    let report = match prepare(opts)? {
         None => generic(opts)?,
         Some(board) => on_board(opts, &board)?,
     };
-    report.write(dir)?;
+    report.write(&opts.out)?;
     Ok(report)
+}
+
+/// The run folder made, its tool logs started afresh (they are appended to), and the board of
+/// the target (none for the generic gate count).
+fn prepare(opts: &Options) -> Result<Option<Board>, SynthError> {
+    let dir = &opts.out;
+    std::fs::create_dir_all(dir).map_err(|e| SynthError::io(dir, e))?;
+    for log in RUN_LOGS {
+        let _ = std::fs::remove_file(dir.join(log));
+    }
+    Ok(match (&opts.board_file, opts.target.board()) {
+        (Some(file), _) => Some(Board::from_file(file)?),
+        (None, Some(name)) => Some(Board::shipped(name)?),
+        (None, None) => None,
+    })
 }
 
 /// The flow up to Yosys's technology mapping only (no place and route, no bitstream): the
 /// cells by type of the board top, in seconds instead of minutes (a sweep's utilisation of
 /// every point). The `yosys` target is the same as [`run`].
 pub fn run_yosys_only(opts: &Options) -> Result<Report, SynthError> {
-    let dir = &opts.out;
-    std::fs::create_dir_all(dir).map_err(|e| SynthError::io(dir, e))?;
-    for log in RUN_LOGS {
-        let _ = std::fs::remove_file(dir.join(log));
-    }
-    let board = match (&opts.board_file, opts.target.board()) {
-        (Some(file), _) => Some(Board::from_file(file)?),
-        (None, Some(name)) => Some(Board::shipped(name)?),
-        (None, None) => None,
-    };
-    let report = match board {
+    let report = match prepare(opts)? {
         None => generic(opts)?,
         Some(board) => synthesise(opts, &board)?.0,
     };
-    report.write(dir)?;
+    report.write(&opts.out)?;
     Ok(report)
 }
 
