@@ -269,7 +269,17 @@ impl Train {
         };
         let mut columns = accuracy_columns(&report, config.training.order_seed)?;
         // The cycle model has the RTL's capacities: beyond them the accuracy still counts.
-        match std::panic::catch_unwind(|| measure(&workload, 1.0)) {
+        let cycles = match hdl::params::Params::new(config) {
+            Err(e) => Err(format!("the RTL's capacities: {e}")),
+            Ok(_) => std::panic::catch_unwind(|| measure(&workload, 1.0)).map_err(|panic| {
+                panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default()
+            }),
+        };
+        match cycles {
             Ok(cycles) => {
                 let round = sweep::stages::round2;
                 columns.insert(
@@ -281,12 +291,7 @@ impl Train {
                     json!(round(cycles.cycles_per_training_sample)),
                 );
             }
-            Err(panic) => {
-                let text = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
+            Err(text) => {
                 let error = format!("golden's cycle model cannot run this config: {text}");
                 columns.insert("train.cycles_error".into(), json!(error));
             }
