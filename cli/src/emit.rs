@@ -28,7 +28,7 @@ pub fn run(args: EmitArgs) -> Result<()> {
         "wrote {} (top `{}`) and {}.json: {} ports, {} memories",
         args.out.join(&manifest.verilog).display(),
         manifest.top,
-        args.out.join(manifest.top).display(),
+        args.out.join(&manifest.top).display(),
         manifest.ports.len(),
         manifest.memories.len()
     );

@@ -268,9 +268,10 @@ impl Train {
             description: data.name.clone(),
         };
         let mut columns = accuracy_columns(&report, config.training.order_seed)?;
-        // The cycle model has the RTL's capacities: beyond them the accuracy still counts.
-        let cycles = match hdl::params::Params::new(config) {
-            Err(e) => Err(format!("the RTL's capacities: {e}")),
+        // The cycle model is the generated RTL's: beyond what the generator builds the
+        // accuracy still counts.
+        let cycles = match hdl::generator::capacities(config) {
+            Err(e) => Err(format!("the generator: {e}")),
             Ok(_) => std::panic::catch_unwind(|| measure(&workload, 1.0)).map_err(|panic| {
                 panic
                     .downcast_ref::<&str>()

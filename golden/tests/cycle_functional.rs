@@ -6,7 +6,7 @@
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{
-    memory_elements, memory_words, CFG_READ_LATENCY, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES,
+    memory_elements, memory_words, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES,
     REG_HIDDEN_LR_SHIFT, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_LO, SELECT_HIDDEN_WEIGHTS,
     SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
 };
@@ -152,7 +152,7 @@ fn default_config_equals_chip_train() {
 }
 
 /// The port timing of docs/RTL.md: `cfg_ready` only in `Idle` and never two cycles running,
-/// read latency 21 cycles from the edge that takes the request at the pins, an event touching
+/// read latency 12 cycles (8 address bits) from the edge that takes the request at the pins, an event touching
 /// 4 positions (one lane group) costs 4 + 4 cycles, an event outside the field 2 + 2 and is
 /// counted.
 #[test]
@@ -163,8 +163,13 @@ fn port_timing_is_the_rtl_s() {
     let start = host.trace.len();
     host.request(false, SELECT_REGISTERS, 0, 0);
     let taken = host.trace.iter().rposition(|(i, _)| i.cfg_valid).unwrap();
-    assert_eq!(CFG_READ_LATENCY, 21);
-    assert_eq!(host.trace.len() - taken, CFG_READ_LATENCY);
+    let latency = golden::cycle::Capacities::of(&config).cfg_read_latency();
+    assert_eq!(
+        latency,
+        8 + 4,
+        "tiny: 256 weights of FC layer 0 need 8 address bits"
+    );
+    assert_eq!(host.trace.len() - taken, latency);
     // An element write: the same phases, then `CfgWrite` (13) writes the word back, and the
     // port is ready again one cycle later than after a read.
     host.request(true, SELECT_KERNELS, 3, 0x7F);
@@ -175,15 +180,15 @@ fn port_timing_is_the_rtl_s() {
         .map(|(_, o)| o.taps.unwrap().phase)
         .collect();
     let mut expected = vec![0];
-    expected.extend([10; 17]);
+    expected.extend([10; 8]);
     expected.extend([11, 12, 13, 0]);
-    assert_eq!(phases, expected);
+    assert_eq!(phases, expected, "8 divider steps: 8 address bits");
     let written: Vec<usize> = host.trace[taken..]
         .iter()
         .enumerate()
         .filter_map(|(c, (_, o))| o.taps.unwrap().kernel_write.map(|_| c))
         .collect();
-    assert_eq!(written, [21], "written at the edge that leaves CfgWrite");
+    assert_eq!(written, [12], "written at the edge that leaves CfgWrite");
     assert_eq!(host.read(SELECT_KERNELS, 3), 0x7F);
     // (2, 2) touches 2×2 positions; (9, 9) is outside the 6×6 field.
     let words = aer_words(&[Event::new(2, 2, 0), Event::new(9, 9, 0)], false, 0);

@@ -196,6 +196,8 @@ pub struct ConfigPort {
     reset_hidden_lr_shift: Constant<Bits<5>>,
     reset_output_lr_shift: Constant<Bits<5>>,
     reset_projection_seed: Constant<Bits<32>>,
+    /// Ones above an `ACC_BITS` score in 32 bits: its sign extension.
+    score_fill: Constant<Bits<32>>,
     /// The learning unit is generated (`Params::learning`); else registers 0–5 (shifts,
     /// rounding LFSR, projection seed) read 0 and ignore writes.
     learning: Constant<Bit>,
@@ -312,6 +314,7 @@ impl ConfigPort {
             reset_hidden_lr_shift: c(p.hidden_lr_shift),
             reset_output_lr_shift: c(p.output_lr_shift),
             reset_projection_seed: Constant::new(u64::from(p.target_projection_seed).into()),
+            score_fill: Constant::new((0xFFFF_FFFF_u64 & !((1u64 << ACC_BITS) - 1)).into()),
             learning: Constant::new(p.learning),
         }
     }
@@ -484,7 +487,8 @@ impl Logic for ConfigPort {
         }
         self.score_wide.next = bit_cast::<32, ACC_BITS>(self.score.val());
         if self.score.val().get_bit(ACC_BITS - 1) {
-            self.score_wide.next = bit_cast::<32, ACC_BITS>(self.score.val()) | 0xFFC0_0000_u64;
+            self.score_wide.next =
+                bit_cast::<32, ACC_BITS>(self.score.val()) | self.score_fill.val();
         }
         self.busy_bit.next = 0.into();
         if self.busy.val() {
@@ -634,9 +638,9 @@ impl Logic for ConfigPort {
 }
 
 // The write byte's copies above are written out for 8 lanes, and the sign extensions use
-// literal masks (8-bit lanes, 12-bit potentials, 22-bit scores).
+// literal masks (8-bit lanes, 12-bit potentials); a score is read as two 16-bit halves.
 const _: () = assert!(
-    CONV_LANES == 8 && FC_LANES == 8 && KERNEL_BITS == 8 && MEMBRANE_BITS == 12 && ACC_BITS == 22
+    CONV_LANES == 8 && FC_LANES == 8 && KERNEL_BITS == 8 && MEMBRANE_BITS == 12 && ACC_BITS <= 32
 );
 
 #[cfg(test)]

@@ -31,9 +31,12 @@ pub enum ConvState {
     Clear,
 }
 
-/// ROM word of one axis: `[0, 8)` touched positions, `[8, 16)` kernel word offset,
-/// `[16, 24)` membrane word offset.
-type AxisWord = Bits<24>;
+/// ROM word of one axis: `[0, 8)` touched positions, then the kernel word offset
+/// (`KERNEL_ADDR_BITS` from [`AXIS_KERNEL_AT`]), then the membrane word offset
+/// (`MEMBRANE_ADDR_BITS` from [`AXIS_MEMBRANE_AT`]).
+type AxisWord = Bits<{ AXIS_MEMBRANE_AT + MEMBRANE_ADDR_BITS }>;
+pub const AXIS_KERNEL_AT: usize = 8;
+pub const AXIS_MEMBRANE_AT: usize = AXIS_KERNEL_AT + KERNEL_ADDR_BITS;
 
 #[derive(LogicBlock)]
 pub struct ConvEngine {
@@ -89,6 +92,9 @@ pub struct ConvEngine {
     packed: [Signal<Local, Bits<MEMBRANE_WORD>>; CONV_LANES + 1],
     in_field: Signal<Local, Bit>,
     issue_kernel: Signal<Local, Bits<KERNEL_ADDR_BITS>>,
+    /// The event's first kernel word (channel 0) and membrane word: the axes' offsets summed.
+    kernel_offset: Signal<Local, Bits<KERNEL_ADDR_BITS>>,
+    membrane_offset: Signal<Local, Bits<MEMBRANE_ADDR_BITS>>,
     issue_membrane: Signal<Local, Bits<MEMBRANE_ADDR_BITS>>,
     width: Constant<Bits<9>>,
     height: Constant<Bits<9>>,
@@ -113,9 +119,10 @@ fn axis_rom(
     for c in 0..coords {
         if let Some((first, last)) = touched_range(c, p.size, p.stride, out_side) {
             let k = c - first * p.stride;
+            let fit = |v: usize, bits: usize| (v as u64) & ((1 << bits) - 1);
             let word = (last - first + 1) as u64
-                | ((k * kernel_scale) as u64) << 8
-                | ((first * membrane_scale) as u64) << 16;
+                | fit(k * kernel_scale, KERNEL_ADDR_BITS) << AXIS_KERNEL_AT
+                | fit(first * membrane_scale, MEMBRANE_ADDR_BITS) << AXIS_MEMBRANE_AT;
             rom.insert(Bits::<8>::from(c as u64), AxisWord::from(word));
         }
     }
@@ -162,6 +169,8 @@ impl ConvEngine {
             packed: Default::default(),
             in_field: Default::default(),
             issue_kernel: Default::default(),
+            kernel_offset: Default::default(),
+            membrane_offset: Default::default(),
             issue_membrane: Default::default(),
             width: Constant::new((p.width as u64).into()),
             height: Constant::new((p.height as u64).into()),
@@ -205,6 +214,26 @@ impl Logic for ConvEngine {
             && (self.state.q.val() == ConvState::Idle)
             && !self.in_field.val();
         self.busy.next = (self.state.q.val() != ConvState::Idle) || self.write_pending.q.val();
+        self.kernel_offset.next = self
+            .x_rom
+            .data
+            .val()
+            .get_bits::<KERNEL_ADDR_BITS>(AXIS_KERNEL_AT)
+            + self
+                .y_rom
+                .data
+                .val()
+                .get_bits::<KERNEL_ADDR_BITS>(AXIS_KERNEL_AT);
+        self.membrane_offset.next = self
+            .x_rom
+            .data
+            .val()
+            .get_bits::<MEMBRANE_ADDR_BITS>(AXIS_MEMBRANE_AT)
+            + self
+                .y_rom
+                .data
+                .val()
+                .get_bits::<MEMBRANE_ADDR_BITS>(AXIS_MEMBRANE_AT);
         self.issue_kernel.next =
             self.kernel_position.q.val() + bit_cast::<KERNEL_ADDR_BITS, 8>(self.group.q.val());
         self.issue_membrane.next =
@@ -258,34 +287,18 @@ impl Logic for ConvEngine {
                     self.columns.d.next = self.x_rom.data.val().get_bits::<8>(0);
                     self.columns_left.d.next = self.x_rom.data.val().get_bits::<8>(0);
                     self.rows_left.d.next = self.y_rom.data.val().get_bits::<8>(0);
-                    self.kernel_row.d.next = bit_cast::<KERNEL_ADDR_BITS, 8>(
-                        self.x_rom.data.val().get_bits::<8>(8)
-                            + self.y_rom.data.val().get_bits::<8>(8),
-                    );
+                    self.kernel_row.d.next = self.kernel_offset.val();
                     if self.channel.val() {
-                        self.kernel_row.d.next = bit_cast::<KERNEL_ADDR_BITS, 8>(
-                            self.x_rom.data.val().get_bits::<8>(8)
-                                + self.y_rom.data.val().get_bits::<8>(8),
-                        ) + self.channel_offset.val();
+                        self.kernel_row.d.next =
+                            self.kernel_offset.val() + self.channel_offset.val();
                     }
-                    self.kernel_position.d.next = bit_cast::<KERNEL_ADDR_BITS, 8>(
-                        self.x_rom.data.val().get_bits::<8>(8)
-                            + self.y_rom.data.val().get_bits::<8>(8),
-                    );
+                    self.kernel_position.d.next = self.kernel_offset.val();
                     if self.channel.val() {
-                        self.kernel_position.d.next = bit_cast::<KERNEL_ADDR_BITS, 8>(
-                            self.x_rom.data.val().get_bits::<8>(8)
-                                + self.y_rom.data.val().get_bits::<8>(8),
-                        ) + self.channel_offset.val();
+                        self.kernel_position.d.next =
+                            self.kernel_offset.val() + self.channel_offset.val();
                     }
-                    self.membrane_row.d.next = bit_cast::<MEMBRANE_ADDR_BITS, 8>(
-                        self.x_rom.data.val().get_bits::<8>(16)
-                            + self.y_rom.data.val().get_bits::<8>(16),
-                    );
-                    self.membrane_position.d.next = bit_cast::<MEMBRANE_ADDR_BITS, 8>(
-                        self.x_rom.data.val().get_bits::<8>(16)
-                            + self.y_rom.data.val().get_bits::<8>(16),
-                    );
+                    self.membrane_row.d.next = self.membrane_offset.val();
+                    self.membrane_position.d.next = self.membrane_offset.val();
                 }
             }
             ConvState::Walk => {

@@ -12,7 +12,7 @@ use crate::params::*;
 use crate::uart::{check_clocks_per_bit, BitPeriodError};
 use crate::verilog::block_verilog;
 use golden::config::Config;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Name of the top module and stem of the emitted files.
@@ -31,38 +31,41 @@ pub enum EmitError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The emitter of the config's capacities could not be compiled or run.
+    #[error("the generator (capacities {capacities}): {problem}")]
+    Generator { capacities: String, problem: String },
 }
 
 /// One port of the top module.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Port {
-    pub name: &'static str,
-    pub direction: &'static str,
+    pub name: String,
+    pub direction: String,
     pub width: usize,
 }
 
 /// A port of the manifest's lists below.
-fn p(name: &'static str, direction: &'static str, width: usize) -> Port {
+fn p(name: &str, direction: &str, width: usize) -> Port {
     Port {
-        name,
-        direction,
+        name: name.into(),
+        direction: direction.into(),
         width,
     }
 }
 
 /// One memory: the words the config uses, the word width, and the words the RTL declares.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Memory {
-    pub name: &'static str,
+    pub name: String,
     pub words: usize,
     pub width: usize,
     pub declared_words: usize,
 }
 
 /// What `emit` wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
-    pub top: &'static str,
+    pub top: String,
     pub verilog: String,
     /// Cycles from a taken configuration read to `cfg_rvalid`: element, word request.
     pub cfg_read_latency: usize,
@@ -71,6 +74,8 @@ pub struct Manifest {
     pub cfg_word_write_cycles: usize,
     pub ports: Vec<Port>,
     pub memories: Vec<Memory>,
+    /// The capacities the Verilog is generated with (golden `Capacities::of` the config).
+    pub capacities: Capacities,
     pub parameters: Params,
     /// The board top's UART bit period in clock cycles (absent for the processor alone).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,8 +107,8 @@ pub fn ports() -> Vec<Port> {
 
 /// The memories of `spoon` for these parameters.
 pub fn memories(p: &Params) -> Vec<Memory> {
-    let m = |name, words, width, bits: usize| Memory {
-        name,
+    let m = |name: &str, words, width, bits: usize| Memory {
+        name: name.into(),
         words,
         width,
         declared_words: 1 << bits,
@@ -123,13 +128,13 @@ pub fn memories(p: &Params) -> Vec<Memory> {
             MEMBRANE_ADDR_BITS,
         ),
         Memory {
-            name: "fc0_weights",
+            name: "fc0_weights".into(),
             words: p.hidden_weight_words(),
             width: FC_WORD,
             declared_words: p.hidden_weight_words(),
         },
         Memory {
-            name: "output_weights",
+            name: "output_weights".into(),
             words: p.output_weight_words(),
             width: FC_WORD,
             declared_words: p.output_weight_words(),
@@ -154,16 +159,19 @@ pub fn board_ports() -> Vec<Port> {
     ]
 }
 
-/// Writes `out_dir/spoon.v` and `out_dir/spoon.json` (creating `out_dir`).
-pub fn emit(config: &Config, out_dir: &Path) -> Result<Manifest, EmitError> {
+/// Writes `out_dir/spoon.v` and `out_dir/spoon.json` (creating `out_dir`) with the capacities
+/// this crate is compiled with ([`COMPILED`]); [`crate::generator::emit`] gives each config its
+/// own.
+pub fn emit_compiled(config: &Config, out_dir: &Path) -> Result<Manifest, EmitError> {
     let p = Params::new(config)?;
     let text = block_verilog(&mut Spoon::new(&p), TOP);
     write(out_dir, manifest(TOP, ports(), p, None), &text)
 }
 
 /// Writes the board top, `out_dir/spoon_board.v` (the processor included) and
-/// `out_dir/spoon_board.json`, for a UART of `clocks_per_bit` cycles per bit (docs/HOST.md).
-pub fn emit_board(
+/// `out_dir/spoon_board.json`, for a UART of `clocks_per_bit` cycles per bit (docs/HOST.md),
+/// with the compiled capacities.
+pub fn emit_board_compiled(
     config: &Config,
     clocks_per_bit: usize,
     out_dir: &Path,
@@ -175,20 +183,16 @@ pub fn emit_board(
     write(out_dir, m, &text)
 }
 
-fn manifest(
-    top: &'static str,
-    ports: Vec<Port>,
-    p: Params,
-    clocks_per_bit: Option<usize>,
-) -> Manifest {
+fn manifest(top: &str, ports: Vec<Port>, p: Params, clocks_per_bit: Option<usize>) -> Manifest {
     Manifest {
-        top,
+        top: top.into(),
         verilog: format!("{top}.v"),
         cfg_read_latency: CFG_READ_LATENCY,
         cfg_word_read_latency: CFG_WORD_READ_LATENCY,
         cfg_word_write_cycles: CFG_WORD_WRITE_CYCLES,
         ports,
         memories: memories(&p),
+        capacities: COMPILED,
         parameters: p,
         clocks_per_bit,
     }
@@ -216,8 +220,8 @@ mod tests {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
         let config = Config::default();
-        let ma = emit(&config, a.path()).unwrap();
-        let mb = emit(&config, b.path()).unwrap();
+        let ma = emit_compiled(&config, a.path()).unwrap();
+        let mb = emit_compiled(&config, b.path()).unwrap();
         assert_eq!(ma, mb);
         for f in ["spoon.v", "spoon.json"] {
             let x = std::fs::read(a.path().join(f)).unwrap();
@@ -233,7 +237,7 @@ mod tests {
         assert_eq!(ma.memories[2].width, 112);
         let fc: Vec<(&str, usize, usize)> = ma.memories[3..]
             .iter()
-            .map(|m| (m.name, m.words, m.width))
+            .map(|m| (m.name.as_str(), m.words, m.width))
             .collect();
         assert_eq!(
             fc,
@@ -250,8 +254,8 @@ mod tests {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
         let config = Config::tiny();
-        let ma = emit_board(&config, 8, a.path()).unwrap();
-        assert_eq!(ma, emit_board(&config, 8, b.path()).unwrap());
+        let ma = emit_board_compiled(&config, 8, a.path()).unwrap();
+        assert_eq!(ma, emit_board_compiled(&config, 8, b.path()).unwrap());
         for f in ["spoon_board.v", "spoon_board.json"] {
             let x = std::fs::read(a.path().join(f)).unwrap();
             let y = std::fs::read(b.path().join(f)).unwrap();
@@ -260,14 +264,14 @@ mod tests {
         let v = std::fs::read_to_string(a.path().join("spoon_board.v")).unwrap();
         assert!(v.contains("module spoon_board(") && v.contains("module spoon_board$core("));
         assert_eq!(ma.clocks_per_bit, Some(8));
-        let names: Vec<&str> = ma.ports.iter().map(|p| p.name).collect();
+        let names: Vec<&str> = ma.ports.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["clock", "uart_rx", "uart_tx", "leds"]);
         let json = std::fs::read_to_string(a.path().join("spoon_board.json")).unwrap();
         assert!(json.contains("\"clocks_per_bit\": 8"), "{json}");
-        let e = emit_board(&config, 3, a.path()).unwrap_err();
+        let e = emit_board_compiled(&config, 3, a.path()).unwrap_err();
         assert!(e.to_string().contains("clocks_per_bit 3"), "{e}");
         // The processor's own manifest has no bit period.
-        emit(&config, b.path()).unwrap();
+        emit_compiled(&config, b.path()).unwrap();
         let json = std::fs::read_to_string(b.path().join("spoon.json")).unwrap();
         assert!(!json.contains("clocks_per_bit"));
     }

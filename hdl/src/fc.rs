@@ -81,6 +81,8 @@ pub struct FcLane {
     product_wide: Signal<Local, Bits<ACC_BITS>>,
     sum: Signal<Local, Bits<ACC_BITS>>,
     offset: Constant<Bits<8>>,
+    /// Ones above the 16-bit product in an accumulator: its sign extension.
+    product_fill: Constant<Bits<ACC_BITS>>,
 }
 
 impl FcLane {
@@ -103,6 +105,7 @@ impl FcLane {
             product_wide: Default::default(),
             sum: Default::default(),
             offset: Constant::new(((lane * ACC_BITS) as u64).into()),
+            product_fill: Constant::new((((1u64 << ACC_BITS) - 1) & !0xFFFF).into()),
         }
     }
 }
@@ -129,15 +132,16 @@ impl Logic for FcLane {
         self.product.next = self.product_q.q.val();
         self.product_wide.next = bit_cast::<ACC_BITS, 16>(self.product.val());
         if self.product.val().get_bit(15) {
-            self.product_wide.next = bit_cast::<ACC_BITS, 16>(self.product.val()) | 0x3F_0000_u64;
+            self.product_wide.next =
+                bit_cast::<ACC_BITS, 16>(self.product.val()) | self.product_fill.val();
         }
         self.sum.next = self.acc.val() + self.product_wide.val();
         self.placed_sum.next = bit_cast::<ACC_WORD, ACC_BITS>(self.sum.val()) << self.offset.val();
     }
 }
 
-// Sign extensions with literal masks: 8- and 9-bit operands, 22-bit accumulators.
-const _: () = assert!(FC_WEIGHT_BITS == 8 && ERROR_BITS == 9 && ACC_BITS == 22);
+// Sign extensions with literal masks: 8- and 9-bit operands; the product is 16 bits.
+const _: () = assert!(FC_WEIGHT_BITS == 8 && ERROR_BITS == 9 && ACC_BITS > 16);
 
 #[derive(Copy, Clone, Debug, PartialEq, LogicState)]
 pub enum FcPhase {

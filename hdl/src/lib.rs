@@ -12,6 +12,7 @@ pub mod conv;
 pub mod emit;
 pub mod event;
 pub mod fc;
+pub mod generator;
 pub mod host_link;
 pub mod integrate_fire;
 pub mod learning_unit;
@@ -37,4 +38,5 @@ pub fn tiny_config() -> Config {
     Config::tiny()
 }
 
-pub use emit::{emit, emit_board, EmitError, Manifest};
+pub use emit::{EmitError, Manifest};
+pub use generator::{emit, emit_board};

@@ -67,6 +67,7 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
             w64(a.write_data.val(), 0),
             w64(a.write_data.val(), 64),
             w64(a.write_data.val(), 128),
+            w64(a.write_data.val(), 192),
         ],
     });
     b.tick();
@@ -100,7 +101,7 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
 fn lockstep(config: Config, samples: usize, by_words: bool) -> usize {
     let p = Params::new(&config).unwrap();
     let mut bench = Bench::new(Spoon::new(&p), |x| &mut x.clock);
-    let mut model = CycleChip::power_up(&config);
+    let mut model = CycleChip::power_up_with_capacities(&config, crate::params::COMPILED);
     let mut cycles = 0usize;
     let mut writes = [0usize; 5];
     let mut host = Host::new(|i: &PortsIn| {

@@ -1,33 +1,25 @@
 //! Everything the RTL takes from `golden::config::Config`, computed once at generation time.
 //!
 //! rust_hdl widths are Rust const generics, fixed when this crate is compiled, so the RTL has
-//! compiled *capacities* (the widths of the word lanes and of the memory addresses, below) and
-//! takes every size, bound, shift and seed from the `Config` as a constant (a Verilog
-//! `localparam`). [`Params::new`] checks that a `Config` fits the capacities and names the field
-//! that does not. The capacities are exactly what the default `Config` needs
-//! (test `capacities_are_those_of_the_default_config`), so nothing is declared twice.
+//! compiled *capacities* (lanes, lane widths, memory address widths: golden `Capacities`, written
+//! by `build.rs`) and takes every size, bound, shift and seed from the `Config` as a constant (a
+//! Verilog `localparam`). [`Params::new`] checks that a `Config` fits the compiled capacities and
+//! names the field that does not; [`Params::new_for`] checks it against others (the generator,
+//! `generator.rs`, compiles this crate again with the capacities a config needs).
 
 use golden::config::Config;
 use golden::fixed::{max_signed, min_signed};
 
-/// Kernels updated per cycle by the convolution engine (`hardware.conv_lanes`).
-pub const CONV_LANES: usize = 8;
-/// Neurons per cycle of the FC engine and learning unit (`hardware.fc_lanes`).
-pub const FC_LANES: usize = 8;
-/// Kernel weight lane, bits (two's complement, holds `conv.weight_bits`).
-pub const KERNEL_BITS: usize = 8;
-/// Membrane potential lane, bits (two's complement, holds `conv.membrane_bits`).
-pub const MEMBRANE_BITS: usize = 12;
-/// Spike counter lane, bits (unsigned, holds `conv.spike_count_bits`).
-pub const COUNT_BITS: usize = 2;
+// The capacities the crate is compiled with (`build.rs`: golden `Capacities`, the default
+// config's unless the generator sets `SPOON_RTL_CAPACITIES`): `CONV_LANES`, `FC_LANES`,
+// `KERNEL_BITS`, `MEMBRANE_BITS`, `COUNT_BITS`, `FC_WEIGHT_BITS`, `INPUT_BITS`, `ACC_BITS`,
+// `KERNEL_ADDR_BITS`, `MEMBRANE_ADDR_BITS`, `HIDDEN_ADDR_BITS`, `OUTPUT_ADDR_BITS`,
+// `ACC_ADDR_BITS`, `FIFO_ADDR_BITS`, `CFG_ADDRESS_BITS`, `HIDDEN_LAYERS`, and all of them as
+// `COMPILED`.
+include!(concat!(env!("OUT_DIR"), "/capacities.rs"));
+
 /// One neuron of the membrane map: potential (low bits) then counter.
 pub const NEURON_BITS: usize = MEMBRANE_BITS + COUNT_BITS;
-/// FC weight lane, bits (two's complement, holds `fc.weight_bits`).
-pub const FC_WEIGHT_BITS: usize = 8;
-/// FC input lane, bits (two's complement: spike counts and hidden activations).
-pub const INPUT_BITS: usize = 8;
-/// Accumulator lane, bits (two's complement, holds every `Config::fc_accumulator_bits`).
-pub const ACC_BITS: usize = 22;
 /// Kernel memory word: `CONV_LANES` weights.
 pub const KERNEL_WORD: usize = CONV_LANES * KERNEL_BITS;
 /// Membrane memory word: `CONV_LANES` neurons.
@@ -38,25 +30,9 @@ pub const FC_WORD: usize = FC_LANES * FC_WEIGHT_BITS;
 pub const INPUT_WORD: usize = FC_LANES * INPUT_BITS;
 /// Accumulator memory word: `FC_LANES` accumulators.
 pub const ACC_WORD: usize = FC_LANES * ACC_BITS;
-/// Address bits of the kernel memory (words).
-pub const KERNEL_ADDR_BITS: usize = 7;
-/// Address bits of the membrane memory (words).
-pub const MEMBRANE_ADDR_BITS: usize = 7;
-/// Address bits of FC layer 0 (hidden) weight memory (words).
-pub const HIDDEN_ADDR_BITS: usize = 14;
-/// Address bits of the output layer weight memory (words).
-pub const OUTPUT_ADDR_BITS: usize = 8;
-/// Address bits of the accumulator memory (hidden words, then output words).
-pub const ACC_ADDR_BITS: usize = 4;
-/// Address bits of the AER FIFO (its depth is at most `2^FIFO_ADDR_BITS`).
-pub const FIFO_ADDR_BITS: usize = 4;
-/// Element address of the configuration port, bits.
-pub const CFG_ADDRESS_BITS: usize = 17;
 /// Data of the configuration port (`cfg_wdata`, `cfg_rdata`): one kernel or FC weight word, so
 /// that a word request moves a whole memory word.
 pub const CFG_DATA_BITS: usize = KERNEL_WORD;
-/// Hidden layers the RTL is built for.
-pub const HIDDEN_LAYERS: usize = 1;
 
 // A word request of the configuration port moves a kernel word or an FC weight word alike.
 const _: () = assert!(CFG_DATA_BITS == FC_WORD);
@@ -107,14 +83,49 @@ fn grown_field(config: &Config, fields: &[&'static str], otherwise: &'static str
         .unwrap_or(otherwise)
 }
 
-/// Bits of an unsigned address of `n` words (at least 1).
-pub fn address_bits(n: usize) -> usize {
-    (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1) as usize
+pub use golden::cycle::capacities::address_bits;
+pub use golden::cycle::Capacities;
+
+/// The shape the RTL blocks are written for: hidden layers and lanes (the generator builds
+/// every other capacity to fit; see golden `Capacities::LANE_WIDTHS`).
+pub fn check_shape(config: &Config, caps: &Capacities) -> Result<(), CapacityError> {
+    need(
+        config.fc.hidden.len() == caps.hidden_layers,
+        "fc.hidden",
+        || {
+            format!(
+                "the RTL has {} hidden layer, the config {}",
+                caps.hidden_layers,
+                config.fc.hidden.len()
+            )
+        },
+    )?;
+    need(
+        config.hardware.conv_lanes == caps.conv_lanes,
+        "hardware.conv_lanes",
+        || {
+            format!(
+                "the RTL has {} lanes, the config {}",
+                caps.conv_lanes, config.hardware.conv_lanes
+            )
+        },
+    )?;
+    need(
+        config.hardware.fc_lanes == caps.fc_lanes,
+        "hardware.fc_lanes",
+        || {
+            format!(
+                "the RTL has {} lanes, the config {}",
+                caps.fc_lanes, config.hardware.fc_lanes
+            )
+        },
+    )?;
+    Ok(())
 }
 
 /// The constants of one configuration, as the RTL uses them. Signed bounds are held as `i64`
 /// and enter the RTL as two's-complement bit patterns of their lane width.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Params {
     pub width: usize,
     pub height: usize,
@@ -161,11 +172,19 @@ pub struct Params {
 }
 
 impl Params {
-    /// The constants of `config` (validated), or the first field the RTL cannot hold.
+    /// The constants of `config` (validated), or the first field the compiled RTL
+    /// ([`COMPILED`]) cannot hold.
     pub fn new(config: &Config) -> Result<Self, CapacityError> {
+        Self::new_for(config, &COMPILED)
+    }
+
+    /// The constants of `config` in an RTL of capacities `caps`, or the first field it cannot
+    /// hold: [`Capacities::of`] gives the capacities of the chip generated for `config`, and
+    /// this refuses what the generator does not build (lanes, lane widths, hidden layers).
+    pub fn new_for(config: &Config, caps: &Capacities) -> Result<Self, CapacityError> {
         let (out_w, out_h) = config.conv_out_side();
         let c = &config.conv;
-        let conv_groups = c.kernels.div_ceil(CONV_LANES);
+        let conv_groups = c.kernels.div_ceil(caps.conv_lanes);
         let hidden = config.fc.hidden.first().copied().unwrap_or(0);
         let p = Params {
             width: config.input.width,
@@ -186,8 +205,8 @@ impl Params {
             hidden,
             classes: config.fc.classes,
             conv_neurons: config.conv_neurons(),
-            hidden_groups: hidden.div_ceil(FC_LANES),
-            output_groups: config.fc.classes.div_ceil(FC_LANES),
+            hidden_groups: hidden.div_ceil(caps.fc_lanes),
+            output_groups: config.fc.classes.div_ceil(caps.fc_lanes),
             fc_weight_lo: min_signed(config.fc.weight_bits).into(),
             fc_weight_hi: max_signed(config.fc.weight_bits).into(),
             activation_shift: config.fc.activation_shifts.first().copied().unwrap_or(0) as usize,
@@ -209,62 +228,51 @@ impl Params {
                 .collect(),
             learning: config.hardware.learning,
         };
-        p.check(config)?;
+        p.check(config, caps)?;
         Ok(p)
     }
 
-    fn check(&self, config: &Config) -> Result<(), CapacityError> {
-        need(config.fc.hidden.len() == HIDDEN_LAYERS, "fc.hidden", || {
-            format!(
-                "the RTL has {HIDDEN_LAYERS} hidden layer, the config {}",
-                config.fc.hidden.len()
-            )
-        })?;
-        need(
-            config.hardware.conv_lanes == CONV_LANES,
-            "hardware.conv_lanes",
-            || {
-                format!(
-                    "the RTL has {CONV_LANES} lanes, the config {}",
-                    config.hardware.conv_lanes
-                )
-            },
-        )?;
-        need(
-            config.hardware.fc_lanes == FC_LANES,
-            "hardware.fc_lanes",
-            || {
-                format!(
-                    "the RTL has {FC_LANES} lanes, the config {}",
-                    config.hardware.fc_lanes
-                )
-            },
-        )?;
+    fn check(&self, config: &Config, caps: &Capacities) -> Result<(), CapacityError> {
+        let Capacities {
+            kernel_bits,
+            membrane_bits,
+            count_bits,
+            fc_weight_bits,
+            input_bits,
+            acc_bits,
+            hidden_addr_bits,
+            output_addr_bits,
+            acc_addr_bits,
+            fifo_addr_bits,
+            cfg_address_bits,
+            ..
+        } = *caps;
+        check_shape(config, caps)?;
         let widths = [
             (
                 "conv.weight_bits",
                 config.conv.weight_bits as usize,
-                KERNEL_BITS,
+                kernel_bits,
             ),
             (
                 "conv.membrane_bits",
                 config.conv.membrane_bits as usize,
-                MEMBRANE_BITS,
+                membrane_bits,
             ),
             (
                 "conv.spike_count_bits",
                 config.conv.spike_count_bits as usize,
-                COUNT_BITS,
+                count_bits,
             ),
             (
                 "fc.weight_bits",
                 config.fc.weight_bits as usize,
-                FC_WEIGHT_BITS,
+                fc_weight_bits,
             ),
             (
                 "fc.activation_bits",
                 config.fc.activation_bits as usize,
-                INPUT_BITS,
+                input_bits,
             ),
         ];
         for (field, got, cap) in widths {
@@ -273,29 +281,29 @@ impl Params {
             })?;
         }
         for (k, &bits) in self.accumulator_bits.iter().enumerate() {
-            need(bits as usize <= ACC_BITS, "fc.hidden", || {
+            need(bits as usize <= acc_bits, "fc.hidden", || {
                 format!(
-                    "FC layer {k} needs a {bits}-bit accumulator, the RTL lane holds {ACC_BITS}"
+                    "FC layer {k} needs a {bits}-bit accumulator, the RTL lane holds {acc_bits}"
                 )
             })?;
         }
         let (pb, ob) = (self.probability_bits, self.output_lr_shift);
-        need(pb < INPUT_BITS, "fc.probability_bits", || {
-            format!("{pb} must be below {INPUT_BITS}")
+        need(pb < input_bits, "fc.probability_bits", || {
+            format!("{pb} must be below {input_bits}")
         })?;
         need(ob <= 16, "learning.output_lr_shift", || {
             format!("{ob} > 16")
         })?;
-        self.check_conv(config)?;
+        self.check_conv(config, caps)?;
         let words = [
-            ("fc.hidden", self.hidden_weight_words(), HIDDEN_ADDR_BITS),
-            ("fc.classes", self.output_weight_words(), OUTPUT_ADDR_BITS),
+            ("fc.hidden", self.hidden_weight_words(), hidden_addr_bits),
+            ("fc.classes", self.output_weight_words(), output_addr_bits),
             (
                 "fc.hidden",
                 self.hidden_groups + self.output_groups,
-                ACC_ADDR_BITS,
+                acc_addr_bits,
             ),
-            ("hardware.fifo_depth", self.fifo_depth, FIFO_ADDR_BITS),
+            ("hardware.fifo_depth", self.fifo_depth, fifo_addr_bits),
         ];
         for (field, n, bits) in words {
             need(address_bits(n) <= bits, field, || {
@@ -307,19 +315,25 @@ impl Params {
         }
         let largest = self.largest_cfg_address();
         need(
-            address_bits(largest + 1) <= CFG_ADDRESS_BITS,
+            address_bits(largest + 1) <= cfg_address_bits,
             "fc.hidden",
-            || format!("configuration address {largest} needs more than {CFG_ADDRESS_BITS} bits"),
-        )
+            || format!("configuration address {largest} needs more than {cfg_address_bits} bits"),
+        )?;
+        // The board's host link carries a 3-byte address (docs/HOST.md).
+        need(cfg_address_bits <= 24, "fc.hidden", || {
+            format!("configuration address {largest} needs more than the host link's 24 bits")
+        })
     }
 
     /// The convolution engine's address constants and axis ROMs fit their words: the kernel
     /// memory (input channels, then taps, then kernel groups) and the membrane map (output
     /// positions, then kernel groups), each addressed with its steps held in an address word.
-    fn check_conv(&self, config: &Config) -> Result<(), CapacityError> {
+    fn check_conv(&self, config: &Config, caps: &Capacities) -> Result<(), CapacityError> {
+        let (kernel_addr_bits, membrane_addr_bits) =
+            (caps.kernel_addr_bits, caps.membrane_addr_bits);
         let g = self.conv_groups;
-        let kernel_cap = 1usize << KERNEL_ADDR_BITS;
-        let membrane_cap = 1usize << MEMBRANE_ADDR_BITS;
+        let kernel_cap = 1usize << kernel_addr_bits;
+        let membrane_cap = 1usize << membrane_addr_bits;
         let kernel_field = grown_field(
             config,
             &["input.channels", "conv.size", "conv.kernels"],
@@ -334,7 +348,7 @@ impl Params {
         })?;
         need(self.size * self.size * g < kernel_cap, "conv.size", || {
             format!(
-                "the channel offset {}² × {g} = {} does not fit the {KERNEL_ADDR_BITS}-bit \
+                "the channel offset {}² × {g} = {} does not fit the {kernel_addr_bits}-bit \
                  kernel address",
                 self.size,
                 self.size * self.size * g
@@ -344,7 +358,7 @@ impl Params {
         need(row_step < kernel_cap, "conv.stride", || {
             format!(
                 "the kernel step {} × {} × {g} = {row_step} of one output row does not fit \
-                 the {KERNEL_ADDR_BITS}-bit kernel address",
+                 the {kernel_addr_bits}-bit kernel address",
                 self.stride, self.size
             )
         })?;
@@ -362,7 +376,7 @@ impl Params {
         })?;
         need(self.out_w * g < membrane_cap, membrane_field, || {
             format!(
-                "the membrane row step {} × {g} does not fit the {MEMBRANE_ADDR_BITS}-bit \
+                "the membrane row step {} × {g} does not fit the {membrane_addr_bits}-bit \
                  membrane address",
                 self.out_w
             )

@@ -123,7 +123,7 @@ pub fn map(
         .map(|(_, module)| *module)
         .collect();
     let script = ASIC_YS
-        .replace("{top}", manifest.top)
+        .replace("{top}", &manifest.top)
         .replace(
             "{small_memories}",
             &format!("# flip-flops: {}", small.join(" ")),
@@ -133,7 +133,7 @@ pub fn map(
     let path = dir.join("stat.json");
     let text = std::fs::read_to_string(&path).map_err(|e| PowerError::io(&path, e))?;
     let stat = parse_stat(&text, &path)?;
-    tally(&stat, lib, manifest.top, macros, step, &path)
+    tally(&stat, lib, &manifest.top, macros, step, &path)
 }
 
 /// Debian's Yosys (0.23), not the PyPI yowasp build the FPGA flows use: the WebAssembly build's

@@ -272,7 +272,7 @@ $enddefinitions $end
         let path = tmp.path().join("k.vcd");
         std::fs::write(&path, vcd).unwrap();
         let kernels = hdl::emit::Memory {
-            name: MODULES[1].0,
+            name: MODULES[1].0.into(),
             words: 98,
             width: 64,
             declared_words: 128,

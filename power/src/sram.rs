@@ -106,7 +106,7 @@ pub fn plan(memories: &[hdl::emit::Memory]) -> Vec<MacroUse> {
         .iter()
         .filter(|m| m.declared_words * m.width >= MACRO_MIN_BITS)
         .map(|m| {
-            let macro_cell = if DUAL_PORT.contains(&m.name) {
+            let macro_cell = if DUAL_PORT.contains(&m.name.as_str()) {
                 SRAM_1RW1R_32X256
             } else {
                 SRAM_1RW_32X512
@@ -129,8 +129,8 @@ mod tests {
 
     #[test]
     fn the_default_chip_tiles_as_counted_by_hand() {
-        let m = |name, words, width, declared_words| hdl::emit::Memory {
-            name,
+        let m = |name: &str, words, width, declared_words| hdl::emit::Memory {
+            name: name.into(),
             words,
             width,
             declared_words,

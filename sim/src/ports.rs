@@ -80,14 +80,14 @@ impl PortLayout {
             problem,
         };
         for p in ports {
-            if !plain_identifier(p.name) {
-                return Err(unsupported(p.name, "not a plain identifier".into()));
+            if !plain_identifier(&p.name) {
+                return Err(unsupported(&p.name, "not a plain identifier".into()));
             }
             if p.width == 0 {
-                return Err(unsupported(p.name, "width 0".into()));
+                return Err(unsupported(&p.name, "width 0".into()));
             }
             if p.direction != "in" && p.direction != "out" {
-                return Err(unsupported(p.name, format!("direction {:?}", p.direction)));
+                return Err(unsupported(&p.name, format!("direction {:?}", p.direction)));
             }
         }
         match ports.iter().find(|p| p.name == CLOCK) {
@@ -235,8 +235,8 @@ mod tests {
 
     fn port(name: &'static str, direction: &'static str, width: usize) -> Port {
         Port {
-            name,
-            direction,
+            name: name.into(),
+            direction: direction.into(),
             width,
         }
     }

@@ -216,9 +216,9 @@ mod tests {
 
     #[test]
     fn narrow_and_wide_ports_are_copied_word_by_word() {
-        let p = |name, direction, width| Port {
-            name,
-            direction,
+        let p = |name: &str, direction: &str, width| Port {
+            name: name.into(),
+            direction: direction.into(),
             width,
         };
         let layout = PortLayout::new(&[

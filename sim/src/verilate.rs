@@ -318,7 +318,7 @@ fn build(
     }
     args.extend(options.verilator_args.iter().map(String::as_str));
     let prefix = shim::MODEL_CLASS;
-    args.extend(["--top-module", manifest.top, "--prefix", prefix]);
+    args.extend(["--top-module", &manifest.top, "--prefix", prefix]);
     args.extend(["--Mdir", "obj", &manifest.verilog]);
     run(staging, &verilator(), &args, log)?;
     info.verilate = t.elapsed();

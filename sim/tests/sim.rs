@@ -391,7 +391,7 @@ fn a_vcd_window_holds_the_ports_and_the_cycle_timestamps() {
         .expect("scope spoon");
     for port in &sim.manifest().ports {
         let var = spoon
-            .find_var(port.name)
+            .find_var(&port.name)
             .unwrap_or_else(|| panic!("no $var for port {}", port.name));
         assert_eq!(var.size as usize, port.width, "{}", port.name);
     }

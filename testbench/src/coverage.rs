@@ -552,7 +552,7 @@ impl Monitor {
     fn activations(&mut self, cycle: u64) {
         let (shift, ymax) = (self.limits.s.activation_shift, self.limits.s.ymax);
         for j in 0..self.limits.s.hidden {
-            let z = self.acc[j / 8].sum(j % 8);
+            let z = self.acc[j / 8].sum(j % 8, self.limits.s.caps.acc_bits);
             let a = z >> shift;
             let (y, _) = hard_tanh(z, shift, ymax);
             let points = [
@@ -578,7 +578,7 @@ impl Monitor {
         let one = 1 << bits;
         let label = usize::from(chip.sample_label().1);
         let scores: Vec<i32> = (0..s.classes)
-            .map(|c| self.acc[s.hidden_groups + c / 8].sum(c % 8))
+            .map(|c| self.acc[s.hidden_groups + c / 8].sum(c % 8, s.caps.acc_bits))
             .collect();
         let mut hits = vec![];
         for (c, &z) in scores.iter().enumerate() {

@@ -210,7 +210,7 @@ fn stimulus_hex(ports: &[Port], inputs: &[PortsIn]) -> String {
         let mut word: u128 = 0;
         for p in &fields {
             let mask = (1u128 << p.width) - 1;
-            word = word << p.width | u128::from(input_value(i, p.name)) & mask;
+            word = word << p.width | u128::from(input_value(i, &p.name)) & mask;
         }
         writeln!(text, "{word:0digits$x}", digits = width.div_ceil(4)).unwrap();
     }
@@ -235,7 +235,12 @@ fn bench(ports: &[Port], cycles: usize) -> String {
         v += &decl("wire", p);
     }
     let connections: Vec<String> = ports.iter().map(|p| format!(".{0}({0})", p.name)).collect();
-    let names = |ps: &[&Port]| ps.iter().map(|p| p.name).collect::<Vec<_>>().join(", ");
+    let names = |ps: &[&Port]| {
+        ps.iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let formats = vec!["%h"; outputs.len()].join(" ");
     write!(
         v,
@@ -260,7 +265,7 @@ fn parse_outputs(ports: &[Port], text: &str) -> Result<Vec<PortsOut>, IcarusErro
     let names: Vec<&str> = ports
         .iter()
         .filter(|p| p.direction == "out")
-        .map(|p| p.name)
+        .map(|p| p.name.as_str())
         .collect();
     let mut trace = Vec::new();
     for (n, line) in text.lines().enumerate() {

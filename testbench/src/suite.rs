@@ -12,8 +12,8 @@ use golden::cycle::config_port::memory_words;
 use golden::cycle::config_port::*;
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{PortsIn, PortsOut};
-use golden::dataset::{load_split_dir, ImageSet};
-use golden::encoder::encode_ttfs;
+use golden::dataset::{load_split_dir, synthesize_nmnist, ImageSet};
+use golden::encoder::{encode_ttfs, from_dvs};
 use golden::event::Event;
 use golden::kernel::fill_uniform;
 use golden::lfsr::Lfsr;
@@ -409,27 +409,37 @@ fn random_inner(
     Ok(report("random", &cell, samples))
 }
 
-/// A random config within the RTL's capacities (`hdl::params::Params::new` accepts it).
+/// A random config the generator builds (hdl `Params::new_for` its own `Capacities::of`):
+/// field, channels, kernels, hidden neurons, classes, FIFO depth, weight, membrane and
+/// spike-counter widths, shifts and seeds drawn around the default's, small enough for a
+/// lock-step run of seconds.
 pub fn random_config(seed: u64) -> Config {
     let mut rng = SplitMix64::new(seed);
     loop {
         let mut c = hdl::tiny_config();
-        c.input.width = rng.range(4, 12) as usize;
-        c.input.height = rng.range(4, 12) as usize;
-        c.conv.kernels = rng.range(1, 16) as usize;
-        c.conv.size = rng.range(2, 4) as usize;
-        c.conv.stride = rng.range(1, 3) as usize;
+        c.input.width = rng.range(4, 36) as usize;
+        c.input.height = rng.range(4, 36) as usize;
+        c.input.channels = rng.range(1, 2) as usize;
+        c.conv.kernels = rng.range(1, 24) as usize;
+        c.conv.size = rng.range(2, 7) as usize;
+        c.conv.stride = rng.range(1, 4) as usize;
+        c.conv.weight_bits = rng.range(3, 8) as u32;
+        c.conv.membrane_bits = rng.range(i64::from(c.conv.weight_bits) + 1, 12) as u32;
+        c.conv.spike_count_bits = rng.range(1, 4) as u32;
         c.conv.threshold = rng.range(2, 60) as i32;
-        c.fc.hidden = vec![rng.range(1, 20) as usize];
-        c.fc.classes = rng.range(2, 10) as usize;
+        c.conv.init_range = 1;
+        c.fc.hidden = vec![rng.range(1, 40) as usize];
+        c.fc.classes = rng.range(2, 16) as usize;
+        c.fc.weight_bits = rng.range(3, 8) as u32;
         c.fc.activation_shifts = vec![rng.range(0, 3) as u32];
         c.fc.output_shift = rng.range(0, 4) as u32;
         c.learning.hidden_lr_shifts = vec![rng.range(0, 6) as u32];
         c.learning.output_lr_shift = rng.range(0, 8) as u32;
         c.learning.rounding_seed = rng.next_u64() as u32 | 1;
         c.learning.target_projection_seed = rng.next_u64() as u32 | 1;
-        c.hardware.fifo_depth = [2, 4, 8, 16][rng.below(4) as usize];
-        if c.validate().is_ok() && hdl::params::Params::new(&c).is_ok() {
+        c.hardware.fifo_depth = [2, 4, 8, 16, 32][rng.below(5) as usize];
+        let caps = golden::cycle::Capacities::of(&c);
+        if c.validate().is_ok() && hdl::params::Params::new_for(&c, &caps).is_ok() {
             return c;
         }
     }
@@ -441,6 +451,20 @@ pub(crate) fn field_image(config: &Config, digits: &ImageSet, i: usize) -> Vec<u
     (0..h * w)
         .map(|q| digits.image(i)[(q / w * 28 / h) * 28 + q % w * 28 / w])
         .collect()
+}
+
+/// The events of digit `i`: its synthetic N-MNIST stream (`synthesize_nmnist`, polarity as the
+/// channel) for an event-sensor config (two channels, a field of at least 34 × 34), else its
+/// TTFS encoding in the config's field.
+pub fn digit_events(config: &Config, digits: &ImageSet, i: usize, events: &mut Vec<Event>) {
+    let (w, h) = (config.input.width, config.input.height);
+    if config.input.channels == 2 && w >= 34 && h >= 34 {
+        let image: &[u8; 784] = digits.image(i).try_into().expect("28 × 28 digits");
+        let stream = synthesize_nmnist(image);
+        events.extend(from_dvs(config, &stream).expect("a 34 × 34 stream fits the field"));
+    } else {
+        encode_ttfs(config, &field_image(config, digits, i), events);
+    }
 }
 
 /// The training and test digits of `data_dir` (a `load_split_dir` folder) in the seeded
@@ -457,7 +481,8 @@ pub fn mnist_digits(data_dir: &Path, seed: u64) -> Result<(ImageSet, ImageSet), 
 }
 
 /// Real digits of `data_dir` (a `load_split_dir` folder, e.g. `data/mnist-sample`) in the
-/// seeded shuffles of [`mnist_digits`], TTFS-encoded: `samples` training digits learned on
+/// seeded shuffles of [`mnist_digits`], TTFS-encoded (synthetic N-MNIST streams for an event
+/// sensor config, [`digit_events`]): `samples` training digits learned on
 /// chip (class checked against `Chip::train`, and golden's cycle-model FC weights against the
 /// functional model's after every sample), then `samples / 4 + 1` test digits in inference
 /// with their scores read, and at the end the FC weights read back through the port (all, or
@@ -478,7 +503,7 @@ pub fn mnist(
     for s in 0..samples {
         let i = s % train.len();
         events.clear();
-        encode_ttfs(config, &field_image(config, &train, i), &mut events);
+        digit_events(config, &train, i, &mut events);
         let label = usize::from(train.label(i)) % config.fc.classes;
         let expected = chip.train(&events, label);
         let (class, _) = h.sample(&aer_words(&events, true, label));
@@ -500,7 +525,7 @@ pub fn mnist(
     for s in 0..inferences {
         let i = s % test.len();
         events.clear();
-        encode_ttfs(config, &field_image(config, &test, i), &mut events);
+        digit_events(config, &test, i, &mut events);
         let expected = chip.infer(&events);
         let (class, _) = h.sample(&aer_words(&events, false, 0));
         let scores: Vec<i32> = (0..config.fc.classes)

@@ -7,18 +7,13 @@
 use super::{PortsIn, Sizes, LANES};
 use crate::chip::Chip;
 
-/// Element address bits of the configuration port, and the divider's cycles.
-pub const CFG_ADDRESS_BITS: u32 = 17;
-/// Cycles from the edge that takes a read request at the pins to the edge after which
-/// `cfg_rvalid` is high (one in the pin registers).
-pub const CFG_READ_LATENCY: usize = CFG_ADDRESS_BITS as usize + 4;
-/// The same for a word request: the taking edge, the read issued from the pin registers, the
+/// The element read latency is [`super::Capacities::cfg_read_latency`]: the divider takes one
+/// cycle per element address bit. The read latency of a word request: the taking edge, the read issued from the pin registers, the
 /// word latched.
 pub const CFG_WORD_READ_LATENCY: usize = 3;
 /// Cycles per word write at the port's full rate (`cfg_ready` every other cycle; the write is
 /// done in the cycle after the taking edge and the port stays idle).
 pub const CFG_WORD_WRITE_CYCLES: usize = 2;
-const ADDRESS_MASK: usize = (1 << CFG_ADDRESS_BITS) - 1;
 
 /// Selects of the configuration port.
 pub const SELECT_KERNELS: u8 = 0;
@@ -39,8 +34,10 @@ pub const REG_CLASS: usize = 6;
 pub const REG_STATUS: usize = 7;
 pub const REG_IGNORED: usize = 8;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CfgPort {
+    /// Element address bits ([`super::Capacities::cfg_address_bits`]), the divider's cycles.
+    address_bits: u32,
     pub is_write: bool,
     pub select: u8,
     /// A word request, and whether it addresses a word of its memory.
@@ -69,6 +66,28 @@ pub struct Decoded {
 }
 
 impl CfgPort {
+    /// The port after power-up, for element addresses of `address_bits`.
+    pub fn new(address_bits: usize) -> Self {
+        Self {
+            address_bits: address_bits as u32,
+            is_write: false,
+            select: 0,
+            word: false,
+            word_valid: false,
+            data: 0,
+            dividend: 0,
+            remainder: 0,
+            row_words: 0,
+            steps: 0,
+            rvalid: false,
+            rdata: 0,
+        }
+    }
+
+    fn address_mask(&self) -> usize {
+        (1 << self.address_bits) - 1
+    }
+
     fn divisor_and_groups(&self, s: &Sizes) -> (usize, usize) {
         match self.select {
             SELECT_KERNELS => (s.kernels, s.conv_groups),
@@ -77,7 +96,7 @@ impl CfgPort {
             SELECT_SCORES => (2 * LANES, 1),
             SELECT_MEMBRANES => (2 * s.kernels, s.conv_groups),
             // Registers: a divisor above every address leaves the register index.
-            _ => (1 << CFG_ADDRESS_BITS, s.conv_groups),
+            _ => (1 << self.address_bits, s.conv_groups),
         }
     }
 
@@ -87,7 +106,7 @@ impl CfgPort {
         Decoded {
             column,
             lane: column & 7,
-            word_address: (self.row_words + (column >> 3)) & ADDRESS_MASK,
+            word_address: (self.row_words + (column >> 3)) & self.address_mask(),
             odd: self.remainder & 1 == 1,
         }
     }
@@ -101,7 +120,7 @@ impl CfgPort {
             SELECT_OUTPUT_WEIGHTS => s.output_weight_words,
             _ => 0,
         };
-        (address as usize & ADDRESS_MASK) < words
+        (address as usize & s.caps.cfg_address_mask()) < words
     }
 
     /// Takes a request (at an edge in `Idle` with `cfg_valid`; `word_ok`: [`Self::word_ok`]).
@@ -112,23 +131,24 @@ impl CfgPort {
         self.word = i.cfg_word;
         self.word_valid = word_ok;
         self.data = i.cfg_wdata as u16;
-        self.dividend = address as usize & ADDRESS_MASK;
+        self.dividend = address as usize & self.address_mask();
         self.remainder = 0;
         self.row_words = 0;
-        self.steps = CFG_ADDRESS_BITS;
+        self.steps = self.address_bits;
     }
 
     /// One divider step; true when the division is done.
     pub fn divide(&mut self, s: &Sizes) -> bool {
         let (divisor, groups) = self.divisor_and_groups(s);
-        let top = self.dividend >> (CFG_ADDRESS_BITS - 1) & 1;
-        let trial = ((self.remainder << 1) | top) & ((1 << (CFG_ADDRESS_BITS + 1)) - 1);
-        self.dividend = (self.dividend << 1) & ADDRESS_MASK;
-        self.row_words = (self.row_words << 1) & ADDRESS_MASK;
+        let mask = self.address_mask();
+        let top = self.dividend >> (self.address_bits - 1) & 1;
+        let trial = ((self.remainder << 1) | top) & ((mask << 1) | 1);
+        self.dividend = (self.dividend << 1) & mask;
+        self.row_words = (self.row_words << 1) & mask;
         self.remainder = trial;
         if trial >= divisor {
             self.remainder = trial - divisor;
-            self.row_words = (self.row_words + groups) & ADDRESS_MASK;
+            self.row_words = (self.row_words + groups) & mask;
         }
         let done = self.steps == 1;
         self.steps = self.steps.wrapping_sub(1) & 31;

@@ -4,7 +4,7 @@
 //! (golden `MembraneMap::integrate`) and writes the membrane word back. Also the clear, one
 //! word per cycle, and the outside ports (configuration, FC scan).
 
-use super::{Sizes, Write, KERNEL_ADDR_MASK, LANES, MEMBRANE_ADDR_MASK};
+use super::{Sizes, Write, LANES};
 use crate::conv::touched_range;
 use crate::kernel::KernelMemory;
 use crate::membrane::MembraneMap;
@@ -39,9 +39,10 @@ pub struct ConvIn {
 #[derive(Debug, Clone)]
 pub struct ConvEngine {
     s: Sizes,
-    /// ROM words of each axis, as hdl `conv::axis_rom` builds them (24 bits).
-    x_rom: Vec<u32>,
-    y_rom: Vec<u32>,
+    /// ROM words of each axis, as hdl `conv::axis_rom` builds them: touched positions in bits
+    /// `[0, 8)`, the kernel word offset from bit 8, the membrane word offset above it.
+    x_rom: Vec<u64>,
+    y_rom: Vec<u64>,
     pub(super) kernels: KernelMemory,
     pub(super) membranes: MembraneMap,
     state: State,
@@ -65,16 +66,17 @@ fn axis_rom(
     s: &Sizes,
     kernel_scale: usize,
     membrane_scale: usize,
-) -> Vec<u32> {
+) -> Vec<u64> {
     (0..256)
         .map(
             |c| match (c < coords).then(|| touched_range(c, s.size, s.stride, out_side)) {
                 Some(Some((first, last))) => {
                     let k = c - first * s.stride;
-                    let word = (last - first + 1) as u64
-                        | ((k * kernel_scale) as u64) << 8
-                        | ((first * membrane_scale) as u64) << 16;
-                    (word & 0xFF_FFFF) as u32
+                    let (ka, ma) = (s.caps.kernel_addr_bits, s.caps.membrane_addr_bits);
+                    let fit = |v: usize, bits: usize| (v as u64) & ((1 << bits) - 1);
+                    (last - first + 1) as u64
+                        | fit(k * kernel_scale, ka) << 8
+                        | fit(first * membrane_scale, ma) << (8 + ka)
                 }
                 _ => 0,
             },
@@ -82,8 +84,8 @@ fn axis_rom(
         .collect()
 }
 
-fn field(word: u32, at: u32) -> usize {
-    ((word >> at) & 0xFF) as usize
+fn field(word: u64, at: usize, bits: usize) -> usize {
+    ((word >> at) as usize) & ((1 << bits) - 1)
 }
 
 impl ConvEngine {
@@ -170,9 +172,10 @@ impl ConvEngine {
     ) -> (Option<Write<MembraneWord>>, Option<Write<[i16; LANES]>>) {
         let busy = self.busy();
         let g = self.s.conv_groups;
-        let issue_kernel = (self.kernel_position + usize::from(self.group)) & KERNEL_ADDR_MASK;
+        let issue_kernel =
+            (self.kernel_position + usize::from(self.group)) & self.s.caps.kernel_mask();
         let issue_membrane =
-            (self.membrane_position + usize::from(self.group)) & MEMBRANE_ADDR_MASK;
+            (self.membrane_position + usize::from(self.group)) & self.s.caps.membrane_mask();
         let (mut k_read, mut k_addr) = (i.kernel_read, i.kernel_address);
         let mut k_write = i.kernel_write && !busy;
         let (mut m_read, mut m_addr) = (i.membrane_read, i.membrane_address);
@@ -192,21 +195,25 @@ impl ConvEngine {
                     write_address = 0;
                 } else if i.start_event
                     && self.in_field(i)
-                    && field(xw, 0) != 0
-                    && field(yw, 0) != 0
+                    && field(xw, 0, 8) != 0
+                    && field(yw, 0, 8) != 0
                 {
                     state = State::Walk;
                     self.group = 0;
-                    self.columns = field(xw, 0) as u8;
+                    self.columns = field(xw, 0, 8) as u8;
                     self.columns_left = self.columns;
-                    self.rows_left = field(yw, 0) as u8;
-                    let mut kernel = ((field(xw, 8) + field(yw, 8)) & 0xFF) & KERNEL_ADDR_MASK;
+                    self.rows_left = field(yw, 0, 8) as u8;
+                    let ka = self.s.caps.kernel_addr_bits;
+                    let mut kernel =
+                        (field(xw, 8, ka) + field(yw, 8, ka)) & self.s.caps.kernel_mask();
                     if i.channel {
-                        kernel = (kernel + self.s.taps_per_channel * g) & KERNEL_ADDR_MASK;
+                        kernel = (kernel + self.s.taps_per_channel * g) & self.s.caps.kernel_mask();
                     }
                     self.kernel_row = kernel;
                     self.kernel_position = kernel;
-                    let membrane = ((field(xw, 16) + field(yw, 16)) & 0xFF) & MEMBRANE_ADDR_MASK;
+                    let ma = self.s.caps.membrane_addr_bits;
+                    let membrane = (field(xw, 8 + ka, ma) + field(yw, 8 + ka, ma))
+                        & self.s.caps.membrane_mask();
                     self.membrane_row = membrane;
                     self.membrane_position = membrane;
                 }
@@ -225,14 +232,16 @@ impl ConvEngine {
                     if self.columns_left != 1 {
                         self.columns_left -= 1;
                         self.kernel_position =
-                            self.kernel_position.wrapping_sub(kc) & KERNEL_ADDR_MASK;
-                        self.membrane_position = (self.membrane_position + mc) & MEMBRANE_ADDR_MASK;
+                            self.kernel_position.wrapping_sub(kc) & self.s.caps.kernel_mask();
+                        self.membrane_position =
+                            (self.membrane_position + mc) & self.s.caps.membrane_mask();
                     } else if self.rows_left != 1 {
                         self.rows_left -= 1;
                         self.columns_left = self.columns;
-                        self.kernel_row = self.kernel_row.wrapping_sub(kr) & KERNEL_ADDR_MASK;
+                        self.kernel_row =
+                            self.kernel_row.wrapping_sub(kr) & self.s.caps.kernel_mask();
                         self.kernel_position = self.kernel_row;
-                        self.membrane_row = (self.membrane_row + mr) & MEMBRANE_ADDR_MASK;
+                        self.membrane_row = (self.membrane_row + mr) & self.s.caps.membrane_mask();
                         self.membrane_position = self.membrane_row;
                     } else {
                         state = State::Idle;
@@ -241,7 +250,7 @@ impl ConvEngine {
             }
             State::Clear => {
                 m_write = Some((self.write_address, None));
-                write_address = (self.write_address + 1) & MEMBRANE_ADDR_MASK;
+                write_address = (self.write_address + 1) & self.s.caps.membrane_mask();
                 if self.write_address == self.s.membrane_words - 1 {
                     state = State::Idle;
                 }

@@ -5,7 +5,7 @@
 
 use super::scan::Scan;
 use super::Write;
-use super::{Sizes, ACC_ADDR_MASK, HIDDEN_ADDR_MASK, LANES, OUTPUT_ADDR_MASK};
+use super::{Sizes, LANES};
 use crate::activation::{hard_sigmoid, hard_tanh, output_error};
 use crate::fc::FcLayer;
 use crate::fixed::{add_saturating_i16, narrow_delta, stochastic_round};
@@ -44,23 +44,20 @@ pub enum FcPass {
     LearnOutput = 3,
 }
 
-/// Bits of an accumulator lane (s22) and of an accumulator word (8 lanes).
-const ACC_BITS: usize = 22;
-const ACC_WORD_BITS: usize = LANES * ACC_BITS;
-
-/// An accumulator memory word, raw (176 bits): 8 accumulators (s22, lane `l` at bit `22l`),
-/// or an activation word (`y` s8 at bit `8l`, `d` s2 at bit `64 + 2l`).
+/// An accumulator memory word, raw (up to 256 bits, little-endian 64-bit limbs): 8
+/// accumulators (s`acc_bits`, lane `l` at bit `acc_bits · l`, [`Capacities`]), or an activation
+/// word (`y` s8 at bit `8l`, `d` s2 at bit `64 + 2l`).
+///
+/// [`Capacities`]: super::Capacities
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct AccWord(pub [u64; 3]);
+pub struct AccWord(pub [u64; 4]);
 
 impl AccWord {
     fn bits(&self, at: usize, width: usize) -> u64 {
-        (0..width)
-            .filter(|b| at + b < ACC_WORD_BITS)
-            .fold(0, |v, b| {
-                let i = at + b;
-                v | ((self.0[i / 64] >> (i % 64)) & 1) << b
-            })
+        (0..width).filter(|b| at + b < 256).fold(0, |v, b| {
+            let i = at + b;
+            v | ((self.0[i / 64] >> (i % 64)) & 1) << b
+        })
     }
 
     fn place(&mut self, at: usize, width: usize, value: u64) {
@@ -70,9 +67,9 @@ impl AccWord {
         }
     }
 
-    /// Accumulator lane `l`.
-    pub fn sum(&self, l: usize) -> i32 {
-        sext(self.bits(ACC_BITS * l, ACC_BITS), ACC_BITS)
+    /// Accumulator lane `l` of `acc_bits`.
+    pub fn sum(&self, l: usize, acc_bits: usize) -> i32 {
+        sext(self.bits(acc_bits * l, acc_bits), acc_bits)
     }
 
     /// Raw 8-bit input lane `l` (`y` of an activation word).
@@ -202,7 +199,7 @@ impl FcEngine {
             s: s.clone(),
             hidden,
             output,
-            acc: vec![AccWord::default(); ACC_ADDR_MASK + 1],
+            acc: vec![AccWord::default(); s.caps.acc_mask() + 1],
             hidden_rdata: [0; LANES],
             output_rdata: [0; LANES],
             acc_rdata: AccWord::default(),
@@ -259,7 +256,7 @@ impl FcEngine {
 
     /// Lane `lane` of the last accumulator word read (the configuration port's score).
     pub fn score(&self, lane: usize) -> i32 {
-        self.acc_rdata.sum(lane)
+        self.acc_rdata.sum(lane, self.s.caps.acc_bits)
     }
 
     fn weight_index(layer: &FcLayer, groups: usize, address: usize, l: usize) -> Option<usize> {
@@ -295,7 +292,11 @@ impl FcEngine {
         }
         let target =
             usize::from(self.label >> 3) == self.group & 0xFF && usize::from(self.label & 7) == l;
-        let p = hard_sigmoid(self.acc_rdata.sum(l), s.output_shift, s.probability_bits);
+        let p = hard_sigmoid(
+            self.acc_rdata.sum(l, s.caps.acc_bits),
+            s.output_shift,
+            s.probability_bits,
+        );
         output_error(p, target, s.probability_bits)
     }
 
@@ -313,7 +314,11 @@ impl FcEngine {
         let mut word = AccWord::default();
         let mut modulated = false;
         for l in (0..LANES).filter(|l| mask >> l & 1 == 1) {
-            let (y, window) = hard_tanh(self.acc_rdata.sum(l), s.activation_shift, s.ymax);
+            let (y, window) = hard_tanh(
+                self.acc_rdata.sum(l, s.caps.acc_bits),
+                s.activation_shift,
+                s.ymax,
+            );
             let d: i64 = match (window, signs >> l & 1 == 1) {
                 (false, _) => 0,
                 (true, true) => 1,
@@ -331,8 +336,9 @@ impl FcEngine {
     fn sums_word(&self) -> AccWord {
         let mut word = AccWord::default();
         for (l, &p) in self.product_q.iter().enumerate() {
-            let sum = self.acc_rdata.sum(l) + p;
-            word.place(ACC_BITS * l, ACC_BITS, sum as u64 & ((1 << ACC_BITS) - 1));
+            let bits = self.s.caps.acc_bits;
+            let sum = self.acc_rdata.sum(l, bits) + p;
+            word.place(bits * l, bits, sum as u64 & ((1 << bits) - 1));
         }
         word
     }
@@ -378,8 +384,8 @@ impl FcEngine {
         let group8 = self.group & 0xFF;
         let last_row_group = group8 == last_group;
         let acc_base = if output_layer { s.hidden_groups } else { 0 };
-        let weight_address = (self.row + group8) & HIDDEN_ADDR_MASK;
-        let acc_address = (acc_base + group8) & ACC_ADDR_MASK;
+        let weight_address = (self.row + group8) & s.caps.hidden_mask();
+        let acc_address = (acc_base + group8) & s.caps.acc_mask();
         // The scan.
         let word = if output_layer {
             std::array::from_fn(|l| self.acc_rdata.input(l))
@@ -413,7 +419,7 @@ impl FcEngine {
             let (data, modulated) = self.activation_word();
             (
                 Write {
-                    address: self.act_group & ACC_ADDR_MASK,
+                    address: self.act_group & s.caps.acc_mask(),
                     data,
                 },
                 modulated,
@@ -436,15 +442,15 @@ impl FcEngine {
             ..FcOut::default()
         };
         let (mut h_read, mut o_read) = (false, false);
-        let (mut h_addr, mut o_addr) = (weight_address, weight_address & OUTPUT_ADDR_MASK);
+        let (mut h_addr, mut o_addr) = (weight_address, weight_address & s.caps.output_mask());
         let mut acc_read = None;
         let mut acc_write: Option<Write<AccWord>> = None;
         let mut next = self.phase;
         let mut load_projection = false;
         match self.phase {
             FcPhase::Idle => {
-                h_addr = i.mem_address & HIDDEN_ADDR_MASK;
-                o_addr = i.mem_address & OUTPUT_ADDR_MASK;
+                h_addr = i.mem_address & s.caps.hidden_mask();
+                o_addr = i.mem_address & s.caps.output_mask();
                 h_read = i.mem_read && i.mem_select == 0;
                 o_read = i.mem_read && i.mem_select == 1;
                 let data = i.mem_wdata;
@@ -461,7 +467,7 @@ impl FcEngine {
                     });
                 }
                 if i.mem_read && i.mem_select == 2 {
-                    acc_read = Some((s.hidden_groups + i.mem_address) & ACC_ADDR_MASK);
+                    acc_read = Some((s.hidden_groups + i.mem_address) & s.caps.acc_mask());
                 }
                 if i.rounding_write {
                     self.rounding = i.rounding_wdata;
@@ -481,7 +487,7 @@ impl FcEngine {
             }
             FcPhase::Clear => {
                 acc_write = Some(Write {
-                    address: group8 & ACC_ADDR_MASK,
+                    address: group8 & s.caps.acc_mask(),
                     data: AccWord::default(),
                 });
                 self.group = (self.group + 1) & 0xFF;
@@ -491,7 +497,7 @@ impl FcEngine {
             }
             FcPhase::Pick => {
                 if output_layer && scan_read {
-                    acc_read = Some(scan_address & ACC_ADDR_MASK);
+                    acc_read = Some(scan_address & s.caps.acc_mask());
                 }
                 if presented.valid && !stall {
                     self.x = presented.value;
@@ -616,7 +622,7 @@ impl FcEngine {
             FcPhase::DecideLane => {
                 let erring = (0..LANES).any(|l| self.error(l) != 0);
                 let errors_now = self.any_error || (self.lane == 0 && erring);
-                let value = self.acc_rdata.sum(self.lane);
+                let value = self.acc_rdata.sum(self.lane, self.s.caps.acc_bits);
                 let class = ((self.group << 3 | self.lane) & 0xFF) as u8;
                 let better = value > self.best || class == 0;
                 let winner = if better { class } else { self.best_class };

@@ -4,6 +4,7 @@
 //! functional model's (`membrane.rs`, `activation.rs`, `fixed.rs`, `lfsr.rs`,
 //! `target_projection.rs`): this module only schedules it.
 
+pub mod capacities;
 pub mod config_port;
 pub mod conv;
 pub mod fc;
@@ -18,6 +19,7 @@ use crate::fc::FcLayer;
 use crate::kernel::KernelMemory;
 use crate::lfsr::Lfsr;
 use crate::membrane::MembraneMap;
+pub use capacities::Capacities;
 use config_port::*;
 use conv::{ConvEngine, ConvIn, MembraneWord};
 use fc::{AccWord, FcEngine, FcIn};
@@ -30,13 +32,6 @@ pub const RESET_CYCLES: u64 = 2;
 
 /// Lanes of the convolution and FC engines (`hardware.conv_lanes`, `hardware.fc_lanes`).
 pub const LANES: usize = 8;
-/// Address masks of the RTL's compiled memory capacities (docs/RTL.md § "Capacities"): kernel
-/// memory and membrane map 7 bits, FC layer 0 weights 14, output weights 8, accumulators 4.
-pub const KERNEL_ADDR_MASK: usize = (1 << 7) - 1;
-pub const MEMBRANE_ADDR_MASK: usize = (1 << 7) - 1;
-pub const HIDDEN_ADDR_MASK: usize = (1 << 14) - 1;
-pub const OUTPUT_ADDR_MASK: usize = (1 << 8) - 1;
-pub const ACC_ADDR_MASK: usize = (1 << 4) - 1;
 
 /// The sizes and constants the blocks use, from the `Config` (as hdl `Params`).
 #[derive(Debug, Clone)]
@@ -52,6 +47,8 @@ pub struct Sizes {
     pub positions: usize,
     pub taps_per_channel: usize,
     pub taps: usize,
+    /// Inputs of FC layer 0 (convolution neurons).
+    pub conv_neurons: usize,
     pub conv_groups: usize,
     /// Words of the kernel memory, FC layer 0 weights, output weights.
     pub kernel_words: usize,
@@ -74,11 +71,29 @@ pub struct Sizes {
     pub fifo_depth: usize,
     /// The chip has its learning unit (`hardware.learning`).
     pub learning: bool,
+    /// Spike counter bits; accumulator bits (the widest layer's, `Config::fc_accumulator_bits`).
+    pub count_bits: usize,
+    pub acc_bits: usize,
+    /// The capacities of the RTL being modelled: its address widths wrap the addresses.
+    pub caps: Capacities,
 }
 
 impl Sizes {
-    /// `config` must be validated and have one hidden layer and 8 lanes (the RTL's shape).
+    /// The sizes of `config` in the chip generated for it ([`Capacities::of`]). `config` must
+    /// be validated and have one hidden layer and 8 lanes (the RTL's shape).
     pub fn new(config: &Config) -> Self {
+        let mut s = Self::shape(config, Capacities::LANE_WIDTHS);
+        s.caps = Capacities::needed(&s);
+        s
+    }
+
+    /// The sizes of `config` in an RTL of capacities `caps` (wider than `config` needs: the
+    /// compiled RTL of hdl's in-process simulations holds smaller configs).
+    pub fn with_capacities(config: &Config, caps: Capacities) -> Self {
+        Self::shape(config, caps)
+    }
+
+    fn shape(config: &Config, caps: Capacities) -> Self {
         assert_eq!(config.fc.hidden.len(), 1, "the RTL has one hidden layer");
         assert_eq!(config.hardware.conv_lanes, LANES);
         assert_eq!(config.hardware.fc_lanes, LANES);
@@ -98,6 +113,7 @@ impl Sizes {
             positions: out_w * out_h,
             taps_per_channel: c.size * c.size,
             taps: config.input.channels * c.size * c.size,
+            conv_neurons: config.conv_neurons(),
             conv_groups: groups(c.kernels),
             kernel_words: config.input.channels * c.size * c.size * groups(c.kernels),
             hidden_weight_words: config.conv_neurons() * groups(hidden),
@@ -118,6 +134,12 @@ impl Sizes {
             rounding_seed: config.learning.rounding_seed,
             fifo_depth: config.hardware.fifo_depth,
             learning: config.hardware.learning,
+            count_bits: c.spike_count_bits as usize,
+            acc_bits: (0..=config.fc.hidden.len())
+                .map(|k| config.fc_accumulator_bits(k) as usize)
+                .max()
+                .unwrap_or(1),
+            caps,
         }
     }
 }
@@ -180,14 +202,14 @@ pub struct Taps {
     pub ignored: u16,
     /// Words held by the AER FIFO.
     pub fifo_held: u8,
-    /// Membrane map: 8 lanes of 14 bits (potential s12 low, counter above).
+    /// Membrane map: 8 lanes of `membrane_bits + count_bits` (potential low, counter above).
     pub membrane_write: Option<Write<u128>>,
     /// Kernel memory, FC layer 0 weights, output weights: 8 lanes of 8 bits.
     pub kernel_write: Option<Write<u64>>,
     pub hidden_weight_write: Option<Write<u64>>,
     pub output_weight_write: Option<Write<u64>>,
-    /// Accumulator memory: 176 bits, little-endian 64-bit limbs.
-    pub accumulator_write: Option<Write<[u64; 3]>>,
+    /// Accumulator memory: 8 lanes of `acc_bits`, little-endian 64-bit limbs.
+    pub accumulator_write: Option<Write<[u64; 4]>>,
 }
 
 /// 8 weight lanes as the RTL packs them (lane `l` at bit `8l`).
@@ -202,10 +224,13 @@ pub fn unpack_weights(word: u64) -> [i16; LANES] {
     std::array::from_fn(|l| i16::from((word >> (8 * l)) as u8 as i8))
 }
 
-/// A membrane word as the RTL packs it (lane `l` at bit `14l`: potential, then counter).
-pub fn pack_membrane(w: &MembraneWord) -> u128 {
+/// A membrane word as the RTL packs it (lane `l` at bit `(membrane_bits + count_bits) · l`:
+/// potential, then counter).
+pub fn pack_membrane(w: &MembraneWord, caps: &Capacities) -> u128 {
+    let (mb, cb) = (caps.membrane_bits, caps.count_bits);
     w.iter().enumerate().fold(0, |p, (l, &(v, c))| {
-        p | ((v as u128 & 0xFFF) | (c as u128 & 3) << 12) << (14 * l)
+        let neuron = (v as u128 & ((1 << mb) - 1)) | (c as u128 & ((1 << cb) - 1)) << mb;
+        p | neuron << ((mb + cb) * l)
     })
 }
 
@@ -235,9 +260,18 @@ pub struct CycleChip {
 }
 
 impl CycleChip {
-    /// Power-up: every register 0, every memory 0 (the state before the first reset).
+    /// Power-up: every register 0, every memory 0 (the state before the first reset), of the
+    /// chip generated for `config` ([`Capacities::of`]).
     pub fn power_up(config: &Config) -> Self {
-        let s = Sizes::new(config);
+        Self::power_up_sized(config, Sizes::new(config))
+    }
+
+    /// [`Self::power_up`] in an RTL of capacities `caps`.
+    pub fn power_up_with_capacities(config: &Config, caps: Capacities) -> Self {
+        Self::power_up_sized(config, Sizes::with_capacities(config, caps))
+    }
+
+    fn power_up_sized(config: &Config, s: Sizes) -> Self {
         let layer = |i, o| FcLayer::zeros(i, o, config.fc.weight_bits);
         Self {
             fifo: Fifo::new(s.fifo_depth),
@@ -247,6 +281,7 @@ impl CycleChip {
                 layer(config.conv_neurons(), s.hidden),
                 layer(s.hidden, s.classes),
             ),
+            cfg: CfgPort::new(s.caps.cfg_address_bits),
             s,
             phase: Phase::Idle,
             ignored: 0,
@@ -255,7 +290,6 @@ impl CycleChip {
             hidden_lr_shift: 0,
             output_lr_shift: 0,
             projection_seed: 0,
-            cfg: CfgPort::default(),
             pins: PortsIn::default(),
             in_shown: false,
             cfg_shown: false,
@@ -267,7 +301,19 @@ impl CycleChip {
     /// `reset` high, one low while the reset pin register resets the chip): idle, registers at
     /// the config values, memories zero.
     pub fn new(config: &Config) -> Self {
-        let mut chip = Self::power_up(config);
+        Self::reset_from(Self::power_up(config))
+    }
+
+    /// [`Self::new`] in an RTL of capacities `caps` (at least those `config` needs), as hdl's
+    /// in-process simulations compile it.
+    pub fn with_capacities(config: &Config, caps: Capacities) -> Self {
+        Self::reset_from(Self::power_up_sized(
+            config,
+            Sizes::with_capacities(config, caps),
+        ))
+    }
+
+    fn reset_from(mut chip: Self) -> Self {
         for cycle in 0..RESET_CYCLES {
             chip.step(&PortsIn {
                 reset: cycle == 0,
@@ -280,7 +326,15 @@ impl CycleChip {
     /// After reset, with the memories and the rounding LFSR of a functional `Chip` (as if
     /// written through the configuration port).
     pub fn from_chip(chip: &Chip) -> Self {
-        let mut c = Self::new(chip.config());
+        Self::load(Self::new(chip.config()), chip)
+    }
+
+    /// [`Self::from_chip`] in an RTL of capacities `caps`.
+    pub fn from_chip_with_capacities(chip: &Chip, caps: Capacities) -> Self {
+        Self::load(Self::with_capacities(chip.config(), caps), chip)
+    }
+
+    fn load(mut c: Self, chip: &Chip) -> Self {
         c.conv.kernels = chip.kernels().clone();
         c.fc.hidden = chip.layers()[0].clone();
         c.fc.output = chip.layers()[1].clone();
@@ -363,10 +417,11 @@ impl CycleChip {
             }
             SELECT_MEMBRANES => {
                 let (v, c) = self.conv.membrane_rdata()[d.lane];
+                let (mb, cb) = (self.s.caps.membrane_bits, self.s.caps.count_bits);
                 if d.odd {
-                    (c & 3) as u16
+                    (c & ((1 << cb) - 1)) as u16
                 } else {
-                    (((v as u16) << 4) as i16 >> 4) as u16
+                    (((v as u16) << (16 - mb)) as i16 >> (16 - mb)) as u16
                 }
             }
             _ => 0,
@@ -396,9 +451,9 @@ impl CycleChip {
             x: word as u8,
             y: (word >> 8) as u8,
             channel: word >> 16 & 1 == 1,
-            kernel_address: d.word_address & KERNEL_ADDR_MASK,
+            kernel_address: d.word_address & self.s.caps.kernel_mask(),
             kernel_wdata: merged,
-            membrane_address: d.word_address & MEMBRANE_ADDR_MASK,
+            membrane_address: d.word_address & self.s.caps.membrane_mask(),
             ..ConvIn::default()
         };
         let mut fc_in = FcIn {
@@ -408,13 +463,18 @@ impl CycleChip {
             hidden_lr_shift: self.hidden_lr_shift,
             output_lr_shift: self.output_lr_shift,
             projection_seed: self.projection_seed,
-            input_word: self.conv.membrane_rdata().map(|(_, c)| (c & 3) as u8),
+            input_word: {
+                let count_mask = (1 << self.s.caps.count_bits) - 1;
+                self.conv
+                    .membrane_rdata()
+                    .map(|(_, c)| (c & count_mask) as u8)
+            },
             mem_select: match sel {
                 SELECT_HIDDEN_WEIGHTS => 0,
                 SELECT_OUTPUT_WEIGHTS => 1,
                 _ => 2,
             },
-            mem_address: d.word_address & HIDDEN_ADDR_MASK,
+            mem_address: d.word_address & self.s.caps.hidden_mask(),
             mem_wdata: merged,
             rounding_wdata: self.fc.rounding,
             ..FcIn::default()
@@ -439,7 +499,7 @@ impl CycleChip {
                             Phase::CfgData
                         };
                         if ok {
-                            word_access(&p, &mut conv_in, &mut fc_in);
+                            word_access(&self.s.caps, &p, &mut conv_in, &mut fc_in);
                         }
                     }
                 } else if !self.cfg_ready && !self.fifo.empty() {
@@ -567,7 +627,7 @@ impl CycleChip {
             fifo_held: self.fifo.held() as u8,
             membrane_write: membrane_write.map(|w| Write {
                 address: w.address,
-                data: pack_membrane(&w.data),
+                data: pack_membrane(&w.data, &self.s.caps),
             }),
             kernel_write: kernel_write.map(|w| Write {
                 address: w.address,
@@ -631,11 +691,11 @@ impl CycleChip {
 
 /// The memory access of a word request that addresses a word of its memory (select 0, 1 or 2),
 /// from the pin registers in the cycle that takes it.
-fn word_access(p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
+fn word_access(caps: &Capacities, p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
     let address = p.cfg_address as usize;
     let data = unpack_weights(p.cfg_wdata);
     if p.cfg_select == SELECT_KERNELS {
-        conv_in.kernel_address = address & KERNEL_ADDR_MASK;
+        conv_in.kernel_address = address & caps.kernel_mask();
         conv_in.kernel_wdata = data;
         conv_in.kernel_read = !p.cfg_write;
         conv_in.kernel_write = p.cfg_write;
@@ -645,7 +705,7 @@ fn word_access(p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
         } else {
             1
         };
-        fc_in.mem_address = address & HIDDEN_ADDR_MASK;
+        fc_in.mem_address = address & caps.hidden_mask();
         fc_in.mem_wdata = data;
         fc_in.mem_read = !p.cfg_write;
         fc_in.mem_write = p.cfg_write;

@@ -2,7 +2,7 @@
 //! `fc::active_inputs`): presents the nonzero inputs of a layer ascending, one word of 8 lanes
 //! at a time, reading its source only in cycles the engine allows.
 
-use super::{Sizes, HIDDEN_ADDR_MASK, LANES, MEMBRANE_ADDR_MASK};
+use super::{Sizes, LANES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -35,6 +35,9 @@ pub struct Scan {
     last_mask: [u8; 2],
     step: [usize; 2],
     position_step0: usize,
+    /// The RTL's address widths wrap the row and index counters.
+    hidden_mask: usize,
+    membrane_mask: usize,
     offsets: [[usize; LANES]; 2],
     state: State,
     layer: usize,
@@ -59,6 +62,8 @@ impl Scan {
             last_mask: [mask(conv_last), mask(hidden_last)],
             step: [LANES * s.hidden_groups, LANES * s.output_groups],
             position_step0: conv_last * s.hidden_groups,
+            hidden_mask: s.caps.hidden_mask(),
+            membrane_mask: s.caps.membrane_mask(),
             offsets: [
                 std::array::from_fn(|l| l * s.hidden_groups),
                 std::array::from_fn(|l| l * s.output_groups),
@@ -101,7 +106,7 @@ impl Scan {
         Presented {
             valid: self.state == State::Hold && self.pending != 0,
             value,
-            row: (self.row_base + offset) & HIDDEN_ADDR_MASK,
+            row: (self.row_base + offset) & self.hidden_mask,
             done: self.state == State::Idle,
             current: if fresh { word } else { self.word },
             pending,
@@ -119,7 +124,7 @@ impl Scan {
     ) -> (bool, usize) {
         let rest = p.pending & !p.lowest;
         let exhausted = p.pending == 0 || (take && rest == 0);
-        let next_index = (self.index + 1) & MEMBRANE_ADDR_MASK;
+        let next_index = (self.index + 1) & self.membrane_mask;
         let (mut read, mut address) = (false, self.index);
         let mut next = (self.state, self.index, self.group, self.row_base);
         match self.state {
@@ -146,10 +151,10 @@ impl Scan {
                     } else {
                         next.1 = next_index;
                         next.2 = (self.group + 1) & 0xFF;
-                        next.3 = (self.row_base + self.step[self.layer]) & HIDDEN_ADDR_MASK;
+                        next.3 = (self.row_base + self.step[self.layer]) & self.hidden_mask;
                         if self.layer == 0 && self.last_group() {
                             next.2 = 0;
-                            next.3 = (self.row_base + self.position_step0) & HIDDEN_ADDR_MASK;
+                            next.3 = (self.row_base + self.position_step0) & self.hidden_mask;
                         }
                         next.0 = State::NeedRead;
                         if allow_read {

@@ -93,6 +93,8 @@ pub fn crate_consts() -> Vec<(&'static str, usize)> {
         ("ACC_ADDR_BITS", ACC_ADDR_BITS),
         ("MEMBRANE_ADDR_BITS", MEMBRANE_ADDR_BITS),
         ("KERNEL_ADDR_BITS", KERNEL_ADDR_BITS),
+        ("AXIS_KERNEL_AT", crate::conv::AXIS_KERNEL_AT),
+        ("AXIS_MEMBRANE_AT", crate::conv::AXIS_MEMBRANE_AT),
         ("ROUND_BITS", crate::learning_unit::ROUND_BITS),
         ("DELTA_BITS", crate::learning_unit::DELTA_BITS),
         ("MEM_HIDDEN", crate::fc::MEM_HIDDEN as usize),

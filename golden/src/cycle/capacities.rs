@@ -1,0 +1,178 @@
+//! The RTL's capacities: the lanes, lane widths and address widths its Verilog is generated
+//! with (hdl `params.rs` takes them as its Rust const generics, docs/RTL.md § "The generator").
+//! [`Capacities::of`] derives them from a `Config`: the address widths are those its memory
+//! depths, address steps and configuration addresses need, so a generated chip is exactly as
+//! wide as its config. The lanes and lane widths are those the RTL blocks are written for
+//! ([`Capacities::LANE_WIDTHS`]); a config beyond them is refused by hdl `Params::new`.
+//!
+//! The cycle-stepped model wraps its addresses at these widths, as the RTL's counters do.
+
+use super::Sizes;
+use crate::config::Config;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capacities {
+    /// Kernels per cycle of the convolution engine, neurons per cycle of the FC engine.
+    pub conv_lanes: usize,
+    pub fc_lanes: usize,
+    /// Two's-complement lane widths: kernel weight, membrane potential; unsigned spike counter.
+    pub kernel_bits: usize,
+    pub membrane_bits: usize,
+    pub count_bits: usize,
+    /// FC weight and FC input (spike counts and activations) lanes, accumulator lane.
+    pub fc_weight_bits: usize,
+    pub input_bits: usize,
+    pub acc_bits: usize,
+    /// Word address widths of the kernel memory, membrane map, FC layer 0 weights, output
+    /// weights, accumulator memory and AER FIFO.
+    pub kernel_addr_bits: usize,
+    pub membrane_addr_bits: usize,
+    pub hidden_addr_bits: usize,
+    pub output_addr_bits: usize,
+    pub acc_addr_bits: usize,
+    pub fifo_addr_bits: usize,
+    /// Element address of the configuration port (its divider takes one cycle per bit).
+    pub cfg_address_bits: usize,
+    pub hidden_layers: usize,
+}
+
+/// Bits of an unsigned address of `n` words (at least 1).
+pub fn address_bits(n: usize) -> usize {
+    (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1) as usize
+}
+
+impl Capacities {
+    /// Lanes and lane widths the RTL blocks are written for (lanes, kernel, membrane, FC weight
+    /// and FC input bits, hidden layers): the default config's. The spike counter and the
+    /// accumulator are as wide as the config needs.
+    pub const LANE_WIDTHS: Self = Self {
+        conv_lanes: 8,
+        fc_lanes: 8,
+        kernel_bits: 8,
+        membrane_bits: 12,
+        count_bits: 2,
+        fc_weight_bits: 8,
+        input_bits: 8,
+        acc_bits: 22,
+        kernel_addr_bits: 0,
+        membrane_addr_bits: 0,
+        hidden_addr_bits: 0,
+        output_addr_bits: 0,
+        acc_addr_bits: 0,
+        fifo_addr_bits: 0,
+        cfg_address_bits: 0,
+        hidden_layers: 1,
+    };
+
+    /// The capacities of the chip generated for `config` (validated; one hidden layer).
+    pub fn of(config: &Config) -> Self {
+        Sizes::new(config).caps
+    }
+
+    /// The address widths `s` needs, with the lanes and lane widths of [`Self::LANE_WIDTHS`].
+    pub(super) fn needed(s: &Sizes) -> Self {
+        let g = s.conv_groups;
+        // The convolution engine steps its kernel address by a channel (`size² · G`) and by an
+        // output row (`stride · size · G`) and its membrane address by a row (`out_w · G`);
+        // the scan shares the membrane map's address with the accumulator memory.
+        let kernel = s
+            .kernel_words
+            .max(s.taps_per_channel * g + 1)
+            .max(s.stride * s.size * g + 1);
+        let membrane = s.membrane_words.max(s.out_w * g + 1).max(s.acc_words);
+        let largest_element = [
+            s.taps * s.kernels,
+            s.conv_neurons * s.hidden,
+            s.hidden * s.classes,
+            2 * s.conv_neurons,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(1);
+        Self {
+            kernel_addr_bits: address_bits(kernel),
+            membrane_addr_bits: address_bits(membrane),
+            hidden_addr_bits: address_bits(s.hidden_weight_words),
+            output_addr_bits: address_bits(s.output_weight_words),
+            acc_addr_bits: address_bits(s.acc_words),
+            fifo_addr_bits: address_bits(s.fifo_depth),
+            cfg_address_bits: address_bits(largest_element),
+            count_bits: s.count_bits,
+            // An FC lane adds a 16-bit product (`|x · w|, |y · e| ≤ 2^14`) to its accumulator.
+            acc_bits: s.acc_bits.max(17),
+            ..Self::LANE_WIDTHS
+        }
+    }
+
+    pub fn kernel_mask(&self) -> usize {
+        mask(self.kernel_addr_bits)
+    }
+    pub fn membrane_mask(&self) -> usize {
+        mask(self.membrane_addr_bits)
+    }
+    pub fn hidden_mask(&self) -> usize {
+        mask(self.hidden_addr_bits)
+    }
+    pub fn output_mask(&self) -> usize {
+        mask(self.output_addr_bits)
+    }
+    pub fn acc_mask(&self) -> usize {
+        mask(self.acc_addr_bits)
+    }
+    pub fn cfg_address_mask(&self) -> usize {
+        mask(self.cfg_address_bits)
+    }
+
+    /// Cycles from the edge that takes an element read request at the pins to the edge after
+    /// which `cfg_rvalid` is high: the pin register, the divider's `cfg_address_bits` steps,
+    /// the memory read, the data latched.
+    pub fn cfg_read_latency(&self) -> usize {
+        self.cfg_address_bits + 4
+    }
+
+    /// The capacities as one line of JSON (the generator's build environment, a cache key).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("plain integers serialise")
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+fn mask(bits: usize) -> usize {
+    (1 << bits) - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default config's capacities (docs/RTL.md § "The generator").
+    #[test]
+    fn the_default_config_needs_these_capacities() {
+        let c = Capacities::of(&Config::default());
+        assert_eq!(
+            (
+                c.kernel_addr_bits,
+                c.membrane_addr_bits,
+                c.hidden_addr_bits,
+                c.output_addr_bits,
+                c.acc_addr_bits,
+                c.fifo_addr_bits,
+                c.cfg_address_bits
+            ),
+            (7, 7, 14, 8, 4, 4, 17)
+        );
+        assert_eq!(c.cfg_read_latency(), 21);
+        assert_eq!(Capacities::from_json(&c.to_json()).unwrap(), c);
+    }
+
+    #[test]
+    fn address_bits_round_up_to_a_power_of_two() {
+        let got: Vec<usize> = [0, 1, 2, 3, 4, 5, 128, 129].map(address_bits).to_vec();
+        assert_eq!(got, [1, 1, 1, 2, 2, 3, 7, 8]);
+    }
+}

@@ -1,0 +1,113 @@
+//! The generator (hdl `generator.rs`): random valid configs, each with its own capacities,
+//! emit, build in Verilator and pass the directed suite and random learning samples in
+//! lock-step with golden's cycle model; configs/nmnist.toml and configs/fashion.toml likewise,
+//! N-MNIST with on-chip learning from synthetic event streams. Every config is printed with
+//! its seed, so a failure can be replayed with `spoon cosim --config`.
+
+use golden::config::Config;
+use golden::cycle::Capacities;
+use std::path::{Path, PathBuf};
+use testbench::suite::{self, random_config};
+use testbench::CosimOptions;
+
+fn options(vcd_dir: &Path) -> CosimOptions {
+    CosimOptions {
+        vcd_dir: Some(vcd_dir.to_path_buf()),
+        perturbation: None,
+        ..Default::default()
+    }
+}
+
+fn config_file(name: &str) -> Config {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../configs")
+        .join(name);
+    Config::from_file(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn mnist_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample")
+}
+
+/// Two fixed seeds and one from the clock (printed): each config is an emitter compilation
+/// (about a minute) and a Verilator build.
+#[test]
+fn random_configs_are_generated_and_pass_lockstep() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    for seed in [11, 12, 1000 + clock % 100_000] {
+        let config = random_config(seed);
+        let caps = Capacities::of(&config);
+        println!(
+            "config seed {seed}, capacities {}:\n{}",
+            caps.to_json(),
+            config.to_toml()
+        );
+        let d = suite::directed(&config, &options(dir.path()))
+            .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        println!("{d}");
+        let r = suite::random(&config, &options(dir.path()), seed, 6)
+            .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        println!("{r}");
+    }
+}
+
+/// Two channels of 34 × 34 (196 kernel words, 18 configuration address bits): digits learned
+/// on chip from their synthetic N-MNIST streams, every cycle equal to golden.
+#[test]
+fn the_nmnist_config_learns_from_event_streams_in_lockstep() {
+    let config = config_file("nmnist.toml");
+    let caps = Capacities::of(&config);
+    assert_eq!((caps.kernel_addr_bits, caps.cfg_address_bits), (8, 18));
+    let dir = tempfile::tempdir().unwrap();
+    let r = suite::mnist(&config, &options(dir.path()), &mnist_dir(), 3, 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+    let r = suite::random(&config, &options(dir.path()), 1, 4).unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+}
+
+/// 64 kernels, 3-bit spike counters, 24-bit accumulators, 119,808 words of FC layer 0.
+#[test]
+fn the_fashion_config_in_lockstep() {
+    let config = config_file("fashion.toml");
+    let caps = Capacities::of(&config);
+    assert_eq!(
+        (caps.count_bits, caps.acc_bits, caps.hidden_addr_bits),
+        (3, 24, 17)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let r = suite::mnist(&config, &options(dir.path()), &mnist_dir(), 2, 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+}
+
+/// What the blocks are not written for is refused before anything is compiled, naming the
+/// field: two hidden layers, 4 lanes, 10-bit FC weights.
+#[test]
+fn an_unsupported_config_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut two = Config::default();
+    two.fc.hidden = vec![100, 50];
+    two.fc.activation_shifts = vec![4, 4];
+    two.learning.hidden_lr_shifts = vec![2, 2];
+    let mut lanes = Config::default();
+    lanes.hardware.fc_lanes = 4;
+    let mut wide = Config::default();
+    wide.fc.weight_bits = 10;
+    for (config, field) in [
+        (two, "fc.hidden"),
+        (lanes, "hardware.fc_lanes"),
+        (wide, "fc.weight_bits"),
+    ] {
+        config.validate().unwrap();
+        let e = hdl::emit(&config, dir.path()).unwrap_err();
+        assert!(
+            matches!(&e, hdl::EmitError::Capacity(c) if c.field == field),
+            "{field}: {e}"
+        );
+    }
+}
