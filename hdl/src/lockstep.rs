@@ -63,12 +63,11 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
     let a = &u.fc.accumulators;
     let accumulator_write = a.write_enable.val().then(|| Write {
         address: a.write_address.val().index(),
-        data: [
-            w64(a.write_data.val(), 0),
-            w64(a.write_data.val(), 64),
-            w64(a.write_data.val(), 128),
-            w64(a.write_data.val(), 192),
-        ],
+        // rust_hdl asserts a field's start within the word: limbs past it are 0.
+        data: std::array::from_fn(|i| match 64 * i < crate::params::ACC_WORD {
+            true => w64(a.write_data.val(), 64 * i),
+            false => 0,
+        }),
     });
     b.tick();
     let u = &b.uut;

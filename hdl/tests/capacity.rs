@@ -81,7 +81,7 @@ fn a_valid_config_emits_or_is_refused_by_capacity() {
                     prop_assert!(text.contains("module spoon"));
                     // The board top wraps the same processor with the host link's constants.
                     let dir = tempfile::tempdir().unwrap();
-                    let board = hdl::emit_board(&config, 8, dir.path());
+                    let board = hdl::emit::emit_board_compiled(&config, 8, dir.path());
                     prop_assert!(board.is_ok(), "{:?}", board.err());
                     emitted.set(emitted.get() + 1);
                 }

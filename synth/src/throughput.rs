@@ -82,13 +82,17 @@ mod tests {
 
     /// A chip load costs `CFG_WORD_WRITE_CYCLES` per memory word, every word (zeros too), plus
     /// a fixed cost for the registers: two configs that differ only in their FC layer 0 (more
-    /// hidden neurons, so more words) differ by exactly that per word.
+    /// hidden neurons, so more words, with the same configuration address width, on which an
+    /// element write's cycles depend) differ by exactly that per word.
     #[test]
     fn a_chip_load_is_two_cycles_per_word_plus_the_registers() {
-        let small = Chip::new(&Config::tiny());
+        let mut small = Config::tiny();
+        small.fc.hidden = vec![9];
         let mut wide = Config::tiny();
-        wide.fc.hidden = vec![wide.fc.hidden[0] + 8];
-        let wide = Chip::new(&wide);
+        wide.fc.hidden = vec![16];
+        let bits = |c: &Config| golden::cycle::Capacities::of(c).cfg_address_bits;
+        assert_eq!((bits(&small), bits(&wide)), (9, 9));
+        let (small, wide) = (Chip::new(&small), Chip::new(&wide));
         let extra = words(&wide) - words(&small);
         assert!(extra > 0);
         assert_eq!(
