@@ -48,6 +48,10 @@ pub struct SimArgs {
     /// `start` column).
     #[arg(long, value_name = "A..B", requires = "vcd", value_parser = parse_window)]
     pub window: Option<Range<u64>>,
+    /// Train on each sample on chip (its end-of-sample word asks for learning towards its
+    /// label; golden trains alongside) instead of inferring.
+    #[arg(long)]
+    pub train: bool,
 }
 
 fn parse_window(text: &str) -> Result<Range<u64>, String> {
@@ -155,9 +159,13 @@ pub fn run(args: SimArgs) -> Result<()> {
     let wall = Instant::now();
     let (mut total_cycles, mut agree) = (0, 0);
     for (name, events, label) in &samples {
-        let golden = chip.infer(events);
+        let golden = if args.train {
+            chip.train(events, usize::from(*label))
+        } else {
+            chip.infer(events)
+        };
         let end = EndOfSample {
-            learn: false,
+            learn: args.train,
             label: *label,
         };
         let run = sim
