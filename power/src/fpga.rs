@@ -304,15 +304,16 @@ pub const FC_LANES: u64 = 8;
 /// The window is `cycles / clock`.
 pub fn blocks(device: &Device, util: &Utilisation, w: &Workload) -> (Vec<BlockActivity>, f64) {
     let window_ns = w.cycles as f64 * 1e3 / device.clock_mhz;
+    let per_toggle = device.toggle_fj.value * physical_per_rtl_net(util, w);
     let mut out: Vec<BlockActivity> = w
         .blocks
         .iter()
         .map(|(name, t)| BlockActivity {
             block: name.clone(),
             toggles: vec![Events {
-                what: "RTL net toggles".into(),
+                what: "RTL net toggles × (LUT4 + flip-flops) / RTL nets".into(),
                 count: t.toggles,
-                energy_fj: device.toggle_fj.value,
+                energy_fj: per_toggle,
             }],
             accesses: vec![],
             leakage_uw: 0.0,
@@ -375,6 +376,20 @@ pub fn blocks(device: &Device, util: &Utilisation, w: &Workload) -> (Vec<BlockAc
         leakage_uw: 0.0,
     });
     (out, window_ns)
+}
+
+/// The device's LUT and flip-flop outputs per RTL net of the VCD (storage excluded): the RTL
+/// names many signals that one LUT output carries (a word's copies, slices, next-state
+/// values), so its toggles are scaled to the placed design's nets, uniformly (the neutral
+/// assumption: which RTL nets fold into one LUT is not traced). Carry chains are dedicated
+/// wires, not counted.
+pub fn physical_per_rtl_net(util: &Utilisation, w: &Workload) -> f64 {
+    let nets: u64 = w.blocks.values().map(|b| b.nets).sum();
+    if nets == 0 {
+        0.0
+    } else {
+        (util.luts + util.flip_flops) as f64 / nets as f64
+    }
 }
 
 /// Every memory's accesses × the primitives one access activates × their energy.
@@ -460,7 +475,8 @@ mod tests {
     }
 
     /// By hand, on a made-up device whose energies are short binary fractions (exact): 4
-    /// cycles at 16 MHz (250 ns); block `fc` 10 toggles × 0.5 fJ + 2 accumulator writes × 8
+    /// cycles at 16 MHz (250 ns); 1 LUT + 3 flip-flops over 3 + 5 RTL nets: ½ a device net
+    /// per RTL net, so 1 fJ per toggle × ½; block `fc` 10 toggles × 0.5 fJ + 2 accumulator writes × 8
     /// lanes × 2 fJ = 37; `memories` 6 toggles × 0.5 + fc0 3 reads × 4 SPRAM × 1.5 + the
     /// accumulators 3 accesses × 11 EBR × 0.25 = 3 + 18 + 8.25 = 29.25; clock 4 × 8 + 4 × 3
     /// FFs × 0.125 = 33.5; static (0.5 + 0.25) µW × 250 ns = 187.5; io 1 × 4 = 4. Total 291.25.
@@ -478,7 +494,7 @@ mod tests {
             pll_uw: f(0.25),
             clock_tree_fj: f(8.0),
             ff_clock_fj: f(0.125),
-            toggle_fj: f(0.5),
+            toggle_fj: f(1.0),
             ebr_access_fj: f(0.25),
             spram_access_fj: f(1.5),
             dsp_op_fj: f(2.0),
@@ -486,6 +502,7 @@ mod tests {
             ..UP5K
         };
         let util = Utilisation {
+            luts: 1,
             flip_flops: 3,
             ..Utilisation::default()
         };
@@ -504,14 +521,14 @@ mod tests {
                 (
                     "fc".to_string(),
                     BlockToggles {
-                        nets: 2,
+                        nets: 3,
                         toggles: 10,
                     },
                 ),
                 (
                     "memories".to_string(),
                     BlockToggles {
-                        nets: 1,
+                        nets: 5,
                         toggles: 6,
                     },
                 ),
