@@ -55,6 +55,10 @@ pub struct PowerArgs {
     /// the checked-in library is used).
     #[arg(long)]
     pub charlib: bool,
+    /// ASIC view: run the samples on the mapped sky130 netlist itself (Verilator, cell models
+    /// generated from the library) instead of the RTL, so the logic's toggles are the gates'.
+    #[arg(long)]
+    pub gate_level: bool,
 }
 
 /// The chip the samples run on, with or without its learning unit.
@@ -74,14 +78,24 @@ fn chip(args: &PowerArgs, learning: bool) -> Result<Chip> {
 }
 
 /// `spoon sim` of `samples` digits (learned if `train`) with a VCD of the whole run, counted.
-fn simulate(args: &PowerArgs, chip: &Chip, samples: usize, train: bool) -> Result<Workload> {
+fn simulate(
+    args: &PowerArgs,
+    chip: &Chip,
+    samples: usize,
+    train: bool,
+    model: Option<&::sim::Model>,
+) -> Result<Workload> {
     let out = out_dir(args);
     let kind = if train { "training" } else { "inference" };
-    let learning = if chip.config().hardware.learning { "" } else { "-inference-only" };
+    let learning = if chip.config().hardware.learning {
+        ""
+    } else {
+        "-inference-only"
+    };
     let image = out.join(format!("chip{learning}.bin"));
     chip_image::save(chip, &image)?;
     let vcd = out.join(format!("rtl-{kind}{learning}.vcd"));
-    crate::sim::run(crate::sim::SimArgs {
+    let sim_args = crate::sim::SimArgs {
         config: None,
         chip: Some(image),
         data: args.data.clone(),
@@ -95,25 +109,56 @@ fn simulate(args: &PowerArgs, chip: &Chip, samples: usize, train: bool) -> Resul
         // when the simulator offsets it by the chip load.
         window: Some(0..samples as u64 * 1_000_000),
         train,
-    })?;
+    };
+    match model {
+        Some(model) => crate::sim::run_on(sim_args, model)?,
+        None => crate::sim::run(sim_args)?,
+    }
     let counted = workload::from_vcd(&vcd, kind);
     let _ = std::fs::remove_file(&vcd);
     Ok(counted?)
 }
 
-/// The inference and training workloads of one build.
-fn workloads(args: &PowerArgs, learning: bool) -> Result<Vec<Workload>> {
+/// The inference and training workloads of one build (on `model`, else on the RTL).
+fn workloads(
+    args: &PowerArgs,
+    learning: bool,
+    model: Option<&::sim::Model>,
+) -> Result<Vec<Workload>> {
     let chip = chip(args, learning)?;
     let mut out = Vec::new();
     if let Some(vcd) = &args.vcd {
         out.push(workload::from_vcd(vcd, "inference")?);
     } else if args.samples > 0 {
-        out.push(simulate(args, &chip, args.samples, false)?);
+        out.push(simulate(args, &chip, args.samples, false, model)?);
     }
     if args.train_samples > 0 && chip.config().hardware.learning {
-        out.push(simulate(args, &chip, args.train_samples, true)?);
+        out.push(simulate(args, &chip, args.train_samples, true, model)?);
     }
     Ok(out)
+}
+
+/// The Verilator model of the sky130 netlist `asic::map` wrote in `dir`, with the cells'
+/// models; every register powers up at 0 as the RTL and golden assume (the flip-flops have no
+/// reset of their own), and so do the netlist's `x` writes (a read during a write).
+fn gate_model(dir: &Path, config: &Config, lib: &charlib::Library) -> Result<::sim::Model> {
+    let path = dir.join("netlist.v");
+    let net =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text = format!("{net}\n{}", spoon_power::gate::cell_models(lib));
+    let options = ::sim::BuildOptions {
+        tracing: ::sim::Tracing::On,
+        // Yosys names most of a netlist's nets `_123_`, which Verilator leaves out of a VCD
+        // unless asked.
+        verilator_args: vec![
+            "--x-assign".into(),
+            "unique".into(),
+            "--trace-underscore".into(),
+        ],
+        power_up: ::sim::PowerUp::Zero,
+    };
+    ::sim::Model::build_with(config, &|_| text.clone(), &options)
+        .context("verilating the sky130 netlist")
 }
 
 fn out_dir(args: &PowerArgs) -> PathBuf {
@@ -129,7 +174,9 @@ pub fn run(args: PowerArgs) -> Result<()> {
         bail!("--overhead compares the chip with its learning unit against the chip without: drop --inference-only");
     }
     if args.overhead && (args.samples == 0 || args.vcd.is_some()) {
-        bail!("--overhead runs both chips on the same inference samples: give --samples N, not --vcd");
+        bail!(
+            "--overhead runs both chips on the same inference samples: give --samples N, not --vcd"
+        );
     }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     match args.target.as_str() {
@@ -149,26 +196,39 @@ fn build_config(args: &PowerArgs, learning: bool) -> Result<Config> {
 fn run_asic(args: &PowerArgs, out: &Path, command: String) -> Result<()> {
     let cache = spoon_synth::cache::cache_root();
     let lib = if args.charlib {
-        charlib::make(&out.join("charlib"), &charlib::shipped_dir(), !args.no_cache)?
+        charlib::make(
+            &out.join("charlib"),
+            &charlib::shipped_dir(),
+            !args.no_cache,
+        )?
     } else {
         charlib::shipped()?
     };
     let learning = !args.config.inference_only;
     let config = build_config(args, learning)?;
     let mapped = asic::map(&config, &lib, out, &cache, !args.no_cache)?;
+    let gate = args.gate_level;
+    let model = gate.then(|| gate_model(out, &config, &lib)).transpose()?;
     let mut report = AsicReport::new(&lib, mapped, command);
-    report.workloads = workloads(args, learning)?
+    report.workloads = workloads(args, learning, model.as_ref())?
         .into_iter()
         .map(|w| {
-            let (blocks, window) = switching::blocks(&report.mapped, &lib, &w, ASIC_CLOCK_MHZ);
+            let (blocks, window) =
+                switching::blocks(&report.mapped, &lib, &w, ASIC_CLOCK_MHZ, gate);
             WorkloadEnergy::new(w, blocks, window, ASIC_CLOCK_MHZ)
         })
         .collect();
+    if gate {
+        report.absent.clear();
+        report.notes = equivalence(args, learning, &report.workloads)?;
+    }
     if args.overhead {
         let dir = out.join("inference-only");
-        let mapped = asic::map(&build_config(args, false)?, &lib, &dir, &cache, !args.no_cache)?;
-        let w = workloads(args, false)?.remove(0);
-        let (blocks, window) = switching::blocks(&mapped, &lib, &w, ASIC_CLOCK_MHZ);
+        let config = build_config(args, false)?;
+        let mapped = asic::map(&config, &lib, &dir, &cache, !args.no_cache)?;
+        let model = gate.then(|| gate_model(&dir, &config, &lib)).transpose()?;
+        let w = workloads(args, false, model.as_ref())?.remove(0);
+        let (blocks, window) = switching::blocks(&mapped, &lib, &w, ASIC_CLOCK_MHZ, gate);
         let without = WorkloadEnergy::new(w, blocks, window, ASIC_CLOCK_MHZ);
         report.overhead = Overhead::new(
             "mm², cells + SRAM macros",
@@ -182,6 +242,30 @@ fn run_asic(args: &PowerArgs, out: &Path, command: String) -> Result<()> {
     print!("{}", report.markdown());
     println!("\nreports: {}", out.join("power.md").display());
     Ok(())
+}
+
+/// The gate-level runs against the same samples on the RTL: a netlist that takes other cycles
+/// is not equivalent to the RTL, and its figures say so.
+fn equivalence(args: &PowerArgs, learning: bool, gate: &[WorkloadEnergy]) -> Result<Vec<String>> {
+    let rtl = workloads(args, learning, None)?;
+    Ok(gate
+        .iter()
+        .zip(&rtl)
+        .map(|(g, r)| {
+            if g.cycles == r.cycles {
+                format!(
+                    "{}: the gate-level netlist took the RTL's {} cycles",
+                    g.kind, r.cycles
+                )
+            } else {
+                format!(
+                    "**{}: the gate-level netlist took {} cycles, the RTL {}: the netlist is not \
+                     equivalent to the RTL (docs/POWER.md), its figures are not the chip's**",
+                    g.kind, g.cycles, r.cycles
+                )
+            }
+        })
+        .collect())
 }
 
 /// Yosys's (or nextpnr's) utilisation of the chip of `config` on the device.
@@ -207,7 +291,10 @@ fn utilisation(
     let (report, source) = if args.place_route {
         (flow::run(&opts)?, "Yosys cells; nextpnr logic cells")
     } else {
-        (flow::run_yosys_only(&opts)?, "Yosys cells, no place and route")
+        (
+            flow::run_yosys_only(&opts)?,
+            "Yosys cells, no place and route",
+        )
     };
     let cached = report.steps.iter().all(|s| s.cached);
     let source = format!("{source}{}", if cached { ", cached" } else { "" });
@@ -227,7 +314,7 @@ fn run_fpga(args: &PowerArgs, device: &fpga::Device, out: &Path, command: String
         let (blocks, window) = fpga::blocks(device, util, &w);
         WorkloadEnergy::new(w, blocks, window, device.clock_mhz)
     };
-    let energies: Vec<WorkloadEnergy> = workloads(args, learning)?
+    let energies: Vec<WorkloadEnergy> = workloads(args, learning, None)?
         .into_iter()
         .map(|w| cost(&util, w))
         .collect();
@@ -236,13 +323,10 @@ fn run_fpga(args: &PowerArgs, device: &fpga::Device, out: &Path, command: String
         let dir = out.join("synth-inference-only");
         let (util_without, cells_without) =
             utilisation(args, device, build_config(args, false)?, dir, &command)?;
-        let without = cost(&util_without, workloads(args, false)?.remove(0));
+        let without = cost(&util_without, workloads(args, false, None)?.remove(0));
         let (unit, area) = match (cells, cells_without) {
             (Some(a), Some(b)) => ("logic cells (nextpnr)", (a as f64, b as f64)),
-            _ => (
-                "LUT4 (Yosys)",
-                (util.luts as f64, util_without.luts as f64),
-            ),
+            _ => ("LUT4 (Yosys)", (util.luts as f64, util_without.luts as f64)),
         };
         overhead = Overhead::new(unit, area, &energies, &without);
     }
@@ -267,7 +351,12 @@ fn chart(out: &Path, view: &str, workloads: &[WorkloadEnergy]) -> Result<()> {
     let Some(first) = workloads.first() else {
         return Ok(());
     };
-    let blocks: Vec<String> = first.energy.blocks.iter().map(|b| b.block.clone()).collect();
+    let blocks: Vec<String> = first
+        .energy
+        .blocks
+        .iter()
+        .map(|b| b.block.clone())
+        .collect();
     let groups: Vec<plot::BarGroup> = workloads
         .iter()
         .enumerate()

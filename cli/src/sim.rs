@@ -115,17 +115,17 @@ pub(crate) fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Ve
         .collect())
 }
 
-pub fn run(args: SimArgs) -> Result<()> {
-    let mut chip = match (&args.chip, &args.config) {
+/// The chip of `--chip` or `--config`.
+fn load_chip(args: &SimArgs) -> Result<Chip> {
+    Ok(match (&args.chip, &args.config) {
         (Some(path), _) => chip_image::load(path)?,
         (None, Some(path)) => Chip::new(&Config::from_file(path)?),
         (None, None) => Chip::new(&Config::default()),
-    };
-    let config = chip.config().clone();
-    if let Some(path) = &args.vcd {
-        crate::out_dir::prepare_file(path)?;
-    }
-    let samples = samples(&args, &config)?;
+    })
+}
+
+pub fn run(args: SimArgs) -> Result<()> {
+    let config = load_chip(&args)?.config().clone();
     // A waveform needs tracing compiled in, which costs a third of the speed: only then.
     let model = if args.vcd.is_some() {
         Model::build_traced(&config)
@@ -133,6 +133,18 @@ pub fn run(args: SimArgs) -> Result<()> {
         Model::build(&config)
     }
     .context("building the Verilator model")?;
+    run_on(args, &model)
+}
+
+/// [`run`] on a given model of the chip (`spoon power`'s gate-level netlist has the RTL's
+/// ports).
+pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
+    let mut chip = load_chip(&args)?;
+    let config = chip.config().clone();
+    if let Some(path) = &args.vcd {
+        crate::out_dir::prepare_file(path)?;
+    }
+    let samples = samples(&args, &config)?;
     let info = model.info();
     println!(
         "model {} ({}; emit {:.2} s, verilate {:.2} s, runtime {:.2} s, compile {:.2} s)",

@@ -11,7 +11,15 @@ fn power(target: &str, out: &Path) -> Value {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
     Command::cargo_bin("spoon")
         .unwrap()
-        .args(["power", "--target", target, "--samples", "2", "--train-samples", "1"])
+        .args([
+            "power",
+            "--target",
+            target,
+            "--samples",
+            "2",
+            "--train-samples",
+            "1",
+        ])
         .arg("--data")
         .arg(&data)
         .arg("--out")
@@ -20,6 +28,7 @@ fn power(target: &str, out: &Path) -> Value {
         .success();
     assert!(out.join("energy.svg").is_file(), "{target}: no chart");
     assert!(out.join("power.md").is_file());
+    // float_roundtrip (the workspace Cargo.toml): the parsed floats are the written ones, bit for bit.
     let text = std::fs::read_to_string(out.join("power.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }

@@ -49,10 +49,7 @@ pub fn bar_chart(
         .margin(12)
         .x_label_area_size(45)
         .y_label_area_size(70)
-        .build_cartesian_2d(
-            0.0..n as f64,
-            0.0..(top * 1.1).max(1e-9),
-        )
+        .build_cartesian_2d(0.0..n as f64, 0.0..(top * 1.1).max(1e-9))
         .map_err(|e| fail(&e))?;
     // Ticks every half unit (2n + 1 of them: plotters' 1-2-5 steps give 0.5); a category's
     // name at its centre, nothing at the group boundaries.

@@ -7,6 +7,7 @@ pub mod asic;
 pub mod charlib;
 pub mod energy;
 pub mod fpga;
+pub mod gate;
 pub mod report;
 pub mod sram;
 pub mod switching;

@@ -36,6 +36,8 @@ pub struct AsicReport {
     pub workloads: Vec<WorkloadEnergy>,
     pub overhead: Option<Overhead>,
     pub absent: Vec<Absent>,
+    /// Caveats of the figures (e.g. a gate-level netlist that is not cycle-equivalent).
+    pub notes: Vec<String>,
 }
 
 /// The SRAM macros' accesses in an RTL simulation of inference samples.
@@ -104,6 +106,7 @@ impl AsicReport {
             overhead: None,
             mapped,
             absent: absent(),
+            notes: Vec::new(),
         }
     }
 
@@ -181,6 +184,12 @@ impl AsicReport {
             let _ = writeln!(s);
         }
         absent_markdown(&mut s, &self.absent);
+        if !self.notes.is_empty() {
+            let _ = writeln!(s, "## Notes\n");
+            for n in &self.notes {
+                let _ = writeln!(s, "- {n}");
+            }
+        }
         s
     }
 

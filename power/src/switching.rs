@@ -50,12 +50,15 @@ fn mean_transition_fj(lib: &Library, types: &std::collections::BTreeMap<String, 
 }
 
 /// The workload's energy per block of the mapped chip at `clock_mhz`; the window is
-/// `cycles / clock`.
+/// `cycles / clock`. `gate_level`: the workload is a simulation of the mapped netlist itself,
+/// whose nets are the cells' outputs (and ports), so a toggle is one cell transition (no
+/// cells-per-net scaling).
 pub fn blocks(
     mapped: &Mapped,
     lib: &Library,
     w: &Workload,
     clock_mhz: f64,
+    gate_level: bool,
 ) -> (Vec<BlockActivity>, f64) {
     let window_ns = w.cycles as f64 * 1e3 / clock_mhz;
     let ff_clock = lib
@@ -89,16 +92,23 @@ pub fn blocks(
                 }
             }
         }
-        let per_toggle = if t.nets == 0 {
+        let per_toggle = if gate_level {
+            mean_transition_fj(lib, &cells.types)
+        } else if t.nets == 0 {
             0.0
         } else {
             cells.cells as f64 / t.nets as f64 * mean_transition_fj(lib, &cells.types)
+        };
+        let what = if gate_level {
+            "gate-level net toggles × the block's mean cell transition"
+        } else {
+            "RTL net toggles (proxy: × cells/nets × mean cell transition)"
         };
         out.push(BlockActivity {
             block: name.clone(),
             toggles: vec![
                 Events {
-                    what: "RTL net toggles (proxy: × cells/nets × mean cell transition)".into(),
+                    what: what.into(),
                     count: t.toggles,
                     energy_fj: per_toggle,
                 },
@@ -218,7 +228,10 @@ mod tests {
                 },
             ],
         };
-        let (activities, window) = blocks(&mapped, &lib, &w, 16.0);
+        let (activities, window) = blocks(&mapped, &lib, &w, 16.0, false);
+        let (gate, _) = blocks(&mapped, &lib, &w, 16.0, true);
+        // Gate level: 5 toggles × 13.5 fJ, no scaling.
+        assert_eq!(gate[0].toggles[0].energy_fj, 13.5);
         assert_eq!(window, 250.0);
         let r = crate::energy::report(&activities, window);
         assert_eq!(r.blocks[0].block, "fc");
