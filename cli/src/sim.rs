@@ -48,6 +48,10 @@ pub struct SimArgs {
     /// `start` column).
     #[arg(long, value_name = "A..B", requires = "vcd", value_parser = parse_window)]
     pub window: Option<Range<u64>>,
+    /// Train on each sample on chip (its end-of-sample word asks for learning towards its
+    /// label; golden trains alongside) instead of inferring.
+    #[arg(long)]
+    pub train: bool,
 }
 
 fn parse_window(text: &str) -> Result<Range<u64>, String> {
@@ -111,17 +115,17 @@ pub(crate) fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Ve
         .collect())
 }
 
-pub fn run(args: SimArgs) -> Result<()> {
-    let mut chip = match (&args.chip, &args.config) {
+/// The chip of `--chip` or `--config`.
+fn load_chip(args: &SimArgs) -> Result<Chip> {
+    Ok(match (&args.chip, &args.config) {
         (Some(path), _) => chip_image::load(path)?,
         (None, Some(path)) => Chip::new(&Config::from_file(path)?),
         (None, None) => Chip::new(&Config::default()),
-    };
-    let config = chip.config().clone();
-    if let Some(path) = &args.vcd {
-        crate::out_dir::prepare_file(path)?;
-    }
-    let samples = samples(&args, &config)?;
+    })
+}
+
+pub fn run(args: SimArgs) -> Result<()> {
+    let config = load_chip(&args)?.config().clone();
     // A waveform needs tracing compiled in, which costs a third of the speed: only then.
     let model = if args.vcd.is_some() {
         Model::build_traced(&config)
@@ -129,6 +133,18 @@ pub fn run(args: SimArgs) -> Result<()> {
         Model::build(&config)
     }
     .context("building the Verilator model")?;
+    run_on(args, &model)
+}
+
+/// [`run`] on a given model of the chip (`spoon power`'s gate-level netlist has the RTL's
+/// ports).
+pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
+    let mut chip = load_chip(&args)?;
+    let config = chip.config().clone();
+    if let Some(path) = &args.vcd {
+        crate::out_dir::prepare_file(path)?;
+    }
+    let samples = samples(&args, &config)?;
     let info = model.info();
     println!(
         "model {} ({}; emit {:.2} s, verilate {:.2} s, runtime {:.2} s, compile {:.2} s)",
@@ -155,9 +171,13 @@ pub fn run(args: SimArgs) -> Result<()> {
     let wall = Instant::now();
     let (mut total_cycles, mut agree) = (0, 0);
     for (name, events, label) in &samples {
-        let golden = chip.infer(events);
+        let golden = if args.train {
+            chip.train(events, usize::from(*label))
+        } else {
+            chip.infer(events)
+        };
         let end = EndOfSample {
-            learn: false,
+            learn: args.train,
             label: *label,
         };
         let run = sim

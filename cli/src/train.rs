@@ -97,6 +97,7 @@ fn run_check(chip: Option<PathBuf>, data: PathBuf) -> crate::sim::SimArgs {
         check: true,
         vcd: None,
         window: None,
+        train: false,
     }
 }
 

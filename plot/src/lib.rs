@@ -9,7 +9,9 @@ use plotters::prelude::*;
 
 pub use plotters::style::RGBColor;
 
+mod bars;
 mod scatter;
+pub use bars::{bar_chart, BarGroup};
 pub use scatter::{scatter_chart, Layer, Mark};
 
 /// Colours of a few series that must be told apart (the matplotlib "tab10" set).

@@ -81,6 +81,8 @@ pub struct BlockCells {
     pub leakage_nw: f64,
     /// Macros' area (SRAM), in `memories` only.
     pub macro_area_um2: f64,
+    /// Cells by type.
+    pub types: BTreeMap<String, u64>,
 }
 
 /// The mapped chip: cells per block, the macros, the totals.
@@ -227,6 +229,7 @@ fn tally(
             b.flip_flops += if cell.is_ff { n * k } else { 0 };
             b.area_um2 += (n * k) as f64 * cell.area_um2;
             b.leakage_nw += (n * k) as f64 * cell.leakage_nw;
+            *b.types.entry(ty.clone()).or_default() += n * k;
             *by_type.entry(ty.clone()).or_default() += n * k;
         }
     }

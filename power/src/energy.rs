@@ -45,7 +45,12 @@ pub struct EnergyReport {
 }
 
 fn sum(events: &[Events]) -> f64 {
-    events.iter().map(|e| e.count as f64 * e.energy_fj).sum()
+    // + 0.0: an empty sum is −0.0, which reports would print as such.
+    events
+        .iter()
+        .map(|e| e.count as f64 * e.energy_fj)
+        .sum::<f64>()
+        + 0.0
 }
 
 impl BlockActivity {

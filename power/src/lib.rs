@@ -6,9 +6,13 @@
 pub mod asic;
 pub mod charlib;
 pub mod energy;
+pub mod fpga;
+pub mod gate;
 pub mod report;
 pub mod sram;
+pub mod switching;
 pub mod toggle;
+pub mod workload;
 
 use std::path::{Path, PathBuf};
 

@@ -177,19 +177,8 @@ pub fn accesses(
                 .find(|(name, _)| *name == m.memory)
                 .map(|(_, module)| *module)
                 .unwrap_or_default();
-            let scope = format!(".{}", module.replace('$', "."));
-            let cycles = |port: &str| {
-                activity
-                    .variables
-                    .iter()
-                    .find(|(s, n, _)| n == port && s.ends_with(&scope))
-                    .map(|(_, _, net)| (activity.nets[*net].high_ns / period_ns).round() as u64)
-                    .ok_or_else(|| crate::PowerError::BadVcd {
-                        origin: "the RTL VCD".into(),
-                        problem: format!("no `{port}` under a scope ending in `{scope}`"),
-                    })
-            };
-            let (reads, writes) = (cycles("read_enable")?, cycles("write_enable")?);
+            let reads = enable_cycles(activity, module, "read_enable", period_ns)?;
+            let writes = enable_cycles(activity, module, "write_enable", period_ns)?;
             Ok(Accesses {
                 memory: m.memory.clone(),
                 reads,
@@ -198,4 +187,23 @@ pub fn accesses(
             })
         })
         .collect()
+}
+
+/// The cycles the RAM module `module`'s enable `port` is high (its time at 1 ÷ `period_ns`).
+pub fn enable_cycles(
+    activity: &crate::toggle::Activity,
+    module: &str,
+    port: &str,
+    period_ns: f64,
+) -> Result<u64, crate::PowerError> {
+    let scope = format!(".{}", module.replace('$', "."));
+    activity
+        .variables
+        .iter()
+        .find(|(s, n, _)| n == port && s.ends_with(&scope))
+        .map(|(_, _, net)| (activity.nets[*net].high_ns / period_ns).round() as u64)
+        .ok_or_else(|| crate::PowerError::BadVcd {
+            origin: "the RTL VCD".into(),
+            problem: format!("no `{port}` under a scope ending in `{scope}`"),
+        })
 }
