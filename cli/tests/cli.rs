@@ -257,8 +257,11 @@ fn synth_names_a_wrong_target_a_missing_board_file_and_a_bad_chip() {
 #[test]
 fn power_names_a_wrong_target_and_a_missing_vcd() {
     let dir = tempfile::tempdir().unwrap();
-    let err = stderr_of(spoon().args(["power", "--target", "up5k"]));
-    assert!(err.contains("no power target `up5k`"), "{err}");
+    let err = stderr_of(spoon().args(["power", "--target", "up6k"]));
+    assert!(
+        err.contains("no power target `up6k`: asic, up5k or ecp5-85f"),
+        "{err}"
+    );
     let vcd = dir.path().join("absent.vcd");
     let err = stderr_of(
         spoon()
