@@ -191,7 +191,7 @@ fn generic(opts: &Options) -> Result<Report, SynthError> {
         target: opts.target.name().into(),
         board: None,
         device: "generic".into(),
-        top: manifest.top.into(),
+        top: manifest.top,
         command: opts.command.clone(),
         tools,
         steps: vec![step],
