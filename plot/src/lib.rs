@@ -100,6 +100,19 @@ fn log_ticks(low: f64, high: f64) -> Vec<f64> {
         .collect()
 }
 
+/// The legend of the scatter and bar charts: the series' names in a white box at `position`.
+fn legend<'a, CT: plotters::coord::CoordTranslate>(
+    ctx: &mut ChartContext<'a, SVGBackend<'a>, CT>,
+    position: SeriesLabelPosition,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    ctx.configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font(("sans-serif", 14))
+        .draw()
+}
+
 fn draw<'a, X, Y>(
     ctx: &mut ChartContext<'a, SVGBackend<'a>, Cartesian2d<X, Y>>,
     chart: &Chart,

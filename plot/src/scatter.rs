@@ -72,13 +72,7 @@ pub fn scatter_chart(path: &Path, chart: &Chart, layers: &[Layer]) -> Result<(),
     for layer in layers.iter().filter(|l| !l.points.is_empty()) {
         draw_layer(&mut ctx, layer).map_err(|e| fail(&e))?;
     }
-    ctx.configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK)
-        .label_font(("sans-serif", 14))
-        .draw()
-        .map_err(|e| fail(&e))?;
+    crate::legend(&mut ctx, SeriesLabelPosition::LowerRight).map_err(|e| fail(&e))?;
     root.present().map_err(|e| fail(&e))
 }
 
