@@ -89,37 +89,27 @@ pub use golden::cycle::Capacities;
 /// The shape the RTL blocks are written for: hidden layers and lanes (the generator builds
 /// every other capacity to fit; see golden `Capacities::LANE_WIDTHS`).
 pub fn check_shape(config: &Config, caps: &Capacities) -> Result<(), CapacityError> {
-    need(
-        config.fc.hidden.len() == caps.hidden_layers,
-        "fc.hidden",
-        || {
-            format!(
-                "the RTL has {} hidden layer, the config {}",
-                caps.hidden_layers,
-                config.fc.hidden.len()
-            )
-        },
-    )?;
-    need(
-        config.hardware.conv_lanes == caps.conv_lanes,
-        "hardware.conv_lanes",
-        || {
-            format!(
-                "the RTL has {} lanes, the config {}",
-                caps.conv_lanes, config.hardware.conv_lanes
-            )
-        },
-    )?;
-    need(
-        config.hardware.fc_lanes == caps.fc_lanes,
-        "hardware.fc_lanes",
-        || {
-            format!(
-                "the RTL has {} lanes, the config {}",
-                caps.fc_lanes, config.hardware.fc_lanes
-            )
-        },
-    )?;
+    let h = &config.hardware;
+    let shape = [
+        (
+            "fc.hidden",
+            "hidden layer",
+            config.fc.hidden.len(),
+            caps.hidden_layers,
+        ),
+        (
+            "hardware.conv_lanes",
+            "lanes",
+            h.conv_lanes,
+            caps.conv_lanes,
+        ),
+        ("hardware.fc_lanes", "lanes", h.fc_lanes, caps.fc_lanes),
+    ];
+    for (field, what, got, built) in shape {
+        need(got == built, field, || {
+            format!("the RTL has {built} {what}, the config {got}")
+        })?;
+    }
     Ok(())
 }
 
