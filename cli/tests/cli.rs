@@ -379,9 +379,7 @@ fn a_config_the_rtl_cannot_hold_is_refused_naming_the_field() {
     ] {
         let err = stderr_of(spoon().args(&args).arg("--config").arg(&cfg));
         assert!(
-            err.contains(
-                "the RTL cannot hold `hardware.fc_lanes`: the RTL has 8 lanes, the config 4"
-            ),
+            err.contains("the RTL cannot hold `hardware.fc_lanes`: 4 FC lanes and 8 conv lanes"),
             "{args:?}: {err}"
         );
     }

@@ -139,6 +139,18 @@ fn partial_lane_groups_equal_chip_train() {
     port_loaded(partial_groups_config());
 }
 
+/// The same with 1, 2 and 4 lanes: 12 kernels, 12 hidden neurons and 10 classes in groups of
+/// 1, 2 and 4 (3 of 4 lanes in the last output group), learning equal `Chip::train`.
+#[test]
+fn every_lane_count_equals_chip_train() {
+    for lanes in [1, 2, 4] {
+        let mut config = partial_groups_config();
+        config.hardware.conv_lanes = lanes;
+        config.hardware.fc_lanes = lanes;
+        port_loaded(config);
+    }
+}
+
 /// The default config (28×28, 16 kernels, 100 hidden neurons, 10 classes), memories loaded
 /// from the functional chip, 4 digits.
 #[test]
@@ -229,7 +241,15 @@ fn port_timing_is_the_rtl_s() {
 /// trained equal `Chip::train`.
 #[test]
 fn word_requests_load_and_read_every_memory() {
-    let config = partial_groups_config();
+    for lanes in [8, 2] {
+        let mut config = partial_groups_config();
+        config.hardware.conv_lanes = lanes;
+        config.hardware.fc_lanes = lanes;
+        word_requests(config);
+    }
+}
+
+fn word_requests(config: Config) {
     let mut chip = chip(&config);
     fill_uniform(chip.kernels_mut().weights_mut(), 100, &mut Lfsr::new(3));
     fill_uniform(chip.layers_mut()[0].weights_mut(), 100, &mut Lfsr::new(5));
@@ -249,7 +269,7 @@ fn word_requests_load_and_read_every_memory() {
         ),
     ];
     for (select, weights, row) in &memories {
-        let words = memory_words(weights, *row);
+        let words = memory_words(weights, *row, config.hardware.fc_lanes);
         let start = host.trace.len();
         for (a, &w) in words.iter().enumerate() {
             host.write_word(*select, a, w);
@@ -273,7 +293,10 @@ fn word_requests_load_and_read_every_memory() {
         }
         assert_eq!(got.pop(), Some(0), "past the last word");
         assert_eq!(got, words, "select {select}");
-        assert_eq!(&memory_elements(&got, *row), weights);
+        assert_eq!(
+            &memory_elements(&got, *row, config.hardware.fc_lanes),
+            weights
+        );
         for (a, &w) in weights.iter().enumerate().step_by(7) {
             assert_eq!(host.read(*select, a), i32::from(w), "select {select} {a}");
         }

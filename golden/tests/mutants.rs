@@ -129,7 +129,7 @@ fn load_chip_skips_only_zero_fc_words_when_asked() {
     }
     let words: Vec<usize> = chip_memories(&chip)
         .iter()
-        .map(|(_, w, row)| memory_words(w, *row).len())
+        .map(|(_, w, row)| memory_words(w, *row, config.hardware.fc_lanes).len())
         .collect();
     let written = |skip_zero: bool| {
         let mut cycle = CycleChip::new(&config);

@@ -12,7 +12,8 @@
 
 use crate::chip::Spoon;
 use crate::host_link::HostLink;
-use crate::params::Params;
+use crate::host_link::LINK_WORD_BITS;
+use crate::params::{Params, CFG_DATA_BITS};
 use crate::uart::{UartRx, UartTx};
 use rust_hdl::prelude::*;
 
@@ -88,9 +89,11 @@ impl Logic for SpoonBoard {
         self.core.cfg_word.next = self.link.cfg_word.val();
         self.core.cfg_select.next = self.link.cfg_select.val();
         self.core.cfg_address.next = self.link.cfg_address.val();
-        self.core.cfg_wdata.next = self.link.cfg_wdata.val();
+        self.core.cfg_wdata.next =
+            bit_cast::<CFG_DATA_BITS, LINK_WORD_BITS>(self.link.cfg_wdata.val());
         self.link.cfg_ready.next = self.core.cfg_ready.val();
-        self.link.cfg_rdata.next = self.core.cfg_rdata.val();
+        self.link.cfg_rdata.next =
+            bit_cast::<LINK_WORD_BITS, CFG_DATA_BITS>(self.core.cfg_rdata.val());
         self.link.cfg_rvalid.next = self.core.cfg_rvalid.val();
         self.link.out_valid.next = self.core.out_valid.val();
         self.link.out_class.next = self.core.out_class.val();

@@ -237,7 +237,7 @@ impl Logic for Spoon {
         self.conv.membrane_address.next = self.cfg_port.membrane_address.val();
         self.conv.membrane_read.next = self.cfg_port.membrane_read.val();
         // FC engine: commands from the FSM; its layer 0 inputs are the membrane map's spike
-        // counters, lane `l` of a membrane word at bit `14l + 12`, zero-extended to 8 bits.
+        // counters (`conv.spike_counts`).
         self.fc.reset.next = self.pin_reset.q.val();
         self.fc.start_clear.next = false;
         self.fc.start.next = false;
@@ -246,53 +246,7 @@ impl Logic for Spoon {
         self.fc.hidden_lr_shift.next = self.cfg_port.hidden_lr_shift.val();
         self.fc.output_lr_shift.next = self.cfg_port.output_lr_shift.val();
         self.fc.projection_seed.next = self.cfg_port.projection_seed.val();
-        self.fc.input_word.next = bit_cast::<INPUT_WORD, COUNT_BITS>(
-            self.conv
-                .membrane_rdata
-                .val()
-                .get_bits::<COUNT_BITS>(MEMBRANE_BITS),
-        ) | (bit_cast::<INPUT_WORD, COUNT_BITS>(
-            self.conv
-                .membrane_rdata
-                .val()
-                .get_bits::<COUNT_BITS>(NEURON_BITS + MEMBRANE_BITS),
-        ) << 8_u64)
-            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
-                self.conv
-                    .membrane_rdata
-                    .val()
-                    .get_bits::<COUNT_BITS>(2 * NEURON_BITS + MEMBRANE_BITS),
-            ) << 16_u64)
-            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
-                self.conv
-                    .membrane_rdata
-                    .val()
-                    .get_bits::<COUNT_BITS>(3 * NEURON_BITS + MEMBRANE_BITS),
-            ) << 24_u64)
-            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
-                self.conv
-                    .membrane_rdata
-                    .val()
-                    .get_bits::<COUNT_BITS>(4 * NEURON_BITS + MEMBRANE_BITS),
-            ) << 32_u64)
-            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
-                self.conv
-                    .membrane_rdata
-                    .val()
-                    .get_bits::<COUNT_BITS>(5 * NEURON_BITS + MEMBRANE_BITS),
-            ) << 40_u64)
-            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
-                self.conv
-                    .membrane_rdata
-                    .val()
-                    .get_bits::<COUNT_BITS>(6 * NEURON_BITS + MEMBRANE_BITS),
-            ) << 48_u64)
-            | (bit_cast::<INPUT_WORD, COUNT_BITS>(
-                self.conv
-                    .membrane_rdata
-                    .val()
-                    .get_bits::<COUNT_BITS>(7 * NEURON_BITS + MEMBRANE_BITS),
-            ) << 56_u64);
+        self.fc.input_word.next = self.conv.spike_counts.val();
         self.fc.mem_select.next = self.cfg_port.fc_select.val();
         self.fc.mem_address.next = self.cfg_port.fc_address.val();
         self.fc.mem_read.next = self.cfg_port.fc_read.val();
@@ -448,9 +402,6 @@ impl Logic for Spoon {
         }
     }
 }
-
-// The membrane word → spike-count word above is written out for 8 lanes.
-const _: () = assert!(CONV_LANES == 8 && FC_LANES == 8);
 
 #[cfg(test)]
 mod tests {
@@ -751,7 +702,7 @@ mod tests {
         };
         let mut b = reset(&p);
         for (select, w) in weights(&chip).iter().enumerate() {
-            let packed = memory_words(w, rows[select]);
+            let packed = memory_words(w, rows[select], FC_LANES);
             assert_eq!(packed.len(), words[select]);
             let cycles = stream_words(&mut b, select as u64, &packed);
             assert_eq!(cycles as usize, CFG_WORD_WRITE_CYCLES * packed.len());
@@ -766,7 +717,7 @@ mod tests {
                 .collect();
             assert_eq!(
                 got,
-                memory_words(w, rows[select]),
+                memory_words(w, rows[select], FC_LANES),
                 "select {select} by words"
             );
         }
@@ -793,7 +744,10 @@ mod tests {
         );
         for (select, w) in weights(&chip).iter().enumerate() {
             let last = word_request(&mut b, false, select as u64, words[select] - 1, 0);
-            assert_eq!(last, *memory_words(w, rows[select]).last().unwrap());
+            assert_eq!(
+                last,
+                *memory_words(w, rows[select], FC_LANES).last().unwrap()
+            );
         }
         // Elements written, words read.
         for w in chip.kernels_mut().weights_mut() {
@@ -811,7 +765,11 @@ mod tests {
             let got: Vec<u64> = (0..words[select])
                 .map(|a| word_request(&mut b, false, select as u64, a, 0))
                 .collect();
-            assert_eq!(memory_elements(&got, rows[select]), *w, "select {select}");
+            assert_eq!(
+                memory_elements(&got, rows[select], FC_LANES),
+                *w,
+                "select {select}"
+            );
         }
         // A training sample on the chip as loaded.
         let events: Vec<Event> = (0..14)
@@ -825,7 +783,7 @@ mod tests {
                 .map(|a| word_request(&mut b, false, select as u64, a, 0))
                 .collect();
             assert_eq!(
-                memory_elements(&got, rows[select]),
+                memory_elements(&got, rows[select], FC_LANES),
                 *w,
                 "select {select} after learning"
             );

@@ -92,10 +92,10 @@ pub struct ConfigPort {
     pub hidden_rdata: Signal<In, Bits<FC_WORD>>,
     pub output_rdata: Signal<In, Bits<FC_WORD>>,
     /// Lane of the score word read, and that score (s`ACC_BITS`).
-    pub score_lane: Signal<Out, Bits<3>>,
+    pub score_lane: Signal<Out, Bits<LANE_BITS>>,
     pub score: Signal<In, Bits<ACC_BITS>>,
     /// Write data of the kernel memory and of the FC weight memories.
-    pub wdata: Signal<Out, Bits<CFG_DATA_BITS>>,
+    pub wdata: Signal<Out, Bits<KERNEL_WORD>>,
     /// Rounding LFSR (in the FC engine): its state, and a write of registers 2, 3.
     pub rounding_state: Signal<In, Bits<32>>,
     pub rounding_write: Signal<Out, Bit>,
@@ -176,8 +176,11 @@ pub struct ConfigPort {
     one_lane: Constant<Bits<8>>,
     /// The largest learning-rate shift (16: a 16-bit rounding draw); a write above stores it.
     max_shift: Constant<Bits<16>>,
-    /// `lane_masks[l]`: the bits of lane `l` in an 8-bit-lane word.
-    lane_masks: [Constant<Bits<KERNEL_WORD>>; 8],
+    /// `lane_masks[l]`: the bits of lane `l` in an 8-bit-lane word; `lane_at[l]` = `8l`.
+    lane_masks: [Constant<Bits<KERNEL_WORD>>; CONV_LANES],
+    lane_at: [Constant<Bits<8>>; CONV_LANES],
+    /// The write byte in lanes `0..l` (`write_bytes_at[l]`).
+    write_bytes_at: [Signal<Local, Bits<KERNEL_WORD>>; CONV_LANES + 1],
     kernels: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     hidden: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     classes: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
@@ -298,6 +301,8 @@ impl ConfigPort {
             one_lane: c(1),
             max_shift: Constant::new(16_u64.into()),
             lane_masks: std::array::from_fn(|l| Constant::new((0xFFu64 << (8 * l)).into())),
+            lane_at: std::array::from_fn(|l| Constant::new(((8 * l) as u64).into())),
+            write_bytes_at: Default::default(),
             kernels: c(p.kernels),
             hidden: c(p.hidden),
             classes: c(p.classes),
@@ -399,9 +404,9 @@ impl Logic for ConfigPort {
             self.column.next =
                 bit_cast::<16, { CFG_ADDRESS_BITS + 1 }>(self.remainder.q.val()) >> 1;
         }
-        self.lane.next = bit_cast::<8, 16>(self.column.val()) & 7;
-        self.word_address.next =
-            self.row_words.q.val() + bit_cast::<CFG_ADDRESS_BITS, 16>(self.column.val() >> 3);
+        self.lane.next = bit_cast::<8, 16>(self.column.val()) & LAST_LANE;
+        self.word_address.next = self.row_words.q.val()
+            + bit_cast::<CFG_ADDRESS_BITS, 16>(self.column.val() >> FC_LANES_LOG2);
         // This cycle's memory access: a direct word request from the pins, else the element
         // request in its `issue` (read) or `write_back` cycle.
         self.access_select.next = self.select.q.val();
@@ -434,7 +439,7 @@ impl Logic for ConfigPort {
         if self.access_select.val() == 2 {
             self.fc_select.next = MEM_OUTPUT.into();
         }
-        self.score_lane.next = bit_cast::<3, 8>(self.lane.val());
+        self.score_lane.next = bit_cast::<LANE_BITS, 8>(self.lane.val());
         self.weight_word.next = self.kernel_rdata.val();
         if self.select.q.val() == 1 {
             self.weight_word.next = self.hidden_rdata.val();
@@ -447,7 +452,7 @@ impl Logic for ConfigPort {
         self.weight_lane.next = 0.into();
         self.lane_mask.next = 0.into();
         self.neuron_lane.next = 0.into();
-        for l in 0..8 {
+        for l in 0..CONV_LANES {
             if self.lane_onehot.val().get_bit(l) {
                 self.weight_lane.next = self.weight_word.val().get_bits::<8>(8 * l);
                 self.lane_mask.next = self.lane_masks[l].val();
@@ -458,20 +463,23 @@ impl Logic for ConfigPort {
             }
         }
         self.write_byte.next = bit_cast::<8, 16>(self.data.q.val());
-        self.write_bytes.next = bit_cast::<KERNEL_WORD, 8>(self.write_byte.val())
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 8_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 16_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 24_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 32_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 40_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 48_u64)
-            | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << 56_u64);
+        // The write byte in every lane (the lane mask picks one).
+        self.write_bytes_at[0].next = 0.into();
+        for l in 0..CONV_LANES {
+            self.write_bytes_at[l + 1].next = self.write_bytes_at[l].val()
+                | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << self.lane_at[l].val());
+        }
+        // A one-pass loop: rust_hdl writes an array index as a number, which a loop index is.
+        for l in CONV_LANES..(CONV_LANES + 1) {
+            self.write_bytes.next = self.write_bytes_at[l].val();
+        }
         // The word read, latched in `rdata_q` by `finish`.
-        self.merged_word.next = (self.rdata_q.q.val() & !self.lane_mask.val())
+        self.merged_word.next = (bit_cast::<KERNEL_WORD, CFG_DATA_BITS>(self.rdata_q.q.val())
+            & !self.lane_mask.val())
             | (self.write_bytes.val() & self.lane_mask.val());
         self.wdata.next = self.merged_word.val();
         if self.direct.val() {
-            self.wdata.next = self.pin_wdata.val();
+            self.wdata.next = bit_cast::<KERNEL_WORD, CFG_DATA_BITS>(self.pin_wdata.val());
         }
         // Sign extensions by replicating the sign bit: weight lane, potential, score.
         self.weight_lane_wide.next = bit_cast::<16, 8>(self.weight_lane.val());
@@ -616,7 +624,7 @@ impl Logic for ConfigPort {
         // replaced in `write_back`; `rvalid` stays low. Other selects read no word: a memory's
         // read data may still be undefined (never read since power-up).
         if self.finish.val() && self.is_write.q.val() && (self.select.q.val() <= 2) {
-            self.rdata_q.d.next = self.weight_word.val();
+            self.rdata_q.d.next = bit_cast::<CFG_DATA_BITS, KERNEL_WORD>(self.weight_word.val());
         }
         if self.finish.val() && !self.is_write.q.val() {
             self.rvalid_q.d.next = true;
@@ -624,7 +632,8 @@ impl Logic for ConfigPort {
             if self.word.q.val() {
                 self.rdata_q.d.next = 0.into();
                 if self.word_valid.q.val() {
-                    self.rdata_q.d.next = self.weight_word.val();
+                    self.rdata_q.d.next =
+                        bit_cast::<CFG_DATA_BITS, KERNEL_WORD>(self.weight_word.val());
                 }
             }
         }
@@ -637,11 +646,9 @@ impl Logic for ConfigPort {
     }
 }
 
-// The write byte's copies above are written out for 8 lanes, and the sign extensions use
-// literal masks (8-bit lanes, 12-bit potentials); a score is read as two 16-bit halves.
-const _: () = assert!(
-    CONV_LANES == 8 && FC_LANES == 8 && KERNEL_BITS == 8 && MEMBRANE_BITS == 12 && ACC_BITS <= 32
-);
+// The sign extensions use literal masks (8-bit lanes, 12-bit potentials), the one-hot lane
+// has 8 bits; a score is read as two 16-bit halves.
+const _: () = assert!(CONV_LANES <= 8 && KERNEL_BITS == 8 && MEMBRANE_BITS == 12 && ACC_BITS <= 32);
 
 #[cfg(test)]
 mod tests {

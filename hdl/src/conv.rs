@@ -67,6 +67,9 @@ pub struct ConvEngine {
     pub membrane_read: Signal<In, Bit>,
     /// Membrane word read one cycle after `membrane_read`.
     pub membrane_rdata: Signal<Out, Bits<MEMBRANE_WORD>>,
+    /// Its spike counters, lane `l` at bit `l · INPUT_BITS`, zero-extended: FC layer 0's input
+    /// word.
+    pub spike_counts: Signal<Out, Bits<INPUT_WORD>>,
     pub(crate) kernels: Ram<KERNEL_WORD, KERNEL_ADDR_BITS>,
     pub(crate) membranes: Ram<MEMBRANE_WORD, MEMBRANE_ADDR_BITS>,
     lanes: [IntegrateFire; CONV_LANES],
@@ -90,6 +93,8 @@ pub struct ConvEngine {
     /// The membrane word after the lanes: `packed[i]` holds lanes `0..i` (rust_hdl has no
     /// concatenation, and a kernel may not read `.next`, so the word is built as a chain).
     packed: [Signal<Local, Bits<MEMBRANE_WORD>>; CONV_LANES + 1],
+    /// The spike counters of lanes `0..i` in `counts[i]`.
+    counts: [Signal<Local, Bits<INPUT_WORD>>; CONV_LANES + 1],
     in_field: Signal<Local, Bit>,
     issue_kernel: Signal<Local, Bits<KERNEL_ADDR_BITS>>,
     /// The event's first kernel word (channel 0) and membrane word: the axes' offsets summed.
@@ -150,6 +155,7 @@ impl ConvEngine {
             membrane_address: Default::default(),
             membrane_read: Default::default(),
             membrane_rdata: Default::default(),
+            spike_counts: Default::default(),
             kernels: Default::default(),
             membranes: Default::default(),
             lanes: std::array::from_fn(|lane| IntegrateFire::new(p, lane)),
@@ -167,6 +173,7 @@ impl ConvEngine {
             write_pending: Default::default(),
             write_address: Default::default(),
             packed: Default::default(),
+            counts: Default::default(),
             in_field: Default::default(),
             issue_kernel: Default::default(),
             kernel_offset: Default::default(),
@@ -250,6 +257,7 @@ impl Logic for ConvEngine {
         self.membrane_rdata.next = self.membranes.read_data.val();
         // Lanes: the words read last cycle.
         self.packed[0].next = 0.into();
+        self.counts[0].next = 0.into();
         for i in 0..CONV_LANES {
             self.lanes[i].v.next = self
                 .membranes
@@ -267,9 +275,14 @@ impl Logic for ConvEngine {
                 .val()
                 .get_bits::<KERNEL_BITS>(i * KERNEL_BITS);
             self.packed[i + 1].next = self.packed[i].val() | self.lanes[i].placed.val();
+            self.counts[i + 1].next = self.counts[i].val() | self.lanes[i].count_placed.val();
         }
         self.membranes.write_address.next = self.write_address.q.val();
-        self.membranes.write_data.next = self.packed[8].val();
+        // A one-pass loop: rust_hdl writes an array index as a number, which a loop index is.
+        for i in CONV_LANES..(CONV_LANES + 1) {
+            self.membranes.write_data.next = self.packed[i].val();
+            self.spike_counts.next = self.counts[i].val();
+        }
         self.membranes.write_enable.next = self.write_pending.q.val();
         self.write_pending.d.next = false;
         match self.state.q.val() {
@@ -351,9 +364,6 @@ impl Logic for ConvEngine {
         }
     }
 }
-
-// `packed[8]` in `update`: rust_hdl evaluates an array index as a literal expression.
-const _: () = assert!(CONV_LANES == 8);
 
 #[cfg(test)]
 mod tests {

@@ -226,7 +226,7 @@ pub struct FcEngine {
     pub output_rdata: Signal<Out, Bits<FC_WORD>>,
     /// Lane `score_lane` (of the cycle before, while idle) of the last score word read,
     /// s`ACC_BITS`.
-    pub score_lane: Signal<In, Bits<3>>,
+    pub score_lane: Signal<In, Bits<LANE_BITS>>,
     pub score: Signal<Out, Bits<ACC_BITS>>,
     /// Rounding LFSR state: written while idle, carried over between samples.
     pub rounding_write: Signal<In, Bit>,
@@ -249,7 +249,7 @@ pub struct FcEngine {
     pub(crate) label_q: DFF<Bits<8>>,
     /// Lane group (row word, activation word, output word), lane of the decision.
     pub(crate) group: DFF<Bits<8>>,
-    pub(crate) lane: DFF<Bits<3>>,
+    pub(crate) lane: DFF<Bits<LANE_BITS>>,
     /// Weight word address of group 0 of the current row, and its input `x`.
     pub(crate) row: DFF<Bits<HIDDEN_ADDR_BITS>>,
     pub(crate) x: DFF<Bits<INPUT_BITS>>,
@@ -324,6 +324,8 @@ pub struct FcEngine {
     last_class: Constant<Bits<8>>,
     sign: Constant<Bits<ACC_BITS>>,
     one_lane: Constant<Bits<FC_LANES>>,
+    /// Every lane of a word.
+    all_lanes: Constant<Bits<FC_LANES>>,
     one_17: Constant<Bits<17>>,
     reset_rounding: Constant<Bits<32>>,
     /// The learning unit is generated (`Params::learning`). Low, the learning datapath's
@@ -443,6 +445,7 @@ impl FcEngine {
             last_class: c(p.classes - 1),
             sign: c(1 << (ACC_BITS - 1)),
             one_lane: c(1),
+            all_lanes: mask(FC_LANES),
             one_17: c(1),
             reset_rounding: Constant::new(u64::from(p.rounding_seed).into()),
             learning: Constant::new(p.learning),
@@ -555,17 +558,17 @@ impl Logic for FcEngine {
         self.rounded_now.next = self.round_sum.val() >> self.shift.val();
         self.rounded_negated.next = !bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.q.val()) + 1;
         // Lane masks of the current word, the label's lane, the decision's lane.
-        self.hidden_mask.next = 0xFF.into();
+        self.hidden_mask.next = self.all_lanes.val();
         if self.act_group.q.val() == self.last_hidden_group.val() {
             self.hidden_mask.next = self.last_hidden_mask.val();
         }
-        self.class_mask.next = 0xFF.into();
+        self.class_mask.next = self.all_lanes.val();
         if self.group.q.val() == self.last_output_group.val() {
             self.class_mask.next = self.last_class_mask.val();
         }
         self.target.next = 0.into();
-        if (self.label_q.q.val() >> 3) == self.group.q.val() {
-            self.target.next = self.one_lane.val() << (self.label_q.q.val() & 7);
+        if (self.label_q.q.val() >> FC_LANES_LOG2) == self.group.q.val() {
+            self.target.next = self.one_lane.val() << (self.label_q.q.val() & LAST_LANE);
         }
         // While idle, `lane` follows the configuration port's score lane, so a score read (issue,
         // then data one cycle later with the same lane) and the decision share one lane
@@ -639,7 +642,8 @@ impl Logic for FcEngine {
         }
         self.score.next = self.lane_value.val();
         // The decision: this lane against the best so far (signed compare, sign bits flipped).
-        self.class_index.next = (self.group.q.val() << 3) | bit_cast::<8, 3>(self.lane.q.val());
+        self.class_index.next =
+            (self.group.q.val() << FC_LANES_LOG2) | bit_cast::<8, LANE_BITS>(self.lane.q.val());
         self.better.next =
             (self.lane_value.val() ^ self.sign.val()) > (self.best.q.val() ^ self.sign.val());
         if !self.class_index.val().any() {
@@ -658,22 +662,29 @@ impl Logic for FcEngine {
         self.hidden_weights.read_enable.next = false;
         self.hidden_weights.write_enable.next = false;
         self.hidden_weights.write_data.next = self.mem_wdata.val();
-        if self.learning.val() {
-            self.hidden_weights.write_data.next = self.updated[8].val();
+        // (One-pass loops: rust_hdl writes an array index as a number, which a loop index is.)
+        for l in FC_LANES..(FC_LANES + 1) {
+            if self.learning.val() {
+                self.hidden_weights.write_data.next = self.updated[l].val();
+            }
         }
         self.output_weights.address.next =
             bit_cast::<OUTPUT_ADDR_BITS, HIDDEN_ADDR_BITS>(self.weight_address.val());
         self.output_weights.read_enable.next = false;
         self.output_weights.write_enable.next = false;
         self.output_weights.write_data.next = self.mem_wdata.val();
-        if self.learning.val() {
-            self.output_weights.write_data.next = self.updated[8].val();
+        for l in FC_LANES..(FC_LANES + 1) {
+            if self.learning.val() {
+                self.output_weights.write_data.next = self.updated[l].val();
+            }
         }
         self.accumulators.read_address.next = self.acc_address.val();
         self.accumulators.read_enable.next = false;
         self.accumulators.write_address.next = self.mac_address.q.val();
         self.accumulators.write_enable.next = false;
-        self.accumulators.write_data.next = self.sums[8].val();
+        for l in FC_LANES..(FC_LANES + 1) {
+            self.accumulators.write_data.next = self.sums[l].val();
+        }
         self.projection.load.next = false;
         self.projection.step.next = false;
         self.mac_operands.d.next = false;
@@ -815,7 +826,7 @@ impl Logic for FcEngine {
             }
             FcPhase::RowShift => {
                 self.lane.d.next = self.lane.q.val() + 1;
-                if self.lane.q.val() == 7 {
+                if self.lane.q.val() == LAST_LANE {
                     self.phase.d.next = FcPhase::RowHold;
                 }
             }
@@ -870,7 +881,7 @@ impl Logic for FcEngine {
                     if self.learn_q.q.val() {
                         self.phase.d.next = FcPhase::DecideEnd;
                     }
-                } else if self.lane.q.val() == 7 {
+                } else if self.lane.q.val() == LAST_LANE {
                     self.group.d.next = self.group.q.val() + 1;
                     self.phase.d.next = FcPhase::DecideRead;
                 }
@@ -902,7 +913,9 @@ impl Logic for FcEngine {
             self.accumulators.write_enable.next = true;
             self.accumulators.write_address.next =
                 bit_cast::<ACC_ADDR_BITS, 8>(self.act_group.q.val());
-            self.accumulators.write_data.next = self.activation_words[8].val();
+            for l in FC_LANES..(FC_LANES + 1) {
+                self.accumulators.write_data.next = self.activation_words[l].val();
+            }
             self.projection.step.next = true;
             if self.modulated.val().any() {
                 self.any_modulated.d.next = true;
@@ -919,10 +932,6 @@ impl Logic for FcEngine {
         }
     }
 }
-
-// `sums[8]`, `updated[8]`, `activation_words[8]`, `lane == 7` and `>> 3`: rust_hdl evaluates an
-// array index as a literal expression.
-const _: () = assert!(FC_LANES == 8);
 
 #[cfg(test)]
 mod tests {

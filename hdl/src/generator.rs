@@ -12,7 +12,7 @@
 //! ([`Params::new_for`]), without compiling anything.
 
 use crate::emit::{Manifest, BOARD_TOP, TOP};
-use crate::params::{check_shape, Capacities, CapacityError, Params, COMPILED};
+use crate::params::{check_generated_shape, Capacities, CapacityError, Params, COMPILED};
 use crate::uart::check_clocks_per_bit;
 use crate::EmitError;
 use golden::config::Config;
@@ -44,7 +44,7 @@ pub fn emit_board(
 /// The capacities of the chip the generator builds for `config` (validated), or the first field
 /// the blocks are not written for.
 pub fn capacities(config: &Config) -> Result<Capacities, CapacityError> {
-    check_shape(config, &Capacities::LANE_WIDTHS)?;
+    check_generated_shape(config)?;
     let caps = Capacities::of(config);
     Params::new_for(config, &caps)?;
     Ok(caps)

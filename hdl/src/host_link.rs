@@ -73,10 +73,13 @@ pub mod status {
 pub const AER_HEADER: usize = 2;
 pub const CONFIG_HEADER: usize = 6;
 /// Bytes of one memory word in a burst.
-pub const WORD_BYTES: usize = CFG_DATA_BITS / 8;
-// Reply bytes leave from bits 63..56 (a literal in the kernel: rust_hdl writes expressions by
-// name), and a word is at most 15 bytes (`reply_bytes`, `stage`).
-const _: () = assert!(CFG_DATA_BITS == 64);
+pub const WORD_BYTES: usize = LINK_WORD_BITS / 8;
+/// A word on the link: 8 bytes whatever the lanes; the core's configuration word
+/// (`CFG_DATA_BITS`, 16 to 64 bits) is in its low bits, zeros above.
+pub const LINK_WORD_BITS: usize = 64;
+// Reply bytes leave from bits 63..56 (a literal in the kernel), and a word is at most 15 bytes
+// (`reply_bytes`, `stage`).
+const _: () = assert!(CFG_DATA_BITS <= LINK_WORD_BITS);
 
 #[derive(Copy, Clone, Debug, PartialEq, LogicState)]
 pub enum LinkPhase {
@@ -119,9 +122,9 @@ pub struct HostLink {
     pub cfg_word: Signal<Out, Bit>,
     pub cfg_select: Signal<Out, Bits<4>>,
     pub cfg_address: Signal<Out, Bits<CFG_ADDRESS_BITS>>,
-    pub cfg_wdata: Signal<Out, Bits<CFG_DATA_BITS>>,
+    pub cfg_wdata: Signal<Out, Bits<LINK_WORD_BITS>>,
     pub cfg_ready: Signal<In, Bit>,
-    pub cfg_rdata: Signal<In, Bits<CFG_DATA_BITS>>,
+    pub cfg_rdata: Signal<In, Bits<LINK_WORD_BITS>>,
     pub cfg_rvalid: Signal<In, Bit>,
     /// The core's class output and busy flag.
     pub out_valid: Signal<In, Bit>,
@@ -136,7 +139,7 @@ pub struct HostLink {
     /// Bytes left of the header or of the burst word.
     pub(crate) stage: DFF<Bits<4>>,
     /// Received bytes shift in at the bottom; reply bytes leave from the top.
-    pub(crate) shift: DFF<Bits<CFG_DATA_BITS>>,
+    pub(crate) shift: DFF<Bits<LINK_WORD_BITS>>,
     pub(crate) select: DFF<Bits<4>>,
     pub(crate) address: DFF<Bits<CFG_ADDRESS_BITS>>,
     /// Words left of a burst.
@@ -170,10 +173,10 @@ pub struct HostLink {
     /// The TX sends an unprompted message's second byte at this edge.
     sending_errors: Signal<Local, Bit>,
     sending_class: Signal<Local, Bit>,
-    shifted_in: Signal<Local, Bits<CFG_DATA_BITS>>,
-    status_reply: Signal<Local, Bits<CFG_DATA_BITS>>,
+    shifted_in: Signal<Local, Bits<LINK_WORD_BITS>>,
+    status_reply: Signal<Local, Bits<LINK_WORD_BITS>>,
     quiet_limit: Constant<Bits<QUIET_COUNT_BITS>>,
-    version: Constant<Bits<CFG_DATA_BITS>>,
+    version: Constant<Bits<LINK_WORD_BITS>>,
     opcode_status: Constant<Bits<8>>,
     tag_element: Constant<Bits<8>>,
     tag_burst: Constant<Bits<8>>,
@@ -304,10 +307,10 @@ impl Logic for HostLink {
         self.byte_aer.next = self.rx_data.val().get_bits::<6>(2) == 1;
         self.byte_config.next = self.rx_data.val().get_bits::<6>(2) == 4;
         self.shifted_in.next =
-            (self.shift.q.val() << 8) | bit_cast::<CFG_DATA_BITS, 8>(self.rx_data.val());
+            (self.shift.q.val() << 8) | bit_cast::<LINK_WORD_BITS, 8>(self.rx_data.val());
         self.status_reply.next = self.version.val()
-            | (bit_cast::<CFG_DATA_BITS, 1>(self.busy.val().into()) << 48)
-            | (bit_cast::<CFG_DATA_BITS, 1>(self.error_seen_q.q.val().into()) << 49);
+            | (bit_cast::<LINK_WORD_BITS, 1>(self.busy.val().into()) << 48)
+            | (bit_cast::<LINK_WORD_BITS, 1>(self.error_seen_q.q.val().into()) << 49);
         self.accepting.next = (self.phase.q.val() == LinkPhase::Opcode)
             || (self.phase.q.val() == LinkPhase::Header)
             || (self.phase.q.val() == LinkPhase::Data)

@@ -9,7 +9,8 @@
 //! not all equal, and `v ≥ threshold` is the sign of `v − threshold`, which the reset needs anyway.
 
 use crate::params::{
-    twos, Params, COUNT_BITS, KERNEL_BITS, MEMBRANE_BITS, MEMBRANE_WORD, NEURON_BITS,
+    twos, Params, COUNT_BITS, INPUT_BITS, INPUT_WORD, KERNEL_BITS, MEMBRANE_BITS, MEMBRANE_WORD,
+    NEURON_BITS,
 };
 use rust_hdl::prelude::*;
 
@@ -32,6 +33,10 @@ pub struct IntegrateFire {
     pub placed: Signal<Out, Bits<MEMBRANE_WORD>>,
     /// Bit offset of this lane in a membrane word.
     offset: Constant<Bits<8>>,
+    /// `c` (the counter before the update), zero-extended and shifted to this lane's place in
+    /// an FC input word (the FC engine's layer 0 input, `count_offset` = `lane · INPUT_BITS`).
+    pub count_placed: Signal<Out, Bits<INPUT_WORD>>,
+    count_offset: Constant<Bits<8>>,
     /// `v`, `w` sign-extended, and `sext(v) + sext(w)`, 16-bit two's complement.
     v_wide: Signal<Local, Bits<16>>,
     w_wide: Signal<Local, Bits<16>>,
@@ -62,6 +67,8 @@ impl IntegrateFire {
             fire: Default::default(),
             placed: Default::default(),
             offset: Constant::new(((lane * NEURON_BITS) as u64).into()),
+            count_placed: Default::default(),
+            count_offset: Constant::new(((lane * INPUT_BITS) as u64).into()),
             v_wide: Default::default(),
             w_wide: Default::default(),
             sum: Default::default(),
@@ -79,6 +86,8 @@ impl IntegrateFire {
 impl Logic for IntegrateFire {
     #[hdl_gen]
     fn update(&mut self) {
+        self.count_placed.next =
+            bit_cast::<INPUT_WORD, COUNT_BITS>(self.c.val()) << self.count_offset.val();
         // Sign extension to 16 bits by replicating the sign bit (wiring, no adder).
         self.v_wide.next = bit_cast::<16, MEMBRANE_BITS>(self.v.val());
         if self.v.val().get_bit(MEMBRANE_BITS - 1) {

@@ -3,9 +3,11 @@
 //! ? TAPS : 0)`. The register holding the state lives in the user.
 //!
 //! [`LfsrDraw`] does 16 steps: one stochastic-rounding *draw* (its value is the low 16 bits of the
-//! new state). [`LfsrSteps8`] does 8 steps and gives the 8 bits shifted out: `FC_LANES` (8)
-//! target-projection signs per cycle. Two blocks, so that neither has an unused output.
+//! new state). [`LfsrSteps`] does `FC_LANES` steps and gives the bits shifted out: the
+//! target-projection signs of one lane group per cycle. Two blocks, so that neither has an
+//! unused output.
 
+use crate::params::FC_LANES;
 use golden::lfsr::TAPS;
 use rust_hdl::prelude::*;
 
@@ -34,27 +36,27 @@ impl Logic for LfsrDraw {
     }
 }
 
-/// Eight steps with the bits they shift out.
+/// `FC_LANES` steps with the bits they shift out.
 #[derive(LogicBlock, Default)]
-pub struct LfsrSteps8 {
+pub struct LfsrSteps {
     /// State before the steps.
     pub state: Signal<In, Bits<32>>,
-    /// State after 8 steps.
-    pub after8: Signal<Out, Bits<32>>,
-    /// Bit shifted out at step `j < 8`, in bit `j`.
-    pub out8: Signal<Out, Bits<8>>,
+    /// State after `FC_LANES` steps.
+    pub after: Signal<Out, Bits<32>>,
+    /// Bit shifted out at step `j < FC_LANES`, in bit `j`.
+    pub out: Signal<Out, Bits<FC_LANES>>,
     /// `stage[j]` is the state after `j` steps.
-    stage: [Signal<Local, Bits<32>>; 9],
+    stage: [Signal<Local, Bits<32>>; FC_LANES + 1],
     /// Shifted-out bits of steps `0..j`, in `shifted[j]`.
-    shifted: [Signal<Local, Bits<8>>; 9],
+    shifted: [Signal<Local, Bits<FC_LANES>>; FC_LANES + 1],
 }
 
-impl Logic for LfsrSteps8 {
+impl Logic for LfsrSteps {
     #[hdl_gen]
     fn update(&mut self) {
         self.stage[0].next = self.state.val();
         self.shifted[0].next = 0.into();
-        for j in 0..8 {
+        for j in 0..FC_LANES {
             self.stage[j + 1].next = self.stage[j].val() >> 1;
             if self.stage[j].val().get_bit(0) {
                 self.stage[j + 1].next = (self.stage[j].val() >> 1) ^ 0x8020_0003_u64;
@@ -63,14 +65,16 @@ impl Logic for LfsrSteps8 {
                 .val()
                 .replace_bit(j, self.stage[j].val().get_bit(0));
         }
-        self.after8.next = self.stage[8].val();
-        self.out8.next = self.shifted[8].val();
+        // A one-pass loop: rust_hdl writes an array index as a number, which a loop index is.
+        for j in FC_LANES..(FC_LANES + 1) {
+            self.after.next = self.stage[j].val();
+            self.out.next = self.shifted[j].val();
+        }
     }
 }
 
-// The literals in `update` are golden's tap mask, and 8 steps serve the 8 FC lanes
-// (`stage[8]`, `shifted[8]`: rust_hdl evaluates an array index as a literal).
-const _: () = assert!(TAPS == 0x8020_0003 && crate::params::FC_LANES == 8);
+// The literals in `update` are golden's tap mask.
+const _: () = assert!(TAPS == 0x8020_0003);
 
 #[cfg(test)]
 mod tests {
@@ -94,16 +98,16 @@ mod tests {
     }
 
     #[test]
-    fn eight_steps_give_the_golden_shifted_out_bits() {
-        let mut b = Bench::combinational(LfsrSteps8::default());
+    fn lane_count_steps_give_the_golden_shifted_out_bits() {
+        let mut b = Bench::combinational(LfsrSteps::default());
         let mut golden = Lfsr::new(1);
         let mut state = 1u32;
         for _ in 0..50 {
-            let bits: u64 = (0..8).map(|j| u64::from(golden.step()) << j).sum();
+            let bits: u64 = (0..FC_LANES).map(|j| u64::from(golden.step()) << j).sum();
             b.uut.state.next = u64::from(state).into();
             b.settle();
-            assert_eq!(b.uut.out8.val().index() as u64, bits);
-            state = b.uut.after8.val().index() as u32;
+            assert_eq!(b.uut.out.val().index() as u64, bits);
+            state = b.uut.after.val().index() as u32;
             assert_eq!(state, golden.state());
         }
     }

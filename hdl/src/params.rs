@@ -31,11 +31,24 @@ pub const INPUT_WORD: usize = FC_LANES * INPUT_BITS;
 /// Accumulator memory word: `FC_LANES` accumulators.
 pub const ACC_WORD: usize = FC_LANES * ACC_BITS;
 /// Data of the configuration port (`cfg_wdata`, `cfg_rdata`): one kernel or FC weight word, so
-/// that a word request moves a whole memory word.
-pub const CFG_DATA_BITS: usize = KERNEL_WORD;
+/// that a word request moves a whole memory word, and at least the 16 bits of an element.
+pub const CFG_DATA_BITS: usize = if KERNEL_WORD > 16 { KERNEL_WORD } else { 16 };
+/// `log2(FC_LANES)`: a column's lane is its low `FC_LANES_LOG2` bits, its lane group the rest.
+pub const FC_LANES_LOG2: u64 = FC_LANES.trailing_zeros() as u64;
+/// The last lane's index (`FC_LANES − 1`), also the mask of a column's lane bits.
+pub const LAST_LANE: u64 = FC_LANES as u64 - 1;
+/// Bits of a lane index register (at least 1).
+pub const LANE_BITS: usize = if FC_LANES > 2 {
+    FC_LANES.trailing_zeros() as usize
+} else {
+    1
+};
 
-// A word request of the configuration port moves a kernel word or an FC weight word alike.
-const _: () = assert!(CFG_DATA_BITS == FC_WORD);
+// A word request of the configuration port moves a kernel word or an FC weight word alike, and
+// the scan hands a membrane word to the FC engine as one input word: one lane count, a power
+// of two.
+const _: () =
+    assert!(KERNEL_WORD == FC_WORD && CONV_LANES == FC_LANES && FC_LANES.is_power_of_two());
 
 // The scan addresses the membrane map and the accumulator memory with one address.
 const _: () = assert!(ACC_ADDR_BITS <= MEMBRANE_ADDR_BITS);
@@ -85,6 +98,48 @@ fn grown_field(config: &Config, fields: &[&'static str], otherwise: &'static str
 
 pub use golden::cycle::capacities::address_bits;
 pub use golden::cycle::Capacities;
+
+/// The most lanes the RTL blocks are written for: a lane index is a bit field of an element's
+/// column and golden's cycle model holds 8 lanes (16 would need 128-bit configuration words).
+pub const MAX_LANES: usize = golden::cycle::LANES;
+
+/// The shape the generator builds: 1, 2, 4 or 8 lanes, as many in the FC engine as in the
+/// convolution engine, and lane groups an 8-bit group counter can count (the generator builds
+/// every other capacity to fit; see golden `Capacities::LANE_WIDTHS`).
+pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
+    let h = &config.hardware;
+    need(
+        h.conv_lanes.is_power_of_two() && h.conv_lanes <= MAX_LANES,
+        "hardware.conv_lanes",
+        || {
+            format!(
+                "{} lanes: the RTL has 1, 2, 4 or 8 (a lane index is a bit field of an element's \
+                 column; 16 lanes would need 128-bit configuration words)",
+                h.conv_lanes
+            )
+        },
+    )?;
+    need(h.fc_lanes == h.conv_lanes, "hardware.fc_lanes", || {
+        format!(
+            "{} FC lanes and {} conv lanes: the RTL has one lane count (the scan hands a membrane \
+             word to the FC engine as one input word)",
+            h.fc_lanes, h.conv_lanes
+        )
+    })?;
+    let hidden = config.fc.hidden.first().copied().unwrap_or(0);
+    let groups = [config.conv.kernels, hidden, config.fc.classes]
+        .map(|n| n.div_ceil(h.fc_lanes))
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+    need(groups <= 256, "hardware.fc_lanes", || {
+        format!(
+            "{} lanes make {groups} lane groups in a layer; the group counters have 8 bits",
+            h.fc_lanes
+        )
+    })?;
+    check_shape(config, &Capacities::of_lanes(h.conv_lanes))
+}
 
 /// The shape the RTL blocks are written for: hidden layers and lanes (the generator builds
 /// every other capacity to fit; see golden `Capacities::LANE_WIDTHS`).

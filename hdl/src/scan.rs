@@ -1,9 +1,9 @@
 //! The zero-skipping input scan of the FC engine (golden `fc.rs::active_inputs`).
 //!
-//! A layer's inputs are read as words of `FC_LANES` (8) inputs of `INPUT_BITS`: spike counts of
+//! A layer's inputs are read as words of `L` = `FC_LANES` inputs of `INPUT_BITS`: spike counts of
 //! the membrane map for FC layer 0 (one word per membrane word: position `pos`, lane group `g`,
-//! lane `l` is input `pos·K + 8g + l`), hidden activations for the output layer (word `g`, lane
-//! `l` is neuron `8g + l`). The scan presents the nonzero inputs one at a time, ascending, with
+//! lane `l` is input `pos·K + L·g + l`), hidden activations for the output layer (word `g`, lane
+//! `l` is neuron `L·g + l`). The scan presents the nonzero inputs one at a time, ascending, with
 //! the weight-memory word address of their row (`row = i · G_w`, `G_w` the layer's lane groups);
 //! lanes beyond the layer (the last group of a position) are masked, whatever they hold.
 //!
@@ -89,6 +89,8 @@ pub struct InputScan {
     last_group1: Constant<Bits<8>>,
     last_mask0: Constant<Bits<FC_LANES>>,
     last_mask1: Constant<Bits<FC_LANES>>,
+    /// Every lane of a word.
+    all_lanes: Constant<Bits<FC_LANES>>,
     step0: Constant<Bits<HIDDEN_ADDR_BITS>>,
     step1: Constant<Bits<HIDDEN_ADDR_BITS>>,
     position_step0: Constant<Bits<HIDDEN_ADDR_BITS>>,
@@ -143,6 +145,7 @@ impl InputScan {
             last_group1: c(p.hidden_groups - 1),
             last_mask0: mask(conv_last),
             last_mask1: mask(hidden_last),
+            all_lanes: mask(FC_LANES),
             step0: c(FC_LANES * p.hidden_groups),
             step1: c(FC_LANES * p.output_groups),
             position_step0: c(conv_last * p.hidden_groups),
@@ -164,7 +167,7 @@ impl Logic for InputScan {
             self.last_index.next = self.last_index1.val();
             self.last_group.next = self.group.q.val() == self.last_group1.val();
         }
-        self.lane_mask.next = 0xFF.into();
+        self.lane_mask.next = self.all_lanes.val();
         if self.last_group.val() {
             self.lane_mask.next = self.last_mask0.val();
             if self.layer_q.q.val() {

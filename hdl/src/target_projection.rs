@@ -1,15 +1,16 @@
 //! Target projection (golden `target_projection.rs`): the label-selected row of DRTP's random
-//! matrix `B`, regenerated on the fly, `FC_LANES` (8) signs per step.
+//! matrix `B`, regenerated on the fly, `FC_LANES` signs per step (one per neuron of a lane group).
 //!
 //! `load` puts `seed(0, label) = base XOR ((label + 1) · 0x9E37_79B9 mod 2^32)` in the LFSR (a zero
 //! result loads 1): the constants are a ROM of `fc.classes` words written at generation time
 //! from golden `target_projection::seed`, so only XOR and a zero test are done in hardware
 //! (the RTL has one hidden layer: `k = 0`). `signs` bit `j` is the bit the LFSR shifts out at
-//! its next step `j`, i.e. `B_j = +1` (1) or `−1` (0) of neuron `8g + j` after `g` steps of 8;
-//! `step` advances the state by those 8 steps at the clock edge.
+//! its next step `j`, i.e. `B_j = +1` (1) or `−1` (0) of neuron `L·g + j` after `g` steps of `L`
+//! = `FC_LANES`; `step` advances the state by those `L` steps at the clock edge.
 
-use crate::lfsr::LfsrSteps8;
+use crate::lfsr::LfsrSteps;
 use crate::params::Params;
+use crate::params::FC_LANES;
 use golden::target_projection::seed;
 use rust_hdl::prelude::*;
 use std::collections::BTreeMap;
@@ -23,14 +24,14 @@ pub struct TargetProjection {
     pub label: Signal<In, Bits<8>>,
     /// Base seed (`learning.target_projection_seed`, a register).
     pub base: Signal<In, Bits<32>>,
-    /// Advance 8 steps at this edge.
+    /// Advance `FC_LANES` steps at this edge.
     pub step: Signal<In, Bit>,
-    /// The next 8 signs: bit `j` = 1 for `+1`, 0 for `−1`.
-    pub signs: Signal<Out, Bits<8>>,
+    /// The next `FC_LANES` signs: bit `j` = 1 for `+1`, 0 for `−1`.
+    pub signs: Signal<Out, Bits<FC_LANES>>,
     state: DFF<Bits<32>>,
     /// `(label + 1) · 0x9E37_79B9 mod 2^32` per label.
     constants: ROM<Bits<32>, 8>,
-    steps: LfsrSteps8,
+    steps: LfsrSteps,
     seed: Signal<Local, Bits<32>>,
 }
 
@@ -68,9 +69,9 @@ impl Logic for TargetProjection {
             self.seed.next = 1.into();
         }
         self.steps.state.next = self.state.q.val();
-        self.signs.next = self.steps.out8.val();
+        self.signs.next = self.steps.out.val();
         if self.step.val() {
-            self.state.d.next = self.steps.after8.val();
+            self.state.d.next = self.steps.after.val();
         }
         if self.load.val() {
             self.state.d.next = self.seed.val();
@@ -84,7 +85,7 @@ mod tests {
     use crate::testbench::Bench;
     use golden::target_projection::row;
 
-    /// For several labels and bases (one that makes the seed zero), 5 × 8 signs equal golden
+    /// For several labels and bases (one that makes the seed zero), 5 × `FC_LANES` signs equal golden
     /// `target_projection::row`.
     #[test]
     fn signs_are_the_golden_projection_row() {
@@ -103,18 +104,14 @@ mod tests {
             b.uut.load.next = true;
             b.tick();
             b.uut.load.next = false;
-            let want = row(base, 0, label, 40);
+            let want = row(base, 0, label, 5 * FC_LANES);
             for g in 0..5 {
                 b.settle();
                 let signs = b.uut.signs.val().index();
-                for j in 0..8 {
+                for j in 0..FC_LANES {
                     let sign = if signs >> j & 1 == 1 { 1 } else { -1 };
-                    assert_eq!(
-                        sign,
-                        want[8 * g + j],
-                        "base {base:#x} label {label} neuron {}",
-                        8 * g + j
-                    );
+                    let n = FC_LANES * g + j;
+                    assert_eq!(sign, want[n], "base {base:#x} label {label} neuron {n}");
                 }
                 b.uut.step.next = true;
                 b.tick();

@@ -10,7 +10,7 @@ use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestR
 use std::cell::Cell;
 
 /// Configs around the RTL's capacities: every size field drawn on both sides of what the
-/// compiled lanes and memories hold.
+/// compiled lanes and memories hold, and lanes the generator does and does not build.
 fn configs() -> impl Strategy<Value = Config> {
     let input = (1usize..=30, 1usize..=30, 1usize..=2, 3u32..=13);
     let conv = (1usize..=24, 1usize..=8, 1usize..=12, 2u32..=9, 1u32..=3);
@@ -26,6 +26,9 @@ fn configs() -> impl Strategy<Value = Config> {
         1u32..=8,
         0u32..=17,
         proptest::sample::select(vec![2usize, 4, 8, 16, 32]),
+        // Lanes: mostly the compiled 8, else anything (the generator builds 1, 2, 4, 8).
+        proptest::sample::select(vec![8usize, 8, 8, 8, 8, 8, 1, 2, 3, 4, 16]),
+        proptest::bool::weighted(0.9),
     );
     (input, conv, fc, other).prop_map(|(i, c, f, o)| {
         let mut config = Config::default();
@@ -48,7 +51,8 @@ fn configs() -> impl Strategy<Value = Config> {
         config.learning.output_lr_shift = o.1.min(16);
         config.learning.hidden_lr_shifts = vec![o.1.min(16)];
         config.training.lr_decay_epochs = vec![];
-        config.hardware.conv_lanes = 8.min(c.0);
+        config.hardware.conv_lanes = o.3.min(c.0);
+        config.hardware.fc_lanes = if o.4 { o.3.min(c.0) } else { 4 };
         config.hardware.fifo_depth = o.2;
         config
     })
@@ -58,17 +62,21 @@ fn configs() -> impl Strategy<Value = Config> {
 fn a_valid_config_emits_or_is_refused_by_capacity() {
     let mut runner = TestRunner::new_with_rng(
         RunnerConfig {
-            cases: 400,
+            cases: 800,
             failure_persistence: None,
             ..RunnerConfig::default()
         },
         TestRng::from_seed(RngAlgorithm::ChaCha, &[3; 32]),
     );
-    let (emitted, refused) = (Cell::new(0), Cell::new(0));
+    let (emitted, refused, generated) = (Cell::new(0), Cell::new(0), Cell::new(0));
     runner
         .run(&configs(), |config| {
             if config.validate().is_err() {
                 return Ok(());
+            }
+            // What the generator would build for it: capacities or a capacity error.
+            if hdl::generator::capacities(&config).is_ok() {
+                generated.set(generated.get() + 1);
             }
             match Params::new(&config) {
                 Err(_) => refused.set(refused.get() + 1),
@@ -89,10 +97,13 @@ fn a_valid_config_emits_or_is_refused_by_capacity() {
             Ok(())
         })
         .unwrap();
-    let (emitted, refused) = (emitted.get(), refused.get());
-    println!("{emitted} configs emitted, {refused} refused by a capacity");
+    let (emitted, refused, generated) = (emitted.get(), refused.get(), generated.get());
+    println!(
+        "{emitted} configs emitted, {refused} refused by the compiled capacities, {generated} \
+         the generator builds"
+    );
     assert!(
-        emitted >= 20 && refused >= 20,
-        "{emitted} emitted, {refused} refused"
+        emitted >= 20 && refused >= 20 && generated > emitted,
+        "{emitted} emitted, {refused} refused, {generated} generated"
     );
 }

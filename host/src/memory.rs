@@ -1,23 +1,24 @@
 //! The weight memories as the RTL lays them out (docs/RTL.md): rows of elements (a kernel tap's
-//! `K` kernels, an FC input's neurons), each row in `⌈row/8⌉` words of 8 lanes of 8 bits,
-//! lane `l` of word `row·G + g` holding element `8g + l` of the row; padding lanes are 0.
+//! `K` kernels, an FC input's neurons), each row in `⌈row/L⌉` words of `L` lanes of 8 bits
+//! (`L` = `hardware.fc_lanes`), lane `l` of word `row·G + g` holding element `L·g + l` of the
+//! row; padding lanes are 0.
 
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{memory_elements, memory_words};
-use golden::cycle::LANES;
 
-/// The shape of one memory: `rows` rows of `row_len` elements.
+/// The shape of one memory: `rows` rows of `row_len` elements, `lanes` elements a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
     pub rows: usize,
     pub row_len: usize,
+    pub lanes: usize,
 }
 
 impl Shape {
     /// Words per row.
     pub fn groups(&self) -> usize {
-        self.row_len.div_ceil(LANES)
+        self.row_len.div_ceil(self.lanes)
     }
 
     pub fn words(&self) -> usize {
@@ -35,6 +36,7 @@ pub fn kernels(config: &Config) -> Shape {
     Shape {
         rows: config.input.channels * c.size * c.size,
         row_len: c.kernels,
+        lanes: config.hardware.conv_lanes,
     }
 }
 
@@ -44,6 +46,7 @@ pub fn fc_layer(chip: &Chip, k: usize) -> Shape {
     Shape {
         rows: layer.inputs(),
         row_len: layer.neurons(),
+        lanes: chip.config().hardware.fc_lanes,
     }
 }
 
@@ -51,13 +54,13 @@ pub fn fc_layer(chip: &Chip, k: usize) -> Shape {
 /// the RTL's word requests use).
 pub fn pack(shape: Shape, elements: &[i16]) -> Vec<u64> {
     assert_eq!(elements.len(), shape.elements(), "elements of {shape:?}");
-    memory_words(elements, shape.row_len)
+    memory_words(elements, shape.row_len, shape.lanes)
 }
 
 /// Memory words back into elements (each lane sign-extended), padding lanes dropped.
 pub fn unpack(shape: Shape, words: &[u64]) -> Vec<i16> {
     assert_eq!(words.len(), shape.words(), "words of {shape:?}");
-    memory_elements(words, shape.row_len)
+    memory_elements(words, shape.row_len, shape.lanes)
 }
 
 #[cfg(test)]
@@ -69,6 +72,7 @@ mod tests {
         let shape = Shape {
             rows: 2,
             row_len: 10,
+            lanes: 8,
         };
         let elements: Vec<i16> = (0..20).map(|i| i - 10).collect();
         let words = pack(shape, &elements);

@@ -152,7 +152,8 @@ impl Simulator {
         weights: &[i16],
         skip_zero: bool,
     ) -> Result<(), SimError> {
-        let words = memory_words(weights, self.row_len(select));
+        let lanes = self.config().hardware.fc_lanes;
+        let words = memory_words(weights, self.row_len(select), lanes);
         for (a, &w) in words.iter().enumerate() {
             if w != 0 || !skip_zero {
                 self.cfg_write_word(select, a as u32, w)?;
@@ -164,11 +165,12 @@ impl Simulator {
     /// Reads the first `n` elements of a memory (select 0, 1, 2) by words, golden order.
     pub fn read_memory_words(&mut self, select: u8, n: usize) -> Result<Vec<i16>, SimError> {
         let row = self.row_len(select);
-        let words = n.div_ceil(row) * row.div_ceil(8);
+        let lanes = self.config().hardware.fc_lanes;
+        let words = n.div_ceil(row) * row.div_ceil(lanes);
         let words = (0..words as u32)
             .map(|a| self.cfg_read_word(select, a))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut elements = memory_elements(&words, row);
+        let mut elements = memory_elements(&words, row, lanes);
         elements.truncate(n);
         Ok(elements)
     }

@@ -12,7 +12,11 @@
 //! [[vary]]
 //! field = "conv.kernels"
 //! values = [8, 16]                 # or range = { from = 50, to = 150, step = 50 }
-//! ```                              # or random = { min = 4, max = 8, count = 3 }
+//!                                  # or random = { min = 4, max = 8, count = 3 }
+//! [[vary]]                         # fields set together to each value (one axis,
+//! field = "hardware.conv_lanes+hardware.fc_lanes"   # its name the fields joined by `+`)
+//! values = [1, 2, 4, 8]
+//! ```
 
 use crate::SweepError;
 use golden::config::Config;
@@ -238,7 +242,7 @@ impl Spec {
             let mut config = self.base.clone();
             for (field, value) in &values {
                 config =
-                    with_value(&config, field, value).map_err(|message| SweepError::Field {
+                    with_values(&config, field, value).map_err(|message| SweepError::Field {
                         path: self.path.clone(),
                         field: field.clone(),
                         message,
@@ -328,11 +332,19 @@ fn axes(file: &SpecFile, base: &Config) -> Result<Vec<Axis>, (String, String)> {
             return Err(err("no value"));
         }
         for value in &values {
-            with_value(base, &v.field, value).map_err(|m| err(&m))?;
+            with_values(base, &v.field, value).map_err(|m| err(&m))?;
         }
         axes.push((v.field.clone(), values));
     }
     Ok(axes)
+}
+
+/// `config` with each field of `axis` (TOML paths joined by `+`) set to `value` (not
+/// validated).
+pub fn with_values(config: &Config, axis: &str, value: &toml::Value) -> Result<Config, String> {
+    axis.split('+').try_fold(config.clone(), |c, field| {
+        with_value(&c, field.trim(), value)
+    })
 }
 
 /// `config` with the field at TOML path `field` set to `value` (not validated). A single

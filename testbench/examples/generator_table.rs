@@ -6,8 +6,8 @@
 //! lock-step run (directed suite + 4 random samples) with its mismatches.
 //!
 //! `cargo run --release -p spoon-testbench --example generator_table -- [CONFIG.toml ...]`
-//! (the default config, configs/nmnist.toml, configs/fashion.toml and the tiny test config
-//! when none is given).
+//! (the default config with 8, 4, 2 and 1 lanes, configs/nmnist.toml, configs/fashion.toml,
+//! the tiny test config and its 1-lane minimum when none is given).
 
 use golden::chip::Chip;
 use golden::config::Config;
@@ -24,11 +24,19 @@ fn configs() -> Vec<(String, Config)> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() {
         let file = |n: &str| Config::from_file(&root().join("configs").join(n)).unwrap();
+        let lanes = |mut c: Config, l: usize| {
+            (c.hardware.conv_lanes, c.hardware.fc_lanes) = (l, l);
+            c
+        };
         return vec![
             ("default".into(), Config::default()),
+            ("default, 4 lanes".into(), lanes(Config::default(), 4)),
+            ("default, 2 lanes".into(), lanes(Config::default(), 2)),
+            ("default, 1 lane".into(), lanes(Config::default(), 1)),
             ("configs/nmnist.toml".into(), file("nmnist.toml")),
             ("configs/fashion.toml".into(), file("fashion.toml")),
             ("tiny (tests)".into(), Config::tiny()),
+            ("tiny, 1 lane (minimum)".into(), lanes(Config::tiny(), 1)),
         ];
     }
     args.iter()

@@ -551,8 +551,9 @@ impl Monitor {
     /// the accumulator words when the activation phase starts).
     fn activations(&mut self, cycle: u64) {
         let (shift, ymax) = (self.limits.s.activation_shift, self.limits.s.ymax);
+        let lanes = self.limits.s.lanes;
         for j in 0..self.limits.s.hidden {
-            let z = self.acc[j / 8].sum(j % 8, self.limits.s.caps.acc_bits);
+            let z = self.acc[j / lanes].sum(j % lanes, self.limits.s.caps.acc_bits);
             let a = z >> shift;
             let (y, _) = hard_tanh(z, shift, ymax);
             let points = [
@@ -578,7 +579,7 @@ impl Monitor {
         let one = 1 << bits;
         let label = usize::from(chip.sample_label().1);
         let scores: Vec<i32> = (0..s.classes)
-            .map(|c| self.acc[s.hidden_groups + c / 8].sum(c % 8, s.caps.acc_bits))
+            .map(|c| self.acc[s.hidden_groups + c / s.lanes].sum(c % s.lanes, s.caps.acc_bits))
             .collect();
         let mut hits = vec![];
         for (c, &z) in scores.iter().enumerate() {
@@ -604,8 +605,8 @@ impl Monitor {
         let group = w.address % s.hidden_groups;
         let old = self.hidden.get(w.address).copied().unwrap_or(0);
         let mut hits = vec![];
-        for l in (0..8).filter(|l| group * 8 + l < s.hidden) {
-            let d = self.acc[group].modulation(l);
+        for l in (0..s.lanes).filter(|l| group * s.lanes + l < s.hidden) {
+            let d = self.acc[group].modulation(l, s.lanes);
             let was = lane(old, l);
             hits.extend((d == -1 && was == hi).then_some(P::HiddenWritebackHigh));
             hits.extend((d == 1 && was == lo).then_some(P::HiddenWritebackLow));
@@ -621,12 +622,12 @@ impl Monitor {
         let s = &self.limits.s;
         let (lo, hi) = self.limits.weight;
         let (row, group) = (w.address / s.output_groups, w.address % s.output_groups);
-        let y = i32::from(self.acc[row / 8].input(row % 8) as i8);
+        let y = i32::from(self.acc[row / s.lanes].input(row % s.lanes) as i8);
         let shift = u32::from(chip.register(REG_OUTPUT_LR_SHIFT));
         let old = self.output.get(w.address).copied().unwrap_or(0);
         let mut hits = vec![];
-        for l in (0..8).filter(|l| group * 8 + l < s.classes) {
-            let p = -self.errors[group * 8 + l] * y;
+        for l in (0..s.lanes).filter(|l| group * s.lanes + l < s.classes) {
+            let p = -self.errors[group * s.lanes + l] * y;
             let (least, most) = (p >> shift, (p + (1 << shift) - 1) >> shift);
             hits.extend((least > 255).then_some(P::UpdateClampHigh));
             hits.extend((most < -256).then_some(P::UpdateClampLow));

@@ -8,8 +8,8 @@ use crate::coverage::Coverage;
 use crate::rng::SplitMix64;
 use golden::chip::Chip;
 use golden::config::Config;
-use golden::cycle::config_port::memory_words;
 use golden::cycle::config_port::*;
+use golden::cycle::config_port::{cfg_data_ones, memory_words};
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{PortsIn, PortsOut};
 use golden::dataset::{load_split_dir, synthesize_nmnist, ImageSet};
@@ -119,23 +119,25 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
     chip: &Chip,
     limit: usize,
 ) -> Result<(), CosimError> {
+    let lanes = chip.config().hardware.fc_lanes;
+    let ones = cfg_data_ones(lanes);
     for (select, weights, row) in chip_memories(chip) {
-        let words = memory_words(weights, row);
+        let words = memory_words(weights, row, lanes);
         for a in sample_addresses(words.len(), limit) {
             let got = h.read_word(select, a);
             expect_eq(format!("select {select} word {a}"), words[a], got)?;
         }
-        h.write_word(select, words.len(), u64::MAX);
+        h.write_word(select, words.len(), ones);
         let past = h.read_word(select, words.len());
         expect_eq(format!("select {select} word past the last"), 0, past)?;
     }
     for select in [SELECT_REGISTERS, SELECT_SCORES, SELECT_MEMBRANES, 3, 15] {
-        h.write_word(select, 1, u64::MAX);
+        h.write_word(select, 1, ones);
         let got = h.read_word(select, 1);
         expect_eq(format!("word read of select {select}"), 0, got)?;
     }
     for (select, weights, row) in chip_memories(chip) {
-        let words = memory_words(weights, row);
+        let words = memory_words(weights, row, lanes);
         let last = h.read_word(select, words.len() - 1);
         expect_eq(
             format!("select {select} last word"),
@@ -409,8 +411,8 @@ fn random_inner(
     Ok(report("random", &cell, samples))
 }
 
-/// A random config the generator builds (hdl `Params::new_for` its own `Capacities::of`):
-/// field, channels, kernels, hidden neurons, classes, FIFO depth, weight, membrane and
+/// A random config the generator builds (hdl `generator::capacities`): field, channels,
+/// kernels, hidden neurons, classes, FIFO depth, lanes (1, 2, 4 or 8), weight, membrane and
 /// spike-counter widths, shifts and seeds drawn around the default's, small enough for a
 /// lock-step run of seconds.
 pub fn random_config(seed: u64) -> Config {
@@ -438,8 +440,10 @@ pub fn random_config(seed: u64) -> Config {
         c.learning.rounding_seed = rng.next_u64() as u32 | 1;
         c.learning.target_projection_seed = rng.next_u64() as u32 | 1;
         c.hardware.fifo_depth = [2, 4, 8, 16, 32][rng.below(5) as usize];
-        let caps = golden::cycle::Capacities::of(&c);
-        if c.validate().is_ok() && hdl::params::Params::new_for(&c, &caps).is_ok() {
+        let lanes = [1, 2, 4, 8][rng.below(4) as usize];
+        c.hardware.conv_lanes = lanes;
+        c.hardware.fc_lanes = lanes;
+        if c.validate().is_ok() && hdl::generator::capacities(&c).is_ok() {
             return c;
         }
     }

@@ -2,8 +2,9 @@
 //! with (hdl `params.rs` takes them as its Rust const generics, docs/RTL.md § "The generator").
 //! [`Capacities::of`] derives them from a `Config`: the address widths are those its memory
 //! depths, address steps and configuration addresses need, so a generated chip is exactly as
-//! wide as its config. The lanes and lane widths are those the RTL blocks are written for
-//! ([`Capacities::LANE_WIDTHS`]); a config beyond them is refused by hdl `Params::new`.
+//! wide as its config, with the config's lanes (equal conv and FC lanes, a power of two up to
+//! 8). The lane widths are those the RTL blocks are written for ([`Capacities::LANE_WIDTHS`]);
+//! a config beyond them is refused by hdl `Params::new`.
 //!
 //! The cycle-stepped model wraps its addresses at these widths, as the RTL's counters do.
 
@@ -44,9 +45,9 @@ pub fn address_bits(n: usize) -> usize {
 }
 
 impl Capacities {
-    /// Lanes and lane widths the RTL blocks are written for (lanes, kernel, membrane, FC weight
-    /// and FC input bits, hidden layers): the default config's. The spike counter and the
-    /// accumulator are as wide as the config needs.
+    /// Lane widths the RTL blocks are written for (kernel, membrane, FC weight and FC input
+    /// bits, hidden layers): the default config's, with its 8 lanes (the most the blocks
+    /// have). The lanes, the spike counter and the accumulator are as the config needs.
     pub const LANE_WIDTHS: Self = Self {
         conv_lanes: 8,
         fc_lanes: 8,
@@ -66,12 +67,22 @@ impl Capacities {
         hidden_layers: 1,
     };
 
+    /// [`Self::LANE_WIDTHS`] with `lanes` lanes in both engines.
+    pub fn of_lanes(lanes: usize) -> Self {
+        Self {
+            conv_lanes: lanes,
+            fc_lanes: lanes,
+            ..Self::LANE_WIDTHS
+        }
+    }
+
     /// The capacities of the chip generated for `config` (validated; one hidden layer).
     pub fn of(config: &Config) -> Self {
         Sizes::new(config).caps
     }
 
-    /// The address widths `s` needs, with the lanes and lane widths of [`Self::LANE_WIDTHS`].
+    /// The address widths `s` needs, with its lanes and the lane widths of
+    /// [`Self::LANE_WIDTHS`].
     pub(super) fn needed(s: &Sizes) -> Self {
         let g = s.conv_groups;
         // The convolution engine steps its kernel address by a channel (`size² · G`) and by an
@@ -102,6 +113,8 @@ impl Capacities {
             count_bits: s.count_bits,
             // An FC lane adds a 16-bit product (`|x · w|, |y · e| ≤ 2^14`) to its accumulator.
             acc_bits: s.acc_bits.max(17),
+            conv_lanes: s.lanes,
+            fc_lanes: s.lanes,
             ..Self::LANE_WIDTHS
         }
     }

@@ -15,6 +15,17 @@ pub const CFG_WORD_READ_LATENCY: usize = 3;
 /// done in the cycle after the taking edge and the port stays idle).
 pub const CFG_WORD_WRITE_CYCLES: usize = 2;
 
+/// Bits of `cfg_wdata` and `cfg_rdata` (hdl `CFG_DATA_BITS`) with `lanes` lanes: a memory
+/// word of `lanes` 8-bit weights, and at least the 16 bits of an element.
+pub fn cfg_data_bits(lanes: usize) -> usize {
+    (8 * lanes).max(16)
+}
+
+/// Every bit of `cfg_wdata` with `lanes` lanes set.
+pub fn cfg_data_ones(lanes: usize) -> u64 {
+    u64::MAX >> (64 - cfg_data_bits(lanes))
+}
+
 /// Selects of the configuration port.
 pub const SELECT_KERNELS: u8 = 0;
 pub const SELECT_HIDDEN_WEIGHTS: u8 = 1;
@@ -93,20 +104,20 @@ impl CfgPort {
             SELECT_KERNELS => (s.kernels, s.conv_groups),
             SELECT_HIDDEN_WEIGHTS => (s.hidden, s.hidden_groups),
             SELECT_OUTPUT_WEIGHTS => (s.classes, s.output_groups),
-            SELECT_SCORES => (2 * LANES, 1),
+            SELECT_SCORES => (2 * s.lanes, 1),
             SELECT_MEMBRANES => (2 * s.kernels, s.conv_groups),
             // Registers: a divisor above every address leaves the register index.
             _ => (1 << self.address_bits, s.conv_groups),
         }
     }
 
-    pub fn decode(&self) -> Decoded {
+    pub fn decode(&self, s: &Sizes) -> Decoded {
         let paired = matches!(self.select, SELECT_SCORES | SELECT_MEMBRANES);
         let column = (self.remainder & 0xFFFF) >> usize::from(paired);
         Decoded {
             column,
-            lane: column & 7,
-            word_address: (self.row_words + (column >> 3)) & self.address_mask(),
+            lane: column & (s.lanes - 1),
+            word_address: (self.row_words + (column >> s.lanes_log2)) & self.address_mask(),
             odd: self.remainder & 1 == 1,
         }
     }
@@ -157,14 +168,15 @@ impl CfgPort {
 }
 
 /// The words of a memory as word requests write them: `weights` in element order (rows of
-/// `row_len` elements: kernels `tap · K + k`, FC weights `input · N + neuron`) packed 8 lanes a
-/// word, `⌈row_len / 8⌉` words a row (word `row · G + g`, lane `l` = element `8g + l` of the
-/// row at bits `8l + 7..8l`), padding lanes 0.
-pub fn memory_words(weights: &[i16], row_len: usize) -> Vec<u64> {
+/// `row_len` elements: kernels `tap · K + k`, FC weights `input · N + neuron`) packed `L` =
+/// `lanes` a word, `⌈row_len / L⌉` words a row (word `row · G + g`, lane `l` = element
+/// `L·g + l` of the row at bits `8l + 7..8l`), padding lanes 0.
+pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize) -> Vec<u64> {
+    assert!((1..=LANES).contains(&lanes), "1 to {LANES} lanes");
     weights
         .chunks(row_len)
         .flat_map(|row| {
-            row.chunks(LANES).map(|lanes| {
+            row.chunks(lanes).map(|lanes| {
                 lanes
                     .iter()
                     .enumerate()
@@ -208,12 +220,12 @@ pub fn chip_registers(chip: &Chip) -> [(usize, u16); 4] {
 
 /// The elements of a memory from its words (the inverse of [`memory_words`]; lanes
 /// sign-extended from 8 bits, padding lanes dropped).
-pub fn memory_elements(words: &[u64], row_len: usize) -> Vec<i16> {
-    let groups = row_len.div_ceil(LANES);
+pub fn memory_elements(words: &[u64], row_len: usize, lanes: usize) -> Vec<i16> {
+    let groups = row_len.div_ceil(lanes);
     words
         .chunks(groups)
         .flat_map(|row| {
-            (0..row_len).map(move |e| i16::from((row[e / LANES] >> (8 * (e % LANES))) as u8 as i8))
+            (0..row_len).map(move |e| i16::from((row[e / lanes] >> (8 * (e % lanes))) as u8 as i8))
         })
         .collect()
 }
@@ -226,7 +238,7 @@ mod tests {
     #[test]
     fn memory_words_pack_rows_with_zero_padding() {
         let weights: Vec<i16> = (0..20).map(|e| e as i16 - 10).collect();
-        let words = memory_words(&weights, 10);
+        let words = memory_words(&weights, 10, 8);
         assert_eq!(
             words,
             [
@@ -236,6 +248,29 @@ mod tests {
                 0x0000_0000_0000_0908
             ]
         );
-        assert_eq!(memory_elements(&words, 10), weights);
+        assert_eq!(memory_elements(&words, 10, 8), weights);
+    }
+
+    /// The same rows with 4 lanes: 3 words a row, the last with 2 lanes and 2 padding lanes.
+    #[test]
+    fn memory_words_of_four_lanes() {
+        let weights: Vec<i16> = (0..20).map(|e| e as i16 - 10).collect();
+        let words = memory_words(&weights, 10, 4);
+        assert_eq!(
+            words,
+            [
+                0xF9F8_F7F6,
+                0xFDFC_FBFA,
+                0x0000_FFFE,
+                0x0302_0100,
+                0x0706_0504,
+                0x0000_0908
+            ]
+        );
+        assert_eq!(memory_elements(&words, 10, 4), weights);
+        assert_eq!(
+            memory_elements(&memory_words(&weights, 10, 1), 10, 1),
+            weights
+        );
     }
 }

@@ -16,7 +16,8 @@ enum State {
     Clear,
 }
 
-/// A membrane word: `(potential, counter)` of 8 lanes (padding lanes `(0, 0)`).
+/// A membrane word: `(potential, counter)` of each lane (padding lanes, and the lanes past
+/// [`Sizes::lanes`], `(0, 0)`).
 pub type MembraneWord = [(i16, i16); LANES];
 
 /// Commands to the engine for one edge.
@@ -136,17 +137,20 @@ impl ConvEngine {
         i.start_event && self.state == State::Idle && !self.in_field(i)
     }
 
-    /// Kernel `8g + l` of tap word `address` (`None`: a padding lane or a word past the memory).
+    /// Kernel `L·g + l` of tap word `address` (`None`: a padding lane, a lane past
+    /// [`Sizes::lanes`] or a word past the memory).
     fn kernel_index(&self, address: usize, lane: usize) -> Option<usize> {
         let (tap, g) = (address / self.s.conv_groups, address % self.s.conv_groups);
-        let k = g * LANES + lane;
-        (tap < self.s.taps && k < self.s.kernels).then_some(tap * self.s.kernels + k)
+        let k = g * self.s.lanes + lane;
+        (tap < self.s.taps && lane < self.s.lanes && k < self.s.kernels)
+            .then_some(tap * self.s.kernels + k)
     }
 
     fn neuron_index(&self, address: usize, lane: usize) -> Option<usize> {
         let (pos, g) = (address / self.s.conv_groups, address % self.s.conv_groups);
-        let k = g * LANES + lane;
-        (pos < self.s.positions && k < self.s.kernels).then_some(pos * self.s.kernels + k)
+        let k = g * self.s.lanes + lane;
+        (pos < self.s.positions && lane < self.s.lanes && k < self.s.kernels)
+            .then_some(pos * self.s.kernels + k)
     }
 
     fn read_kernel(&self, address: usize) -> [i16; LANES] {

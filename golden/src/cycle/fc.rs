@@ -44,9 +44,9 @@ pub enum FcPass {
     LearnOutput = 3,
 }
 
-/// An accumulator memory word, raw (up to 256 bits, little-endian 64-bit limbs): 8
-/// accumulators (s`acc_bits`, lane `l` at bit `acc_bits · l`, [`Capacities`]), or an activation
-/// word (`y` s8 at bit `8l`, `d` s2 at bit `64 + 2l`).
+/// An accumulator memory word, raw (up to 256 bits, little-endian 64-bit limbs): `L` =
+/// [`Sizes::lanes`] accumulators (s`acc_bits`, lane `l` at bit `acc_bits · l`,
+/// [`Capacities`]), or an activation word (`y` s8 at bit `8l`, `d` s2 at bit `8L + 2l`).
 ///
 /// [`Capacities`]: super::Capacities
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,9 +77,9 @@ impl AccWord {
         self.bits(8 * l, 8) as u8
     }
 
-    /// Modulation `d` of lane `l` of an activation word.
-    pub fn modulation(&self, l: usize) -> i16 {
-        sext(self.bits(64 + 2 * l, 2), 2) as i16
+    /// Modulation `d` of lane `l` of an activation word of `lanes` lanes.
+    pub fn modulation(&self, l: usize, lanes: usize) -> i16 {
+        sext(self.bits(8 * lanes + 2 * l, 2), 2) as i16
     }
 }
 
@@ -102,13 +102,14 @@ fn draw(state: u32) -> (u32, u16) {
     (l.state(), d)
 }
 
-/// The next 8 bits the target-projection LFSR shifts out, and its state after them.
-fn signs8(state: u32) -> (u8, u32) {
+/// The next `lanes` bits the target-projection LFSR shifts out (one per neuron of a lane
+/// group), and its state after them.
+fn signs(state: u32, lanes: usize) -> (u8, u32) {
     if state == 0 {
         return (0, 0);
     }
     let mut l = Lfsr::new(state);
-    let signs = (0..8).fold(0u8, |m, j| m | u8::from(l.step()) << j);
+    let signs = (0..lanes).fold(0u8, |m, j| m | u8::from(l.step()) << j);
     (signs, l.state())
 }
 
@@ -259,20 +260,27 @@ impl FcEngine {
         self.acc_rdata.sum(lane, self.s.caps.acc_bits)
     }
 
-    fn weight_index(layer: &FcLayer, groups: usize, address: usize, l: usize) -> Option<usize> {
-        let (i, n) = (address / groups, (address % groups) * LANES + l);
-        (i < layer.inputs() && n < layer.neurons()).then_some(i * layer.neurons() + n)
+    /// Weight of lane `l` of word `address` of a layer of `groups` words a row (`None`: a
+    /// padding lane, a lane past `lanes` or a word past the memory).
+    fn weight_index(
+        layer: &FcLayer,
+        (groups, lanes): (usize, usize),
+        address: usize,
+        l: usize,
+    ) -> Option<usize> {
+        let (i, n) = (address / groups, (address % groups) * lanes + l);
+        (i < layer.inputs() && l < lanes && n < layer.neurons()).then_some(i * layer.neurons() + n)
     }
 
-    fn read_weights(layer: &FcLayer, groups: usize, address: usize) -> [i16; LANES] {
+    fn read_weights(layer: &FcLayer, shape: (usize, usize), address: usize) -> [i16; LANES] {
         std::array::from_fn(|l| {
-            Self::weight_index(layer, groups, address, l).map_or(0, |i| layer.weights()[i])
+            Self::weight_index(layer, shape, address, l).map_or(0, |i| layer.weights()[i])
         })
     }
 
-    fn write_weights(layer: &mut FcLayer, groups: usize, w: &Write<[i16; LANES]>) {
+    fn write_weights(layer: &mut FcLayer, shape: (usize, usize), w: &Write<[i16; LANES]>) {
         for (l, &v) in w.data.iter().enumerate() {
-            if let Some(i) = Self::weight_index(layer, groups, w.address, l) {
+            if let Some(i) = Self::weight_index(layer, shape, w.address, l) {
                 layer.weights_mut()[i] = v;
             }
         }
@@ -281,17 +289,17 @@ impl FcEngine {
     /// Output error of lane `l` of the score word in `acc_rdata` (output word `group`), masked.
     fn error(&self, l: usize) -> i32 {
         let s = &self.s;
-        let last = s.classes - LANES * (s.output_groups - 1);
+        let last = s.classes - s.lanes * (s.output_groups - 1);
         let mask = if self.group & 0xFF == s.output_groups - 1 {
             lane_mask(last)
         } else {
-            0xFF
+            lane_mask(s.lanes)
         };
         if mask >> l & 1 == 0 {
             return 0;
         }
-        let target =
-            usize::from(self.label >> 3) == self.group & 0xFF && usize::from(self.label & 7) == l;
+        let label = usize::from(self.label);
+        let target = label >> s.lanes_log2 == self.group & 0xFF && label & (s.lanes - 1) == l;
         let p = hard_sigmoid(
             self.acc_rdata.sum(l, s.caps.acc_bits),
             s.output_shift,
@@ -304,13 +312,13 @@ impl FcEngine {
     /// and whether any `d ≠ 0`.
     fn activation_word(&self) -> (AccWord, bool) {
         let s = &self.s;
-        let last = s.hidden - LANES * (s.hidden_groups - 1);
+        let last = s.hidden - s.lanes * (s.hidden_groups - 1);
         let mask = if self.act_group == s.hidden_groups - 1 {
             lane_mask(last)
         } else {
-            0xFF
+            lane_mask(s.lanes)
         };
-        let (signs, _) = signs8(self.projection);
+        let (signs, _) = signs(self.projection, s.lanes);
         let mut word = AccWord::default();
         let mut modulated = false;
         for l in (0..LANES).filter(|l| mask >> l & 1 == 1) {
@@ -326,7 +334,7 @@ impl FcEngine {
             };
             modulated |= d != 0;
             word.place(8 * l, 8, y as u64 & 0xFF);
-            word.place(64 + 2 * l, 2, d as u64 & 3);
+            word.place(8 * s.lanes + 2 * l, 2, d as u64 & 3);
         }
         (word, modulated)
     }
@@ -358,10 +366,13 @@ impl FcEngine {
     fn updated_word(&self, weights: [i16; LANES], output_layer: bool) -> [i16; LANES] {
         let (lo, hi) = self.hidden.weight_range();
         std::array::from_fn(|l| {
+            if l >= self.s.lanes {
+                return 0;
+            }
             let delta = if output_layer {
                 self.delta_q[l]
             } else {
-                -self.acc_rdata.modulation(l) * self.rounded
+                -self.acc_rdata.modulation(l, self.s.lanes) * self.rounded
             };
             add_saturating_i16(weights[l], delta, lo, hi)
         })
@@ -573,8 +584,8 @@ impl FcEngine {
             FcPhase::RowShift => {
                 // One lane per cycle into the shared shifter, whose sum is registered.
                 shift_sum = Some((self.lane, self.product_q[self.lane] + i32::from(self.round)));
-                self.lane = (self.lane + 1) & 7;
-                if shift_sum.is_some_and(|(l, _)| l == 7) {
+                self.lane = (self.lane + 1) & (s.lanes - 1);
+                if shift_sum.is_some_and(|(l, _)| l == s.lanes - 1) {
                     next = FcPhase::RowHold;
                 }
             }
@@ -623,7 +634,7 @@ impl FcEngine {
                 let erring = (0..LANES).any(|l| self.error(l) != 0);
                 let errors_now = self.any_error || (self.lane == 0 && erring);
                 let value = self.acc_rdata.sum(self.lane, self.s.caps.acc_bits);
-                let class = ((self.group << 3 | self.lane) & 0xFF) as u8;
+                let class = ((self.group << s.lanes_log2 | self.lane) & 0xFF) as u8;
                 let better = value > self.best || class == 0;
                 let winner = if better { class } else { self.best_class };
                 self.any_error = errors_now;
@@ -632,7 +643,7 @@ impl FcEngine {
                     self.best_class = class;
                 }
                 let lane = self.lane;
-                self.lane = (self.lane + 1) & 7;
+                self.lane = (self.lane + 1) & (s.lanes - 1);
                 if usize::from(class) == s.classes - 1 {
                     self.class = winner;
                     next = if self.learn {
@@ -640,7 +651,7 @@ impl FcEngine {
                     } else {
                         FcPhase::Idle
                     };
-                } else if lane == 7 {
+                } else if lane == s.lanes - 1 {
                     self.group = (self.group + 1) & 0xFF;
                     next = FcPhase::DecideRead;
                 }
@@ -666,7 +677,7 @@ impl FcEngine {
         }
         if let Some((w, modulated)) = act_write {
             acc_write = Some(w);
-            self.projection = signs8(self.projection).1;
+            self.projection = signs(self.projection, s.lanes).1;
             self.any_modulated |= modulated;
         }
         if load_projection {
@@ -681,14 +692,16 @@ impl FcEngine {
         // The RAMs at the edge: a single-port write leaves the read register; reads return
         // the old word.
         if let Some(w) = out.hidden_write {
-            Self::write_weights(&mut self.hidden, s.hidden_groups, &w);
+            Self::write_weights(&mut self.hidden, (s.hidden_groups, s.lanes), &w);
         } else if h_read {
-            self.hidden_rdata = Self::read_weights(&self.hidden, s.hidden_groups, h_addr);
+            self.hidden_rdata =
+                Self::read_weights(&self.hidden, (s.hidden_groups, s.lanes), h_addr);
         }
         if let Some(w) = out.output_write {
-            Self::write_weights(&mut self.output, s.output_groups, &w);
+            Self::write_weights(&mut self.output, (s.output_groups, s.lanes), &w);
         } else if o_read {
-            self.output_rdata = Self::read_weights(&self.output, s.output_groups, o_addr);
+            self.output_rdata =
+                Self::read_weights(&self.output, (s.output_groups, s.lanes), o_addr);
         }
         if let Some(a) = acc_read {
             debug_assert!(

@@ -99,8 +99,9 @@ impl<D: FnMut(&PortsIn) -> PortsOut> Host<D> {
     /// words skipped if `skip_zero`, for a chip whose memories are known to hold 0), then its
     /// registers ([`chip_registers`]).
     pub fn load_chip(&mut self, chip: &Chip, skip_zero: bool) {
+        let lanes = chip.config().hardware.fc_lanes;
         for (select, weights, row) in chip_memories(chip) {
-            for (a, w) in memory_words(weights, row).into_iter().enumerate() {
+            for (a, w) in memory_words(weights, row, lanes).into_iter().enumerate() {
                 if w != 0 || !skip_zero || select == SELECT_KERNELS {
                     self.write_word(select, a, w);
                 }

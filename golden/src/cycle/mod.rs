@@ -30,7 +30,8 @@ pub use fsm::Phase;
 /// edge, resets the chip at the next one (docs/RTL.md § "Pins").
 pub const RESET_CYCLES: u64 = 2;
 
-/// Lanes of the convolution and FC engines (`hardware.conv_lanes`, `hardware.fc_lanes`).
+/// The most lanes the cycle model holds: its lane arrays have this many entries, of which the
+/// first [`Sizes::lanes`] are the chip's and the rest stay 0 (the RTL's words are that narrow).
 pub const LANES: usize = 8;
 
 /// The sizes and constants the blocks use, from the `Config` (as hdl `Params`).
@@ -50,6 +51,10 @@ pub struct Sizes {
     /// Inputs of FC layer 0 (convolution neurons).
     pub conv_neurons: usize,
     pub conv_groups: usize,
+    /// Lanes of the convolution and FC engines (`hardware.conv_lanes` = `hardware.fc_lanes`, a
+    /// power of two up to [`LANES`]); `lanes_log2` its logarithm.
+    pub lanes: usize,
+    pub lanes_log2: u32,
     /// Words of the kernel memory, FC layer 0 weights, output weights.
     pub kernel_words: usize,
     pub hidden_weight_words: usize,
@@ -80,9 +85,10 @@ pub struct Sizes {
 
 impl Sizes {
     /// The sizes of `config` in the chip generated for it ([`Capacities::of`]). `config` must
-    /// be validated and have one hidden layer and 8 lanes (the RTL's shape).
+    /// be validated and have the RTL's shape (one hidden layer; equal conv and FC lanes, a power
+    /// of two up to [`LANES`]: hdl `check_shape`).
     pub fn new(config: &Config) -> Self {
-        let mut s = Self::shape(config, Capacities::LANE_WIDTHS);
+        let mut s = Self::shape(config, Capacities::of_lanes(config.hardware.conv_lanes));
         s.caps = Capacities::needed(&s);
         s
     }
@@ -95,11 +101,18 @@ impl Sizes {
 
     fn shape(config: &Config, caps: Capacities) -> Self {
         assert_eq!(config.fc.hidden.len(), 1, "the RTL has one hidden layer");
-        assert_eq!(config.hardware.conv_lanes, LANES);
-        assert_eq!(config.hardware.fc_lanes, LANES);
+        let lanes = caps.conv_lanes;
+        assert!(
+            lanes.is_power_of_two() && lanes <= LANES && caps.fc_lanes == lanes,
+            "the RTL's lanes: equal conv and FC lanes, a power of two up to {LANES}"
+        );
+        assert_eq!(
+            (config.hardware.conv_lanes, config.hardware.fc_lanes),
+            (lanes, lanes)
+        );
         let (out_w, out_h) = config.conv_out_side();
         let c = &config.conv;
-        let groups = |n: usize| n.div_ceil(LANES);
+        let groups = |n: usize| n.div_ceil(lanes);
         let (hidden, classes) = (config.fc.hidden[0], config.fc.classes);
         Self {
             width: config.input.width,
@@ -115,6 +128,8 @@ impl Sizes {
             taps: config.input.channels * c.size * c.size,
             conv_neurons: config.conv_neurons(),
             conv_groups: groups(c.kernels),
+            lanes,
+            lanes_log2: lanes.trailing_zeros(),
             kernel_words: config.input.channels * c.size * c.size * groups(c.kernels),
             hidden_weight_words: config.conv_neurons() * groups(hidden),
             output_weight_words: hidden * groups(classes),
@@ -166,7 +181,8 @@ pub struct PortsIn {
     pub cfg_select: u8,
     /// 17 bits.
     pub cfg_address: u32,
-    /// 64 bits (hdl `CFG_DATA_BITS`): an element write uses bits 15..0, a word write all.
+    /// hdl `CFG_DATA_BITS`, `max(8L, 16)` for `L` lanes (64 bits here): an element write uses
+    /// bits 15..0, a word write the word's `8L`.
     pub cfg_wdata: u64,
 }
 
@@ -176,7 +192,7 @@ pub struct PortsIn {
 pub struct PortsOut {
     pub in_ready: bool,
     pub cfg_ready: bool,
-    /// 64 bits: an element in bits 15..0 (zeros above), or a word.
+    /// `CFG_DATA_BITS`: an element in bits 15..0 (zeros above), or a word.
     pub cfg_rdata: u64,
     pub cfg_rvalid: bool,
     pub out_valid: bool,
@@ -202,26 +218,33 @@ pub struct Taps {
     pub ignored: u16,
     /// Words held by the AER FIFO.
     pub fifo_held: u8,
-    /// Membrane map: 8 lanes of `membrane_bits + count_bits` (potential low, counter above).
+    /// Membrane map: [`Sizes::lanes`] lanes of `membrane_bits + count_bits` (potential low, counter above).
     pub membrane_write: Option<Write<u128>>,
-    /// Kernel memory, FC layer 0 weights, output weights: 8 lanes of 8 bits.
+    /// Kernel memory, FC layer 0 weights, output weights: [`Sizes::lanes`] lanes of 8 bits.
     pub kernel_write: Option<Write<u64>>,
     pub hidden_weight_write: Option<Write<u64>>,
     pub output_weight_write: Option<Write<u64>>,
-    /// Accumulator memory: 8 lanes of `acc_bits`, little-endian 64-bit limbs.
+    /// Accumulator memory: [`Sizes::lanes`] lanes of `acc_bits`, little-endian 64-bit limbs.
     pub accumulator_write: Option<Write<[u64; 4]>>,
 }
 
-/// 8 weight lanes as the RTL packs them (lane `l` at bit `8l`).
+/// Weight lanes as the RTL packs them (lane `l` at bit `8l`; padding lanes are 0).
 pub fn pack_weights(w: &[i16; LANES]) -> u64 {
     w.iter()
         .enumerate()
         .fold(0, |p, (l, &v)| p | (v as u64 & 0xFF) << (8 * l))
 }
 
-/// A word of 8 weight lanes as the RTL packs it, unpacked (each lane sign-extended from 8 bits).
-pub fn unpack_weights(word: u64) -> [i16; LANES] {
-    std::array::from_fn(|l| i16::from((word >> (8 * l)) as u8 as i8))
+/// A word of `lanes` weight lanes as the RTL packs it, unpacked (each lane sign-extended from 8
+/// bits; the lanes past `lanes` are not in the word and are 0).
+pub fn unpack_weights(word: u64, lanes: usize) -> [i16; LANES] {
+    std::array::from_fn(|l| {
+        if l < lanes {
+            i16::from((word >> (8 * l)) as u8 as i8)
+        } else {
+            0
+        }
+    })
 }
 
 /// A membrane word as the RTL packs it (lane `l` at bit `(membrane_bits + count_bits) · l`:
@@ -434,7 +457,7 @@ impl CycleChip {
         let p = std::mem::replace(&mut self.pins, *i);
         let in_shown = std::mem::replace(&mut self.in_shown, self.fifo.in_ready());
         let cfg_shown = std::mem::replace(&mut self.cfg_shown, self.cfg_ready);
-        let d = self.cfg.decode();
+        let d = self.cfg.decode(&self.s);
         let sel = self.cfg.select;
         let word = self.fifo.out_data();
         let weight_word = match sel {
@@ -444,7 +467,7 @@ impl CycleChip {
         };
         // An element write's word, latched in the read data register in `CfgData`, with its
         // lane replaced (written back in `CfgWrite`).
-        let mut merged = unpack_weights(self.cfg.rdata);
+        let mut merged = unpack_weights(self.cfg.rdata, self.s.lanes);
         merged[d.lane] = i16::from(self.cfg.data as u8 as i8);
         let mut conv_in = ConvIn {
             reset: p.reset,
@@ -499,7 +522,7 @@ impl CycleChip {
                             Phase::CfgData
                         };
                         if ok {
-                            word_access(&self.s.caps, &p, &mut conv_in, &mut fc_in);
+                            word_access(&self.s, &p, &mut conv_in, &mut fc_in);
                         }
                     }
                 } else if !self.cfg_ready && !self.fifo.empty() {
@@ -691,9 +714,10 @@ impl CycleChip {
 
 /// The memory access of a word request that addresses a word of its memory (select 0, 1 or 2),
 /// from the pin registers in the cycle that takes it.
-fn word_access(caps: &Capacities, p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
+fn word_access(s: &Sizes, p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
+    let caps = &s.caps;
     let address = p.cfg_address as usize;
-    let data = unpack_weights(p.cfg_wdata);
+    let data = unpack_weights(p.cfg_wdata, s.lanes);
     if p.cfg_select == SELECT_KERNELS {
         conv_in.kernel_address = address & caps.kernel_mask();
         conv_in.kernel_wdata = data;

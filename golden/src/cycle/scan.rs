@@ -1,6 +1,6 @@
 //! The zero-skipping input scan of the FC engine, cycle by cycle (hdl `scan.rs`; golden
-//! `fc::active_inputs`): presents the nonzero inputs of a layer ascending, one word of 8 lanes
-//! at a time, reading its source only in cycles the engine allows.
+//! `fc::active_inputs`): presents the nonzero inputs of a layer ascending, one word of `L` lanes
+//! ([`Sizes::lanes`]) at a time, reading its source only in cycles the engine allows.
 
 use super::{Sizes, LANES};
 
@@ -39,6 +39,8 @@ pub struct Scan {
     hidden_mask: usize,
     membrane_mask: usize,
     offsets: [[usize; LANES]; 2],
+    /// All `L` lanes of a word.
+    full_mask: u8,
     state: State,
     layer: usize,
     index: usize,
@@ -54,13 +56,13 @@ fn mask(lanes: usize) -> u8 {
 
 impl Scan {
     pub fn new(s: &Sizes) -> Self {
-        let conv_last = s.kernels - LANES * (s.conv_groups - 1);
-        let hidden_last = s.hidden - LANES * (s.hidden_groups - 1);
+        let conv_last = s.kernels - s.lanes * (s.conv_groups - 1);
+        let hidden_last = s.hidden - s.lanes * (s.hidden_groups - 1);
         Self {
             last_index: [s.membrane_words - 1, s.hidden_groups - 1],
             last_group: [s.conv_groups - 1, s.hidden_groups - 1],
             last_mask: [mask(conv_last), mask(hidden_last)],
-            step: [LANES * s.hidden_groups, LANES * s.output_groups],
+            step: [s.lanes * s.hidden_groups, s.lanes * s.output_groups],
             position_step0: conv_last * s.hidden_groups,
             hidden_mask: s.caps.hidden_mask(),
             membrane_mask: s.caps.membrane_mask(),
@@ -68,6 +70,7 @@ impl Scan {
                 std::array::from_fn(|l| l * s.hidden_groups),
                 std::array::from_fn(|l| l * s.output_groups),
             ],
+            full_mask: mask(s.lanes),
             state: State::Idle,
             layer: 0,
             index: 0,
@@ -90,7 +93,7 @@ impl Scan {
         let lane_mask = if self.last_group() {
             self.last_mask[self.layer]
         } else {
-            0xFF
+            self.full_mask
         };
         let nonzero = (0..LANES).fold(0u8, |m, l| m | u8::from(word[l] != 0) << l);
         let pending = if fresh {

@@ -6,8 +6,10 @@
 //! every localparam its range (`localparam signed [W-1:0] NAME = W'hXX;`), which all three read
 //! alike (test `tests/signed_localparam.rs`). [`rename_top`] names the top module.
 //! [`wires::direct_inputs`] wires sub-module clocks instead of copying them through logic.
+//! [`scalars::range_selected_scalars`] gives bit-selected one-bit signals a range.
 //! [`settle::settle_combinational`] keeps Icarus out of zero-delay loops (see there).
 
+pub mod scalars;
 pub mod settle;
 pub(crate) mod syntax;
 pub mod wires;
@@ -77,6 +79,9 @@ pub fn crate_consts() -> Vec<(&'static str, usize)> {
         ("CONV_LANES", CONV_LANES),
         ("COUNT_BITS", COUNT_BITS),
         ("FC_LANES", FC_LANES),
+        ("FC_LANES_LOG2", FC_LANES_LOG2 as usize),
+        ("LAST_LANE", LAST_LANE as usize),
+        ("LANE_BITS", LANE_BITS),
         ("KERNEL_BITS", KERNEL_BITS),
         ("MEMBRANE_BITS", MEMBRANE_BITS),
         ("NEURON_BITS", NEURON_BITS),
@@ -164,8 +169,8 @@ pub fn block_verilog<B: Block>(block: &mut B, name: &str) -> String {
     block.connect_all();
     let raw = generate_verilog(block);
     let fixed = rename_top(
-        &settle::settle_combinational(&wires::direct_inputs(&drop_unused_localparams(
-            &substitute_consts(&fix_localparams(&raw), &crate_consts()),
+        &settle::settle_combinational(&wires::direct_inputs(&scalars::range_selected_scalars(
+            &drop_unused_localparams(&substitute_consts(&fix_localparams(&raw), &crate_consts())),
         ))),
         name,
     );
