@@ -59,6 +59,9 @@ pub struct PowerArgs {
     /// generated from the library) instead of the RTL, so the logic's toggles are the gates'.
     #[arg(long)]
     pub gate_level: bool,
+    /// Print nothing of the simulations (their samples, cycles and VCDs).
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 /// The chip the samples run on, with or without its learning unit.
@@ -109,6 +112,7 @@ fn simulate(
         // when the simulator offsets it by the chip load.
         window: Some(0..samples as u64 * 1_000_000),
         train,
+        quiet: args.quiet,
     };
     match model {
         Some(model) => crate::sim::run_on(sim_args, model)?,
@@ -307,6 +311,21 @@ fn utilisation(
 }
 
 fn run_fpga(args: &PowerArgs, device: &fpga::Device, out: &Path, command: String) -> Result<()> {
+    let report = fpga_estimate(args, device, out, command)?;
+    print!("{}", report.markdown());
+    println!("\nreports: {}", out.join("power.md").display());
+    Ok(())
+}
+
+/// The FPGA view of `args` on `device`: the utilisation, the workloads' energies (and the
+/// overhead if asked); power.json, power.md and energy.svg written in `out`.
+pub fn fpga_estimate(
+    args: &PowerArgs,
+    device: &fpga::Device,
+    out: &Path,
+    command: String,
+) -> Result<FpgaReport> {
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let learning = !args.config.inference_only;
     let config = build_config(args, learning)?;
     let (util, cells) = utilisation(args, device, config, out.join("synth"), &command)?;
@@ -341,9 +360,7 @@ fn run_fpga(args: &PowerArgs, device: &fpga::Device, out: &Path, command: String
     };
     report.write(out)?;
     chart(out, device.part, &report.workloads)?;
-    print!("{}", report.markdown());
-    println!("\nreports: {}", out.join("power.md").display());
-    Ok(())
+    Ok(report)
 }
 
 /// `energy.svg`: energy per sample of every block, one bar per workload.

@@ -52,6 +52,18 @@ pub struct SimArgs {
     /// label; golden trains alongside) instead of inferring.
     #[arg(long)]
     pub train: bool,
+    /// Print nothing but errors (the power estimate and the sweep run it that way).
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// `println!` unless `args.quiet`.
+macro_rules! say {
+    ($args:expr, $($t:tt)*) => {
+        if !$args.quiet {
+            println!($($t)*);
+        }
+    };
 }
 
 fn parse_window(text: &str) -> Result<Range<u64>, String> {
@@ -99,7 +111,8 @@ pub(crate) fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Ve
         );
     }
     let order = epoch_order(test.len(), args.seed, 0);
-    println!(
+    say!(
+        args,
         "test digits of {} in a seeded shuffle (seed {})",
         args.data.display(),
         args.seed
@@ -146,7 +159,8 @@ pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
     }
     let samples = samples(&args, &config)?;
     let info = model.info();
-    println!(
+    say!(
+        args,
         "model {} ({}; emit {:.2} s, verilate {:.2} s, runtime {:.2} s, compile {:.2} s)",
         info.dir.display(),
         if info.cached { "cached" } else { "built" },
@@ -160,13 +174,24 @@ pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
         .context("loading the chip through the configuration port")?;
     sim.wait_idle()?;
     let origin = sim.cycle();
-    println!("chip loaded through the configuration port in {origin} cycles");
+    say!(
+        args,
+        "chip loaded through the configuration port in {origin} cycles"
+    );
     if let (Some(path), Some(window)) = (&args.vcd, &args.window) {
         sim.trace_window(origin + window.start..origin + window.end, path)?;
     }
-    println!(
+    say!(
+        args,
         "{:<10} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>7}",
-        "sample", "label", "events", "class", "golden", "cycles", "start", "stalls"
+        "sample",
+        "label",
+        "events",
+        "class",
+        "golden",
+        "cycles",
+        "start",
+        "stalls"
     );
     let wall = Instant::now();
     let (mut total_cycles, mut agree) = (0, 0);
@@ -185,7 +210,8 @@ pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
             .with_context(|| format!("sample {name}"))?;
         total_cycles += run.cycles;
         agree += usize::from(usize::from(run.class) == golden.class);
-        println!(
+        say!(
+            args,
             "{:<10} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>7}",
             name,
             label,
@@ -208,7 +234,8 @@ pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
         }
     }
     let seconds = wall.elapsed().as_secs_f64();
-    println!(
+    say!(
+        args,
         "{} samples, {total_cycles} cycles ({:.0} per sample), class = golden in {agree}; \
          {:.2} M cycles/s{}",
         samples.len(),
@@ -222,7 +249,7 @@ pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
     );
     if let Some(path) = &args.vcd {
         drop(sim);
-        println!("wrote {}", path.display());
+        say!(args, "wrote {}", path.display());
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `spoon sweep`: design-space exploration over configs (docs/DSE.md). The spec, the runner,
 //! the table, the fronts and the Slurm script are the `sweep` crate; the training stage is
-//! here because it reads the data as `spoon train` does (`DataArgs`).
+//! here because it reads the data as `spoon train` does (`DataArgs`), and the power stage
+//! because it is `spoon power`'s FPGA view.
 
 use crate::dataset_arg::DataArgs;
 use anyhow::{bail, Context, Result};
@@ -38,6 +39,10 @@ pub struct RunArgs {
     /// Points run at once (default: the machine's cores).
     #[arg(long)]
     jobs: Option<usize>,
+    /// Only these points (ids, comma-separated): e.g. the Pareto candidates of a merged table,
+    /// with a costly stage (`synth`) added to the spec for them.
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    points: Option<Vec<String>>,
 }
 
 #[derive(Debug, Args)]
@@ -73,24 +78,43 @@ pub fn stages(spec: &Spec) -> Vec<Box<dyn Stage>> {
         .iter()
         .flat_map(|s| match s.as_str() {
             "train" => vec![Box::new(Train(spec.data.clone())) as Box<dyn Stage>],
+            "power" => spec
+                .targets
+                .iter()
+                .map(|&t| Box::new(Power(t, spec.data.clone())) as Box<dyn Stage>)
+                .collect(),
             other => sweep::stages::hardware_stages(other, &spec.targets),
         })
         .collect()
 }
 
 /// The spec's text is kept in the sweep folder; another spec there is refused, so that one
-/// folder never mixes two sweeps.
+/// folder never mixes two sweeps. A spec that differs only in its `stages` is the same sweep
+/// with stages added or dropped (a point's result gets the stages it lacks): it replaces the
+/// kept text.
 fn claim_folder(spec_path: &Path, out: &Path) -> Result<()> {
     let text = std::fs::read_to_string(spec_path)
         .with_context(|| format!("reading {}", spec_path.display()))?;
     let kept = out.join("spec.toml");
+    let without_stages = |t: &str| {
+        toml::from_str::<toml::Table>(t).ok().map(|mut t| {
+            t.remove("stages");
+            t
+        })
+    };
     match std::fs::read_to_string(&kept) {
-        Ok(old) if old != text => bail!(
-            "{} holds another sweep (its spec.toml differs from {}): use another --out",
+        Ok(old) if old == text => Ok(()),
+        Ok(old)
+            if without_stages(&old).is_some() && without_stages(&old) == without_stages(&text) =>
+        {
+            Ok(sweep::write_atomic(&kept, &text)?)
+        }
+        Ok(_) => bail!(
+            "{} holds another sweep (its spec.toml differs from {} in more than its stages): \
+             use another --out",
             out.display(),
             spec_path.display()
         ),
-        Ok(_) => Ok(()),
         Err(_) => Ok(sweep::write_atomic(&kept, &text)?),
     }
 }
@@ -116,6 +140,7 @@ fn run_sweep(a: RunArgs) -> Result<()> {
             out: a.out.clone(),
             shard,
             jobs,
+            only: a.points.clone(),
         },
     )?;
     println!(
@@ -312,6 +337,91 @@ impl Train {
         Ok(StageOutput {
             columns,
             detail: json!({ "dataset": data.name, "epochs [epoch, train %, validation %, test %]": epochs }),
+        })
+    }
+}
+
+/// `power` (one per target): `spoon power`'s FPGA view of the point's chip (the trained one
+/// if the train stage ran, else a fresh chip of its config) on [`POWER_SAMPLES`] inference
+/// digits of the spec's data simulated by Verilator: energy per classification and average
+/// power at the device's nominal clock (docs/POWER.md).
+struct Power(spoon_synth::Target, DataSpec);
+
+/// Inference samples a power stage simulates (a seeded shuffle of the test split).
+pub const POWER_SAMPLES: usize = 5;
+
+impl Stage for Power {
+    fn name(&self) -> String {
+        format!("power:{}", self.0.name())
+    }
+
+    fn run(&self, p: &PointContext<'_>) -> Result<StageOutput, String> {
+        self.estimate(p).map_err(|e| format!("{e:#}"))
+    }
+}
+
+impl Power {
+    fn estimate(&self, p: &PointContext<'_>) -> Result<StageOutput> {
+        let t = self.0.name();
+        let Some(device) = spoon_power::fpga::device(t) else {
+            bail!("the power model has no FPGA `{t}` (up5k, ecp5-85f)");
+        };
+        let Some(data) = self.1.data.clone() else {
+            bail!("the power stage simulates IDX digits: give `data`, not `nmnist`");
+        };
+        let out = p.dir.join(format!("power-{t}"));
+        std::fs::create_dir_all(&out)?;
+        let trained = p.dir.join("chip.bin");
+        let chip = if trained.exists() {
+            trained
+        } else {
+            let fresh = out.join("fresh-chip.bin");
+            golden::chip_image::save(&golden::chip::Chip::new(&p.point.config), &fresh)?;
+            fresh
+        };
+        let args = crate::power::PowerArgs {
+            target: t.into(),
+            config: crate::config_arg::ConfigArgs {
+                config: None,
+                inference_only: false,
+            },
+            samples: POWER_SAMPLES,
+            train_samples: 0,
+            overhead: false,
+            chip: Some(chip),
+            data,
+            out: Some(out.clone()),
+            no_cache: false,
+            place_route: false,
+            vcd: None,
+            charlib: false,
+            gate_level: false,
+            quiet: true,
+        };
+        let command = format!(
+            "spoon sweep run (point {}): spoon power --target {t}",
+            p.point.id
+        );
+        let report = crate::power::fpga_estimate(&args, device, &out, command)?;
+        let inference = report
+            .workloads
+            .first()
+            .context("the power estimate has no inference workload")?;
+        let round = sweep::stages::round2;
+        let columns = BTreeMap::from([
+            (
+                format!("{t}.energy_nj"),
+                json!(round(inference.energy_per_sample_nj)),
+            ),
+            (
+                format!("{t}.power_mw"),
+                json!(round(inference.average_power_mw)),
+            ),
+            (format!("{t}.power_clock_mhz"), json!(inference.clock_mhz)),
+        ]);
+        Ok(StageOutput {
+            columns,
+            detail: json!({ "samples": inference.samples, "cycles": inference.cycles }),
         })
     }
 }

@@ -98,6 +98,7 @@ fn run_check(chip: Option<PathBuf>, data: PathBuf) -> crate::sim::SimArgs {
         vcd: None,
         window: None,
         train: false,
+        quiet: false,
     }
 }
 

@@ -75,3 +75,67 @@ fn a_second_spec_in_the_same_folder_is_refused() {
     let err = String::from_utf8(run.get_output().stderr.clone()).unwrap();
     assert!(err.contains("holds another sweep"), "{err}");
 }
+
+/// A lanes axis (two fields set together) and a stage added to a finished sweep: the power
+/// stage runs on each point's trained chip (5 digits simulated, its energy per classification
+/// on the UP5K model in the table) without training again, and the accuracy-vs-energy front
+/// is drawn.
+#[test]
+fn a_power_stage_added_later_gives_the_energy_per_classification() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("power.toml");
+    let text = |stages: &str| {
+        format!(
+            "stages = {stages}\ntargets = [\"up5k\"]\n\
+             [set]\n\"training.epochs\" = 1\n\"training.kmeans_patches\" = 2000\n\
+             \"training.kmeans_iterations\" = 3\n\"conv.kernels\" = 8\n\"fc.hidden\" = 20\n\
+             [data]\ndata = \"data/mnist-sample\"\ntrain_limit = 200\ntest_limit = 50\n\
+             [[vary]]\nfield = \"hardware.conv_lanes+hardware.fc_lanes\"\nvalues = [8, 4]\n"
+        )
+    };
+    let out = dir.path().join("out");
+    let run = |stages: &str| {
+        std::fs::write(&spec, text(stages)).unwrap();
+        spoon(&["sweep", "run", spec.to_str().unwrap(), "--out"], &out)
+    };
+    let results = || -> Vec<serde_json::Value> {
+        let mut files: Vec<_> = std::fs::read_dir(out.join("results"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
+            .collect()
+    };
+    let first = run("[\"train\"]");
+    assert!(first.contains("2 points, 0 already done, 2 run"), "{first}");
+    let trained = results();
+    let then = run("[\"train\", \"power\"]");
+    assert!(
+        then.contains("2 run (0 invalid configs), 0 failed stages"),
+        "{then}"
+    );
+    for (before, after) in trained.iter().zip(results()) {
+        assert_eq!(before["stages"][0], after["stages"][0], "train ran again");
+        assert_eq!(after["stages"][1][0], "power:up5k");
+    }
+    let again = run("[\"train\", \"power\"]");
+    assert!(again.contains("2 already done, 0 run"), "{again}");
+    spoon(&["sweep", "merge"], &out);
+    let table: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("table.json")).unwrap()).unwrap();
+    let rows = table.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    for row in rows {
+        let lanes = &row["hardware.conv_lanes+hardware.fc_lanes"];
+        let energy = row["up5k.energy_nj"].as_f64().unwrap();
+        let power = row["up5k.power_mw"].as_f64().unwrap();
+        assert!(
+            energy > 0.0 && power > 0.0,
+            "lanes {lanes}: {energy} nJ, {power} mW"
+        );
+    }
+    assert!(out.join("pareto-up5k-energy_nj.svg").exists());
+}

@@ -428,13 +428,18 @@ impl Params {
         })
     }
 
-    /// The largest element address of the configuration port (FC layer 0 weights, usually).
+    /// The largest element address of the configuration port (FC layer 0 weights, usually),
+    /// or word count a word request is compared with.
     pub fn largest_cfg_address(&self) -> usize {
         [
             self.kernel_words / self.conv_groups * self.kernels,
             self.conv_neurons * self.hidden,
             self.hidden * self.classes,
             2 * self.conv_neurons,
+            // The word counts the port compares a word request's address with.
+            self.kernel_words + 1,
+            self.hidden_weight_words() + 1,
+            self.output_weight_words() + 1,
         ]
         .into_iter()
         .max()

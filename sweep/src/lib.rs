@@ -36,6 +36,8 @@ pub enum SweepError {
     },
     #[error("`--shard {0}`: expected I/N with 0 ≤ I < N")]
     Shard(String),
+    #[error("`--points`: the sweep has no point `{0}` (ids are in table.csv and results/)")]
+    UnknownPoint(String),
     #[error("{path}: not a result file of this sweep: {message}")]
     BadResult { path: PathBuf, message: String },
     #[error(transparent)]

@@ -74,6 +74,9 @@ pub struct RunOptions {
     pub out: PathBuf,
     pub shard: (usize, usize),
     pub jobs: usize,
+    /// Only these point ids (of the shard), if given: e.g. the Pareto candidates a costly
+    /// stage (place and route) is added for.
+    pub only: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -89,8 +92,9 @@ pub fn result_path(out: &Path, id: &str) -> PathBuf {
     out.join("results").join(format!("{id}.json"))
 }
 
-/// Runs `stages` on every point of the shard that has no result file yet, `jobs` points at a
-/// time; each result is written as soon as its point is done.
+/// Runs `stages` on every point of the shard that has no result file yet, and the stages a
+/// point's result lacks (a spec that gained a stage), `jobs` points at a time; each result is
+/// written as soon as its point is done.
 pub fn run(
     spec: &Spec,
     stages: &[Box<dyn Stage>],
@@ -98,14 +102,27 @@ pub fn run(
 ) -> Result<RunSummary, SweepError> {
     let all = spec.points()?;
     let (i, n) = opts.shard;
-    let points = shard(all, i, n);
+    if let Some(ids) = &opts.only {
+        if let Some(id) = ids.iter().find(|id| !all.iter().any(|p| &p.id == *id)) {
+            return Err(SweepError::UnknownPoint(id.clone()));
+        }
+    }
+    let points: Vec<Point> = shard(all, i, n)
+        .into_iter()
+        .filter(|p| opts.only.as_ref().is_none_or(|ids| ids.contains(&p.id)))
+        .collect();
     let mut summary = RunSummary {
         points: points.len(),
         ..Default::default()
     };
-    let todo: Vec<&Point> = points
+    let names: Vec<String> = stages.iter().map(|s| s.name()).collect();
+    let todo: Vec<(&Point, Option<PointResult>)> = points
         .iter()
-        .filter(|p| !finished(&opts.out, &p.id))
+        .map(|p| (p, earlier_result(&opts.out, &p.id)))
+        .filter(|(p, r)| match r {
+            None => true,
+            Some(r) => p.invalid.is_none() && names.iter().any(|n| r.stage(n).is_none()),
+        })
         .collect();
     summary.skipped = points.len() - todo.len();
     let next = AtomicUsize::new(0);
@@ -114,8 +131,10 @@ pub fn run(
         for _ in 0..opts.jobs.max(1).min(todo.len().max(1)) {
             scope.spawn(|| loop {
                 let k = next.fetch_add(1, Ordering::SeqCst);
-                let Some(point) = todo.get(k) else { break };
-                let result = run_point(point, stages, &opts.out);
+                let Some((point, earlier)) = todo.get(k) else {
+                    break;
+                };
+                let result = run_point(point, stages, &opts.out, earlier.clone());
                 let written = write_result(&opts.out, &result);
                 let mut s = shared.lock().unwrap_or_else(|e| e.into_inner());
                 log_point(&result, k + 1, todo.len());
@@ -139,12 +158,13 @@ pub fn run(
     }
 }
 
-/// A point is done when its result file parses (a rename makes it whole or absent).
-fn finished(out: &Path, id: &str) -> bool {
+/// The point's result of an earlier run, if its file parses (a rename makes it whole or
+/// absent).
+fn earlier_result(out: &Path, id: &str) -> Option<PointResult> {
     std::fs::read_to_string(result_path(out, id))
         .ok()
         .and_then(|t| serde_json::from_str::<PointResult>(&t).ok())
-        .is_some_and(|r| r.id == id)
+        .filter(|r| r.id == id)
 }
 
 fn write_result(out: &Path, result: &PointResult) -> Result<(), SweepError> {
@@ -152,8 +172,14 @@ fn write_result(out: &Path, result: &PointResult) -> Result<(), SweepError> {
     write_atomic(&result_path(out, &result.id), &text)
 }
 
-/// Runs every stage on `point`; a stage's error or panic is recorded, the next stage runs.
-pub fn run_point(point: &Point, stages: &[Box<dyn Stage>], out: &Path) -> PointResult {
+/// Runs every stage on `point` that `earlier` (its result of an earlier run) does not hold;
+/// a stage's error or panic is recorded, the next stage runs.
+pub fn run_point(
+    point: &Point,
+    stages: &[Box<dyn Stage>],
+    out: &Path,
+    earlier: Option<PointResult>,
+) -> PointResult {
     let mut result = PointResult {
         index: point.index,
         id: point.id.clone(),
@@ -165,13 +191,16 @@ pub fn run_point(point: &Point, stages: &[Box<dyn Stage>], out: &Path) -> PointR
         default_chip: crate::spec::is_default_chip(&point.config),
         invalid: point.invalid.clone(),
         config: point.config.clone(),
-        stages: Vec::new(),
+        stages: earlier.map(|r| r.stages).unwrap_or_default(),
     };
     if point.invalid.is_some() {
         return result;
     }
     let dir = out.join("points").join(&point.id);
     for stage in stages {
+        if result.stage(&stage.name()).is_some() {
+            continue;
+        }
         let start = Instant::now();
         let ctx = PointContext {
             point,

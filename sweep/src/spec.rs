@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The stages a sweep knows, in the order they run.
-pub const STAGES: [&str; 4] = ["train", "emit", "synth-yosys", "synth"];
+pub const STAGES: [&str; 5] = ["train", "emit", "synth-yosys", "synth", "power"];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -280,9 +280,6 @@ fn check_stages(stages: &[String], targets: &[spoon_synth::Target]) -> Result<()
         return Err("name at least one stage".into());
     }
     for s in stages {
-        if s == "power" {
-            return Err("`power`: there is no power estimate yet (issue 13's prerequisite)".into());
-        }
         if !STAGES.contains(&s.as_str()) {
             return Err(format!(
                 "unknown stage `{s}`; the stages are {}",
@@ -293,6 +290,22 @@ fn check_stages(stages: &[String], targets: &[spoon_synth::Target]) -> Result<()
     let synth = stages.iter().any(|s| s.starts_with("synth"));
     if synth && targets.is_empty() {
         return Err("a synth stage needs `targets` (up5k, ecp5-85f, ecp5-45f, yosys)".into());
+    }
+    if stages.iter().any(|s| s == "power") {
+        // The FPGA energy model's devices (spoon-power `fpga::device`, docs/POWER.md).
+        let modelled = ["up5k", "ecp5-85f"];
+        match targets.iter().find(|t| !modelled.contains(&t.name())) {
+            _ if targets.is_empty() => {
+                return Err("the power stage needs `targets` (up5k, ecp5-85f)".into())
+            }
+            Some(t) => {
+                return Err(format!(
+                    "the power stage has an energy model for up5k and ecp5-85f, not `{}`",
+                    t.name()
+                ))
+            }
+            None => {}
+        }
     }
     Ok(())
 }

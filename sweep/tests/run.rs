@@ -59,6 +59,15 @@ impl Stage for Fragile {
 }
 
 fn sweep_into(out: &Path, shard: (usize, usize), jobs: usize) -> usize {
+    sweep_only(out, shard, jobs, None).unwrap()
+}
+
+fn sweep_only(
+    out: &Path,
+    shard: (usize, usize),
+    jobs: usize,
+    only: Option<Vec<String>>,
+) -> Result<usize, sweep::SweepError> {
     let spec = Spec::from_toml(SPEC, Path::new("s.toml")).unwrap();
     let count = Arc::new(AtomicUsize::new(0));
     let stages: Vec<Box<dyn Stage>> = vec![Box::new(Fake(count.clone())), Box::new(Fragile)];
@@ -69,10 +78,37 @@ fn sweep_into(out: &Path, shard: (usize, usize), jobs: usize) -> usize {
             out: out.to_path_buf(),
             shard,
             jobs,
+            only,
         },
-    )
-    .unwrap();
-    count.load(Ordering::SeqCst)
+    )?;
+    Ok(count.load(Ordering::SeqCst))
+}
+
+/// `--points`: only the named points run; an id the sweep does not have is an error.
+#[test]
+fn only_the_named_points_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = Spec::from_toml(SPEC, Path::new("s.toml")).unwrap();
+    let valid: Vec<String> = spec
+        .points()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.invalid.is_none())
+        .map(|p| p.id)
+        .take(2)
+        .collect();
+    assert_eq!(
+        sweep_only(dir.path(), (0, 1), 1, Some(valid.clone())).unwrap(),
+        2
+    );
+    let results = sweep::table::load_results(dir.path()).unwrap();
+    let ids: Vec<&String> = results.iter().map(|r| &r.id).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(valid.iter().all(|id| ids.contains(&id)));
+    let e = sweep_only(dir.path(), (0, 1), 1, Some(vec!["0123456789ab".into()]))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("no point `0123456789ab`"), "{e}");
 }
 
 fn merged(out: &Path) -> (String, String) {

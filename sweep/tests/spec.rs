@@ -143,8 +143,12 @@ fn errors_name_the_file_and_the_field() {
             "sweep spec s.toml: field `set.fc.hidden`: value not accepted",
         ),
         ("stages = [\"place\"]", "sweep spec s.toml: field `stages`: unknown stage `place`"),
-        ("stages = [\"power\"]", "sweep spec s.toml: field `stages`: `power`: there is no power estimate yet"),
+        ("stages = [\"power\"]", "sweep spec s.toml: field `stages`: the power stage needs `targets` (up5k, ecp5-85f)"),
         ("stages = [\"synth\"]", "sweep spec s.toml: field `stages`: a synth stage needs `targets`"),
+        (
+            "stages = [\"power\"]\ntargets = [\"yosys\"]",
+            "sweep spec s.toml: field `stages`: the power stage has an energy model for up5k and ecp5-85f, not `yosys`",
+        ),
         (
             "stages = [\"synth\"]\ntargets = [\"up6k\"]",
             "sweep spec s.toml: field `targets`: no target `up6k`",

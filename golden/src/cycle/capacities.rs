@@ -93,11 +93,17 @@ impl Capacities {
             .max(s.taps_per_channel * g + 1)
             .max(s.stride * s.size * g + 1);
         let membrane = s.membrane_words.max(s.out_w * g + 1).max(s.acc_words);
+        // Element addresses of every select, and the word counts word requests compare
+        // their address with (one more than a word address: with one lane a memory has as
+        // many words as elements).
         let largest_element = [
             s.taps * s.kernels,
             s.conv_neurons * s.hidden,
             s.hidden * s.classes,
             2 * s.conv_neurons,
+            s.kernel_words + 1,
+            s.hidden_weight_words + 1,
+            s.output_weight_words + 1,
         ]
         .into_iter()
         .max()
@@ -181,6 +187,20 @@ mod tests {
         );
         assert_eq!(c.cfg_read_latency(), 21);
         assert_eq!(Capacities::from_json(&c.to_json()).unwrap(), c);
+    }
+
+    /// With one lane FC layer 0 of the tiny config has as many words as weights (32 inputs ×
+    /// 8 neurons = 256): the port compares a word address with 256, so it has 9 bits.
+    #[test]
+    fn the_configuration_address_holds_every_word_count() {
+        let mut config = Config::tiny();
+        (config.hardware.conv_lanes, config.hardware.fc_lanes) = (1, 1);
+        let c = Capacities::of(&config);
+        assert_eq!(
+            (c.conv_lanes, c.hidden_addr_bits, c.cfg_address_bits),
+            (1, 8, 9)
+        );
+        assert_eq!(Capacities::of(&Config::tiny()).cfg_address_bits, 8);
     }
 
     #[test]
