@@ -8,7 +8,7 @@
 //! Signals that are never bit-selected keep rust_hdl's declaration, so a chip with more lanes
 //! is emitted byte for byte as before.
 
-use super::syntax::{declaration, is_identifier_char, modules, split_identifier};
+use super::syntax::{declaration, is_identifier_char, join_lines_like, modules, split_identifier};
 use std::collections::BTreeSet;
 
 /// Gives every one-bit declaration whose name is bit-selected in its module the range `[0:0]`.
@@ -27,11 +27,7 @@ pub fn range_selected_scalars(verilog: &str) -> String {
             });
         }
     }
-    let mut text = out.join("\n");
-    if verilog.ends_with('\n') {
-        text.push('\n');
-    }
-    text
+    join_lines_like(&out, verilog)
 }
 
 /// The identifiers of `module` directly followed by `[` outside declarations.

@@ -17,7 +17,7 @@
 //! evaluation is its copy's: the logic is the same, and a signal changes (and wakes its readers)
 //! only when its settled value changes.
 
-use super::syntax::{declaration, is_identifier_char, split_identifier};
+use super::syntax::{declaration, is_identifier_char, join_lines_like, split_identifier};
 use std::collections::HashSet;
 
 /// Suffix of a working copy.
@@ -79,11 +79,7 @@ pub fn settle_combinational(verilog: &str) -> String {
         out.push(lines[end].to_string());
         i = end + 1;
     }
-    let mut text = out.join("\n");
-    if verilog.ends_with('\n') {
-        text.push('\n');
-    }
-    text
+    join_lines_like(&out, verilog)
 }
 
 /// The modules with combinational logic (an `always @(*)` block or an `assign`): those whose

@@ -50,6 +50,16 @@ pub(crate) fn declaration(line: &str) -> Option<Declaration<'_>> {
     })
 }
 
+/// `lines` joined into a text that ends with a newline exactly when `like` does (a rewrite
+/// keeps its input's last line ending).
+pub(crate) fn join_lines_like(lines: &[String], like: &str) -> String {
+    let mut text = lines.join("\n");
+    if like.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
 pub(crate) fn is_identifier_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
 }
