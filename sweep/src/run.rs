@@ -134,14 +134,15 @@ pub fn run(
                 let Some((point, earlier)) = todo.get(k) else {
                     break;
                 };
+                let kept = earlier.as_ref().map_or(0, |r| r.stages.len());
                 let result = run_point(point, stages, &opts.out, earlier.clone());
                 let written = write_result(&opts.out, &result);
                 let mut s = shared.lock().unwrap_or_else(|e| e.into_inner());
                 log_point(&result, k + 1, todo.len());
                 s.0.ran += 1;
                 s.0.invalid += usize::from(result.invalid.is_some());
-                s.0.failed_stages += result
-                    .stages
+                // The stages run now (not those kept from an earlier run).
+                s.0.failed_stages += result.stages[kept..]
                     .iter()
                     .filter(|(_, o)| o.error.is_some())
                     .count();

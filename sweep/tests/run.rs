@@ -187,3 +187,51 @@ fn a_result_file_of_another_kind_is_an_error_naming_it() {
         "{e}"
     );
 }
+
+/// A stage that always works, added to a finished sweep.
+struct Late;
+
+impl Stage for Late {
+    fn name(&self) -> String {
+        "late".into()
+    }
+    fn run(&self, _: &PointContext<'_>) -> Result<StageOutput, String> {
+        Ok(StageOutput::default())
+    }
+}
+
+/// A stage added to a finished sweep runs on every point alone: the earlier stages are kept,
+/// not run again, and their failures are not counted again.
+#[test]
+fn an_added_stage_runs_alone_and_counts_only_its_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = Spec::from_toml(SPEC, Path::new("s.toml")).unwrap();
+    let count = Arc::new(AtomicUsize::new(0));
+    let options = RunOptions {
+        out: dir.path().to_path_buf(),
+        shard: (0, 1),
+        jobs: 2,
+        only: None,
+    };
+    let first: Vec<Box<dyn Stage>> = vec![Box::new(Fake(count.clone())), Box::new(Fragile)];
+    let before = run(&spec, &first, &options).unwrap();
+    assert_eq!((before.ran, before.failed_stages), (9, 3));
+    let more: Vec<Box<dyn Stage>> = vec![
+        Box::new(Fake(count.clone())),
+        Box::new(Fragile),
+        Box::new(Late),
+    ];
+    let after = run(&spec, &more, &options).unwrap();
+    // The 6 valid points get `late`; the 3 invalid ones run nothing.
+    assert_eq!((after.ran, after.skipped, after.failed_stages), (6, 3, 0));
+    assert_eq!(count.load(Ordering::SeqCst), 6, "train ran again");
+    for r in sweep::table::load_results(dir.path()).unwrap() {
+        let names: Vec<&str> = r.stages.iter().map(|(n, _)| n.as_str()).collect();
+        let want: &[&str] = if r.invalid.is_some() {
+            &[]
+        } else {
+            &["train", "emit", "late"]
+        };
+        assert_eq!(names, want, "{}", r.id);
+    }
+}
