@@ -104,9 +104,7 @@ fn claim_folder(spec_path: &Path, out: &Path) -> Result<()> {
     };
     match std::fs::read_to_string(&kept) {
         Ok(old) if old == text => Ok(()),
-        Ok(old)
-            if without_stages(&old).is_some() && without_stages(&old) == without_stages(&text) =>
-        {
+        Ok(old) if without_stages(&old).is_some_and(|o| Some(o) == without_stages(&text)) => {
             Ok(sweep::write_atomic(&kept, &text)?)
         }
         Ok(_) => bail!(

@@ -31,8 +31,9 @@ pub const INPUT_WORD: usize = FC_LANES * INPUT_BITS;
 /// Accumulator memory word: `FC_LANES` accumulators.
 pub const ACC_WORD: usize = FC_LANES * ACC_BITS;
 /// Data of the configuration port (`cfg_wdata`, `cfg_rdata`): one kernel or FC weight word, so
-/// that a word request moves a whole memory word, and at least the 16 bits of an element.
-pub const CFG_DATA_BITS: usize = if KERNEL_WORD > 16 { KERNEL_WORD } else { 16 };
+/// that a word request moves a whole memory word, and at least the 16 bits of an element
+/// (golden `cfg_data_bits`, whose words have 8-bit lanes: `KERNEL_BITS` below).
+pub const CFG_DATA_BITS: usize = golden::cycle::config_port::cfg_data_bits(CONV_LANES);
 /// `log2(FC_LANES)`: a column's lane is its low `FC_LANES_LOG2` bits, its lane group the rest.
 pub const FC_LANES_LOG2: u64 = FC_LANES.trailing_zeros() as u64;
 /// The last lane's index (`FC_LANES − 1`), also the mask of a column's lane bits.

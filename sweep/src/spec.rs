@@ -294,17 +294,14 @@ fn check_stages(stages: &[String], targets: &[spoon_synth::Target]) -> Result<()
     if stages.iter().any(|s| s == "power") {
         // The FPGA energy model's devices (spoon-power `fpga::device`, docs/POWER.md).
         let modelled = ["up5k", "ecp5-85f"];
-        match targets.iter().find(|t| !modelled.contains(&t.name())) {
-            _ if targets.is_empty() => {
-                return Err("the power stage needs `targets` (up5k, ecp5-85f)".into())
-            }
-            Some(t) => {
-                return Err(format!(
-                    "the power stage has an energy model for up5k and ecp5-85f, not `{}`",
-                    t.name()
-                ))
-            }
-            None => {}
+        if targets.is_empty() {
+            return Err("the power stage needs `targets` (up5k, ecp5-85f)".into());
+        }
+        if let Some(t) = targets.iter().find(|t| !modelled.contains(&t.name())) {
+            return Err(format!(
+                "the power stage has an energy model for up5k and ecp5-85f, not `{}`",
+                t.name()
+            ));
         }
     }
     Ok(())

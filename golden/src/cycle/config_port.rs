@@ -17,8 +17,12 @@ pub const CFG_WORD_WRITE_CYCLES: usize = 2;
 
 /// Bits of `cfg_wdata` and `cfg_rdata` (hdl `CFG_DATA_BITS`) with `lanes` lanes: a memory
 /// word of `lanes` 8-bit weights, and at least the 16 bits of an element.
-pub fn cfg_data_bits(lanes: usize) -> usize {
-    (8 * lanes).max(16)
+pub const fn cfg_data_bits(lanes: usize) -> usize {
+    if 8 * lanes > 16 {
+        8 * lanes
+    } else {
+        16
+    }
 }
 
 /// Every bit of `cfg_wdata` with `lanes` lanes set.
@@ -234,40 +238,31 @@ pub fn memory_elements(words: &[u64], row_len: usize, lanes: usize) -> Vec<i16> 
 mod tests {
     use super::*;
 
-    /// Rows of 10 elements: 2 words a row, the second with 2 lanes and 6 zero padding lanes.
+    /// Rows of 10 elements with 8 lanes (2 words a row, the second with 2 lanes and 6 zero
+    /// padding lanes) and with 4 lanes (3 words a row, the last with 2 padding lanes); 1 lane
+    /// round-trips too.
     #[test]
     fn memory_words_pack_rows_with_zero_padding() {
         let weights: Vec<i16> = (0..20).map(|e| e as i16 - 10).collect();
-        let words = memory_words(&weights, 10, 8);
-        assert_eq!(
-            words,
-            [
-                0xFDFC_FBFA_F9F8_F7F6,
-                0x0000_0000_0000_FFFE,
-                0x0706_0504_0302_0100,
-                0x0000_0000_0000_0908
-            ]
-        );
-        assert_eq!(memory_elements(&words, 10, 8), weights);
-    }
-
-    /// The same rows with 4 lanes: 3 words a row, the last with 2 lanes and 2 padding lanes.
-    #[test]
-    fn memory_words_of_four_lanes() {
-        let weights: Vec<i16> = (0..20).map(|e| e as i16 - 10).collect();
-        let words = memory_words(&weights, 10, 4);
-        assert_eq!(
-            words,
-            [
-                0xF9F8_F7F6,
-                0xFDFC_FBFA,
-                0x0000_FFFE,
-                0x0302_0100,
-                0x0706_0504,
-                0x0000_0908
-            ]
-        );
-        assert_eq!(memory_elements(&words, 10, 4), weights);
+        let eight = [
+            0xFDFC_FBFA_F9F8_F7F6,
+            0x0000_0000_0000_FFFE,
+            0x0706_0504_0302_0100,
+            0x0000_0000_0000_0908,
+        ];
+        let four = [
+            0xF9F8_F7F6,
+            0xFDFC_FBFA,
+            0x0000_FFFE,
+            0x0302_0100,
+            0x0706_0504,
+            0x0000_0908,
+        ];
+        for (lanes, want) in [(8, &eight[..]), (4, &four[..])] {
+            let words = memory_words(&weights, 10, lanes);
+            assert_eq!(words, want, "{lanes} lanes");
+            assert_eq!(memory_elements(&words, 10, lanes), weights);
+        }
         assert_eq!(
             memory_elements(&memory_words(&weights, 10, 1), 10, 1),
             weights
