@@ -6,7 +6,7 @@
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{
-    memory_elements, memory_words, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES,
+    fc_select, memory_elements, memory_words, register_index, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES,
     REG_HIDDEN_LR_SHIFT, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_LO, SELECT_HIDDEN_WEIGHTS,
     SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
 };
@@ -62,6 +62,8 @@ fn train_and_compare<D: FnMut(&PortsIn) -> PortsOut>(
     let config = chip.config().clone();
     let digits = digits();
     let classes = config.fc.classes;
+    let h = config.fc.hidden.len();
+    let before = chip.layers().to_vec();
     let mut activity = 0;
     for i in 0..samples {
         let events = events(&config, &digits, i);
@@ -78,21 +80,23 @@ fn train_and_compare<D: FnMut(&PortsIn) -> PortsOut>(
             .map(|c| host.read32(SELECT_SCORES, 2 * c) as i32)
             .collect();
         assert_eq!(scores, golden.scores, "sample {i}: scores");
-        let state = host.read32(SELECT_REGISTERS, REG_ROUNDING_LO);
+        let state = host.read32(SELECT_REGISTERS, register_index(REG_ROUNDING_LO, h));
         assert_eq!(
             state,
             chip.rounding_lfsr().state(),
             "sample {i}: rounding LFSR"
         );
-        assert_eq!(host.read(SELECT_REGISTERS, REG_IGNORED), 0);
+        assert_eq!(
+            host.read(SELECT_REGISTERS, register_index(REG_IGNORED, h)),
+            0
+        );
         activity += golden.activity.rounding_draws;
     }
     assert!(activity > 0, "some learning happened");
     host.record = false;
-    for (select, layer) in [
-        (SELECT_HIDDEN_WEIGHTS, &chip.layers()[0]),
-        (SELECT_OUTPUT_WEIGHTS, &chip.layers()[1]),
-    ] {
+    for (k, layer) in chip.layers().iter().enumerate() {
+        assert_ne!(layer, &before[k], "FC layer {k} learned");
+        let select = fc_select(k);
         let got: Vec<i16> = (0..layer.weights().len())
             .map(|a| host.read(select, a) as i16)
             .collect();
@@ -100,10 +104,36 @@ fn train_and_compare<D: FnMut(&PortsIn) -> PortsOut>(
     }
 }
 
+/// Two and three hidden layers (12, 10 and 9 neurons: partial lane groups), each updated by
+/// DRTP from its own `d` with its own projection row and shift, with 8 and 4 lanes.
+fn hidden_layers_config(hidden: &[usize], lanes: usize) -> Config {
+    let mut c = partial_groups_config();
+    c.fc.hidden = hidden.to_vec();
+    // Layer 0 sums spike counts (≤ 3), the next ones activations (≤ 127).
+    c.fc.activation_shifts = (0..hidden.len()).map(|k| if k == 0 { 0 } else { 6 }).collect();
+    c.learning.hidden_lr_shifts = (0..hidden.len()).map(|k| 1 + k as u32).collect();
+    c.learning.hidden_init_range = 40;
+    c.hardware.conv_lanes = lanes;
+    c.hardware.fc_lanes = lanes;
+    c.validate().unwrap();
+    c
+}
+
+#[test]
+fn several_hidden_layers_equal_chip_train() {
+    port_loaded(hidden_layers_config(&[12, 10], 8));
+    port_loaded(hidden_layers_config(&[12, 10, 9], 4));
+}
+
 /// A functional chip with random output weights (so that the first samples already err).
 fn chip(config: &Config) -> Chip {
     let mut chip = Chip::new(config);
-    fill_uniform(chip.layers_mut()[1].weights_mut(), 20, &mut Lfsr::new(77));
+    let output = config.fc.hidden.len();
+    fill_uniform(
+        chip.layers_mut()[output].weights_mut(),
+        20,
+        &mut Lfsr::new(77),
+    );
     chip
 }
 
@@ -115,13 +145,13 @@ fn port_loaded(config: Config) {
     for (a, &w) in chip.kernels().weights().iter().enumerate() {
         host.write(SELECT_KERNELS, a, w.into());
     }
-    for (select, layer) in [
-        (SELECT_HIDDEN_WEIGHTS, &chip.layers()[0]),
-        (SELECT_OUTPUT_WEIGHTS, &chip.layers()[1]),
-    ] {
+    for (k, layer) in chip.layers().iter().enumerate() {
         for (a, &w) in layer.weights().iter().enumerate() {
-            host.write(select, a, w.into());
+            host.write(fc_select(k), a, w.into());
         }
+    }
+    for (r, value) in golden::cycle::config_port::chip_registers(&chip) {
+        host.write(SELECT_REGISTERS, r, value.into());
     }
     for (a, &w) in chip.kernels().weights().iter().enumerate().step_by(5) {
         assert_eq!(host.read(SELECT_KERNELS, a), i32::from(w), "kernel {a}");

@@ -76,7 +76,7 @@ impl Capacities {
         }
     }
 
-    /// The capacities of the chip generated for `config` (validated; one hidden layer).
+    /// The capacities of the chip generated for `config` (validated).
     pub fn of(config: &Config) -> Self {
         Sizes::new(config).caps
     }
@@ -96,22 +96,23 @@ impl Capacities {
         // Element addresses of every select, and the word counts word requests compare
         // their address with (one more than a word address: with one lane a memory has as
         // many words as elements).
+        // FC layer k: `inputs · N_k` elements, `inputs · G_k` words.
+        let fc_layers = (0..s.fc.neurons.len())
+            .flat_map(|k| [s.fc.inputs[k] * s.fc.neurons[k], s.fc.words[k] + 1]);
         let largest_element = [
             s.taps * s.kernels,
-            s.conv_neurons * s.hidden,
-            s.hidden * s.classes,
             2 * s.conv_neurons,
             s.kernel_words + 1,
-            s.hidden_weight_words + 1,
-            s.output_weight_words + 1,
         ]
         .into_iter()
+        .chain(fc_layers)
         .max()
         .unwrap_or(1);
         Self {
             kernel_addr_bits: address_bits(kernel),
             membrane_addr_bits: address_bits(membrane),
-            hidden_addr_bits: address_bits(s.hidden_weight_words),
+            // The scan's row register addresses both weight memories.
+            hidden_addr_bits: address_bits(s.hidden_weight_words.max(s.output_weight_words)),
             output_addr_bits: address_bits(s.output_weight_words),
             acc_addr_bits: address_bits(s.acc_words),
             fifo_addr_bits: address_bits(s.fifo_depth),
@@ -119,6 +120,7 @@ impl Capacities {
             count_bits: s.count_bits,
             // An FC lane adds a 16-bit product (`|x · w|, |y · e| ≤ 2^14`) to its accumulator.
             acc_bits: s.acc_bits.max(17),
+            hidden_layers: s.hidden_layers,
             conv_lanes: s.lanes,
             fc_lanes: s.lanes,
             ..Self::LANE_WIDTHS

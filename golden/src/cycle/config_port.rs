@@ -30,7 +30,9 @@ pub fn cfg_data_ones(lanes: usize) -> u64 {
     u64::MAX >> (64 - cfg_data_bits(lanes))
 }
 
-/// Selects of the configuration port.
+/// Selects of the configuration port. FC layer `k`'s weights are select `1 + k`: FC layer 0
+/// is [`SELECT_HIDDEN_WEIGHTS`], the output layer `1 + H` ([`SELECT_OUTPUT_WEIGHTS`] with one
+/// hidden layer; [`fc_select`]).
 pub const SELECT_KERNELS: u8 = 0;
 pub const SELECT_HIDDEN_WEIGHTS: u8 = 1;
 pub const SELECT_OUTPUT_WEIGHTS: u8 = 2;
@@ -38,7 +40,20 @@ pub const SELECT_REGISTERS: u8 = 8;
 pub const SELECT_SCORES: u8 = 9;
 pub const SELECT_MEMBRANES: u8 = 10;
 
-/// Registers of select 8.
+/// The select of FC layer `k`'s weights.
+pub const fn fc_select(k: usize) -> u8 {
+    1 + k as u8
+}
+
+/// The FC layer of select `select`, if it is one of the `hidden_layers + 1` FC layers'.
+pub fn fc_layer_of(select: u8, hidden_layers: usize) -> Option<usize> {
+    let k = usize::from(select).checked_sub(1)?;
+    (k <= hidden_layers).then_some(k)
+}
+
+/// Registers of select 8, numbered as with one hidden layer: with `h` hidden layers the shift
+/// registers of the hidden layers are `0..h` and every other register moves up by `h − 1`
+/// ([`register_index`]; docs/ARCHITECTURE.md § "Registers").
 pub const REG_HIDDEN_LR_SHIFT: usize = 0;
 pub const REG_OUTPUT_LR_SHIFT: usize = 1;
 pub const REG_ROUNDING_LO: usize = 2;
@@ -48,6 +63,26 @@ pub const REG_PROJECTION_HI: usize = 5;
 pub const REG_CLASS: usize = 6;
 pub const REG_STATUS: usize = 7;
 pub const REG_IGNORED: usize = 8;
+
+/// The index of register `r` (a `REG_` constant other than [`REG_HIDDEN_LR_SHIFT`]) in a chip
+/// of `hidden_layers` hidden layers.
+pub const fn register_index(r: usize, hidden_layers: usize) -> usize {
+    if r == REG_HIDDEN_LR_SHIFT {
+        r
+    } else {
+        r + hidden_layers - 1
+    }
+}
+
+/// The register at index `index` of a chip of `hidden_layers` hidden layers: `Err(k)` for
+/// hidden layer `k`'s shift, `Ok(r)` for the others as their `REG_` constant.
+pub fn register_at(index: usize, hidden_layers: usize) -> Result<usize, usize> {
+    if index < hidden_layers {
+        Err(index)
+    } else {
+        Ok(index + 1 - hidden_layers)
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct CfgPort {
@@ -104,10 +139,11 @@ impl CfgPort {
     }
 
     fn divisor_and_groups(&self, s: &Sizes) -> (usize, usize) {
+        if let Some(k) = fc_layer_of(self.select, s.hidden_layers) {
+            return (s.fc.neurons[k], s.fc.groups[k]);
+        }
         match self.select {
             SELECT_KERNELS => (s.kernels, s.conv_groups),
-            SELECT_HIDDEN_WEIGHTS => (s.hidden, s.hidden_groups),
-            SELECT_OUTPUT_WEIGHTS => (s.classes, s.output_groups),
             SELECT_SCORES => (2 * s.lanes, 1),
             SELECT_MEMBRANES => (2 * s.kernels, s.conv_groups),
             // Registers: a divisor above every address leaves the register index.
@@ -126,14 +162,14 @@ impl CfgPort {
         }
     }
 
-    /// Whether a word request addresses a word of its memory: select 0, 1 or 2 and an address
-    /// below the memory's words. Another word request accesses nothing.
+    /// Whether a word request addresses a word of its memory: select 0 or an FC layer's, and an
+    /// address below the memory's (the layer's) words. Another word request accesses nothing.
     pub fn word_ok(s: &Sizes, select: u8, address: u32) -> bool {
-        let words = match select & 0xF {
-            SELECT_KERNELS => s.kernel_words,
-            SELECT_HIDDEN_WEIGHTS => s.hidden_weight_words,
-            SELECT_OUTPUT_WEIGHTS => s.output_weight_words,
-            _ => 0,
+        let select = select & 0xF;
+        let words = match fc_layer_of(select, s.hidden_layers) {
+            Some(k) => s.fc.words[k],
+            None if select == SELECT_KERNELS => s.kernel_words,
+            None => 0,
         };
         (address as usize & s.caps.cfg_address_mask()) < words
     }
@@ -190,36 +226,38 @@ pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize) -> Vec<u64> {
         .collect()
 }
 
-/// The memories of select 0, 1, 2 of a functional chip: `(select, elements in golden order,
-/// elements per row)`; with [`memory_words`], what a host writes to load the chip.
-pub fn chip_memories(chip: &Chip) -> [(u8, &[i16], usize); 3] {
+/// The memories of a functional chip by select (kernels, then every FC layer): `(select,
+/// elements in golden order, elements per row)`; with [`memory_words`], what a host writes to
+/// load the chip.
+pub fn chip_memories(chip: &Chip) -> Vec<(u8, &[i16], usize)> {
     let c = chip.config();
-    [
-        (SELECT_KERNELS, chip.kernels().weights(), c.conv.kernels),
-        (
-            SELECT_HIDDEN_WEIGHTS,
-            chip.layers()[0].weights(),
-            c.fc.hidden[0],
-        ),
-        (
-            SELECT_OUTPUT_WEIGHTS,
-            chip.layers()[1].weights(),
-            c.fc.classes,
-        ),
-    ]
+    std::iter::once((SELECT_KERNELS, chip.kernels().weights(), c.conv.kernels))
+        .chain(
+            chip.layers()
+                .iter()
+                .enumerate()
+                .map(|(k, layer)| (fc_select(k), layer.weights(), layer.neurons())),
+        )
+        .collect()
 }
 
 /// The registers of select 8 that a host writes to load a functional chip: the learning-rate
-/// shifts and the rounding LFSR state, as `(register, 16-bit value)`.
-pub fn chip_registers(chip: &Chip) -> [(usize, u16); 4] {
+/// shifts and the rounding LFSR state, as `(register index, 16-bit value)`.
+pub fn chip_registers(chip: &Chip) -> Vec<(usize, u16)> {
     let (hidden, output) = chip.learning_shifts();
+    let h = hidden.len();
     let state = chip.rounding_lfsr().state();
-    [
-        (REG_HIDDEN_LR_SHIFT, hidden[0] as u16),
+    let named = [
         (REG_OUTPUT_LR_SHIFT, output as u16),
         (REG_ROUNDING_LO, state as u16),
         (REG_ROUNDING_HI, (state >> 16) as u16),
-    ]
+    ];
+    hidden
+        .iter()
+        .enumerate()
+        .map(|(k, &shift)| (k, shift as u16))
+        .chain(named.map(|(r, v)| (register_index(r, h), v)))
+        .collect()
 }
 
 /// The elements of a memory from its words (the inverse of [`memory_words`]; lanes

@@ -5,7 +5,7 @@
 
 use super::scan::Scan;
 use super::Write;
-use super::{Sizes, LANES};
+use super::{Sizes, LANES, MAX_HIDDEN};
 use crate::activation::{hard_sigmoid, hard_tanh, output_error};
 use crate::fc::FcLayer;
 use crate::fixed::{add_saturating_i16, narrow_delta, stochastic_round};
@@ -121,12 +121,14 @@ pub struct FcIn {
     pub start: bool,
     pub learn: bool,
     pub label: u8,
-    pub hidden_lr_shift: u32,
+    /// The learning-rate shift registers of the hidden layers (`Sizes::hidden_layers` used).
+    pub hidden_lr_shifts: [u32; MAX_HIDDEN],
     pub output_lr_shift: u32,
     pub projection_seed: u32,
     /// FC layer 0 inputs: the spike counters of the membrane word read last cycle.
     pub input_word: [u8; LANES],
-    /// Configuration access (idle only): 0 FC layer 0 weights, 1 output weights, 2 scores.
+    /// Configuration access (idle only): 0 FC layer 0 weights, 1 the output weight memory
+    /// (FC layers 1.., its word address including the layer's first word), 2 scores.
     pub mem_select: u8,
     pub mem_address: usize,
     pub mem_read: bool,
@@ -150,8 +152,9 @@ pub struct FcOut {
 #[derive(Debug, Clone)]
 pub struct FcEngine {
     s: Sizes,
-    pub(super) hidden: FcLayer,
-    pub(super) output: FcLayer,
+    /// FC layers 0.. (hidden layers, then the output layer): layer 0 is the FC layer 0 memory,
+    /// the others the output weight memory.
+    pub(super) layers: Vec<FcLayer>,
     acc: Vec<AccWord>,
     hidden_rdata: [i16; LANES],
     output_rdata: [i16; LANES],
@@ -162,6 +165,8 @@ pub struct FcEngine {
     pub(super) pass: FcPass,
     learn: bool,
     label: u8,
+    /// The hidden layer of the `Hidden` and `LearnHidden` passes.
+    layer: usize,
     group: usize,
     lane: usize,
     row: usize,
@@ -186,7 +191,8 @@ pub struct FcEngine {
     shift_sum: Option<(usize, i32)>,
     act_pending: bool,
     act_group: usize,
-    any_modulated: bool,
+    /// Per hidden layer: whether any of its `d ≠ 0` (bit `k`).
+    any_modulated: u8,
     any_error: bool,
     best: i32,
     best_class: u8,
@@ -195,11 +201,10 @@ pub struct FcEngine {
 }
 
 impl FcEngine {
-    pub fn new(s: &Sizes, hidden: FcLayer, output: FcLayer) -> Self {
+    pub fn new(s: &Sizes, layers: Vec<FcLayer>) -> Self {
         Self {
             s: s.clone(),
-            hidden,
-            output,
+            layers,
             acc: vec![AccWord::default(); s.caps.acc_mask() + 1],
             hidden_rdata: [0; LANES],
             output_rdata: [0; LANES],
@@ -210,6 +215,7 @@ impl FcEngine {
             pass: FcPass::Hidden,
             learn: false,
             label: 0,
+            layer: 0,
             group: 0,
             lane: 0,
             row: 0,
@@ -229,7 +235,7 @@ impl FcEngine {
             shift_sum: None,
             act_pending: false,
             act_group: 0,
-            any_modulated: false,
+            any_modulated: 0,
             any_error: false,
             best: 0,
             best_class: 0,
@@ -260,30 +266,52 @@ impl FcEngine {
         self.acc_rdata.sum(lane, self.s.caps.acc_bits)
     }
 
-    /// Weight of lane `l` of word `address` of a layer of `groups` words a row (`None`: a
-    /// padding lane, a lane past `lanes` or a word past the memory).
-    fn weight_index(
-        layer: &FcLayer,
-        (groups, lanes): (usize, usize),
-        address: usize,
-        l: usize,
-    ) -> Option<usize> {
-        let (i, n) = (address / groups, (address % groups) * lanes + l);
-        (i < layer.inputs() && l < lanes && n < layer.neurons()).then_some(i * layer.neurons() + n)
+    /// The FC layer and the weight (index in its `[input][neuron]` storage) of lane `l` of
+    /// word `address` of a weight memory (`upper`: the output weight memory), or `None`: a
+    /// padding lane, a lane past `L` or a word past the layers.
+    fn weight_index(&self, upper: bool, address: usize, l: usize) -> Option<(usize, usize)> {
+        let s = &self.s;
+        let k = if upper {
+            (1..s.fc.neurons.len())
+                .rev()
+                .find(|&k| s.fc.weight_base[k] <= address)?
+        } else {
+            0
+        };
+        let (layer, groups) = (&self.layers[k], s.fc.groups[k]);
+        let word = address - s.fc.weight_base[k];
+        let (i, n) = (word / groups, (word % groups) * s.lanes + l);
+        (i < layer.inputs() && l < s.lanes && n < layer.neurons())
+            .then_some((k, i * layer.neurons() + n))
     }
 
-    fn read_weights(layer: &FcLayer, shape: (usize, usize), address: usize) -> [i16; LANES] {
+    fn read_weights(&self, upper: bool, address: usize) -> [i16; LANES] {
         std::array::from_fn(|l| {
-            Self::weight_index(layer, shape, address, l).map_or(0, |i| layer.weights()[i])
+            self.weight_index(upper, address, l)
+                .map_or(0, |(k, i)| self.layers[k].weights()[i])
         })
     }
 
-    fn write_weights(layer: &mut FcLayer, shape: (usize, usize), w: &Write<[i16; LANES]>) {
+    fn write_weights(&mut self, upper: bool, w: &Write<[i16; LANES]>) {
         for (l, &v) in w.data.iter().enumerate() {
-            if let Some(i) = Self::weight_index(layer, shape, w.address, l) {
-                layer.weights_mut()[i] = v;
+            if let Some((k, i)) = self.weight_index(upper, w.address, l) {
+                self.layers[k].weights_mut()[i] = v;
             }
         }
+    }
+
+    /// The layer the engine works on: the output layer in the output passes, else `layer`.
+    fn fc_layer(&self) -> usize {
+        match self.pass {
+            FcPass::Output | FcPass::LearnOutput => self.s.hidden_layers,
+            _ => self.layer,
+        }
+    }
+
+    /// The first hidden layer after `after` (all of them: `None`) with a nonzero `d`.
+    fn next_modulated(&self, after: Option<usize>) -> Option<usize> {
+        let from = after.map_or(0, |k| k + 1);
+        (from..self.s.hidden_layers).find(|&k| self.any_modulated >> k & 1 == 1)
     }
 
     /// Output error of lane `l` of the score word in `acc_rdata` (output word `group`), masked.
@@ -312,8 +340,9 @@ impl FcEngine {
     /// and whether any `d ≠ 0`.
     fn activation_word(&self) -> (AccWord, bool) {
         let s = &self.s;
-        let last = s.hidden - s.lanes * (s.hidden_groups - 1);
-        let mask = if self.act_group == s.hidden_groups - 1 {
+        let k = self.layer;
+        let last = s.fc.neurons[k] - s.lanes * (s.fc.groups[k] - 1);
+        let mask = if self.act_group == s.fc.groups[k] - 1 {
             lane_mask(last)
         } else {
             lane_mask(s.lanes)
@@ -324,7 +353,7 @@ impl FcEngine {
         for l in (0..LANES).filter(|l| mask >> l & 1 == 1) {
             let (y, window) = hard_tanh(
                 self.acc_rdata.sum(l, s.caps.acc_bits),
-                s.activation_shift,
+                s.activation_shifts[k],
                 s.ymax,
             );
             let d: i64 = match (window, signs >> l & 1 == 1) {
@@ -364,7 +393,7 @@ impl FcEngine {
     /// The updated weight word of a learning row (golden `update_hidden` / `update_output`
     /// per lane).
     fn updated_word(&self, weights: [i16; LANES], output_layer: bool) -> [i16; LANES] {
-        let (lo, hi) = self.hidden.weight_range();
+        let (lo, hi) = self.layers[0].weight_range();
         std::array::from_fn(|l| {
             if l >= self.s.lanes {
                 return 0;
@@ -382,29 +411,28 @@ impl FcEngine {
     pub fn step(&mut self, i: &FcIn) -> FcOut {
         let s = self.s.clone();
         let output_layer = matches!(self.pass, FcPass::Output | FcPass::LearnOutput);
-        let weight_data = if output_layer {
+        // FC layer `k`; its weights are in the output weight memory unless it is FC layer 0,
+        // and its inputs in the accumulator memory too.
+        let k = self.fc_layer();
+        let act_layer = self.layer;
+        let upper = k != 0;
+        let weight_data = if upper {
             self.output_rdata
         } else {
             self.hidden_rdata
         };
-        let last_group = if output_layer {
-            s.output_groups - 1
-        } else {
-            s.hidden_groups - 1
-        };
         let group8 = self.group & 0xFF;
-        let last_row_group = group8 == last_group;
-        let acc_base = if output_layer { s.hidden_groups } else { 0 };
+        let last_row_group = group8 == s.fc.groups[k] - 1;
         let weight_address = (self.row + group8) & s.caps.hidden_mask();
-        let acc_address = (acc_base + group8) & s.caps.acc_mask();
+        let acc_address = (s.fc.acc_base[k] + group8) & s.caps.acc_mask();
         // The scan.
-        let word = if output_layer {
+        let word = if upper {
             std::array::from_fn(|l| self.acc_rdata.input(l))
         } else {
             i.input_word
         };
         let presented = self.scan.present(word);
-        let stall = (self.mac_operands || self.mac_read) && (output_layer || presented.done);
+        let stall = (self.mac_operands || self.mac_read) && (upper || presented.done);
         let allow_read = self.phase == FcPhase::Pick && !stall;
         let take = allow_read && presented.valid;
         let (scan_read, scan_address) = self.scan.step(&presented, take, allow_read, i.reset);
@@ -430,7 +458,7 @@ impl FcEngine {
             let (data, modulated) = self.activation_word();
             (
                 Write {
-                    address: self.act_group & s.caps.acc_mask(),
+                    address: (s.fc.acc_base[act_layer] + self.act_group) & s.caps.acc_mask(),
                     data,
                 },
                 modulated,
@@ -441,14 +469,15 @@ impl FcEngine {
         let shift = if output_layer {
             i.output_lr_shift
         } else {
-            i.hidden_lr_shift
+            i.hidden_lr_shifts[self.layer]
         };
         let (after_draw, drawn) = draw(self.rounding);
         let draw_round = (u32::from(drawn) & ((1u32 << shift) - 1)) as u16;
-        let rounded_now = stochastic_round(i32::from(self.x), shift, self.round);
+        // `x` is a spike count (below 2^7) in FC layer 0, an activation `y` (s8) after it.
+        let rounded_now = stochastic_round(i32::from(self.x as i8), shift, self.round);
         // Memory ports.
         let mut out = FcOut {
-            input_read: scan_read && !output_layer,
+            input_read: scan_read && !upper,
             input_address: scan_address,
             ..FcOut::default()
         };
@@ -478,7 +507,8 @@ impl FcEngine {
                     });
                 }
                 if i.mem_read && i.mem_select == 2 {
-                    acc_read = Some((s.hidden_groups + i.mem_address) & s.caps.acc_mask());
+                    acc_read =
+                        Some((s.fc.acc_base[s.hidden_layers] + i.mem_address) & s.caps.acc_mask());
                 }
                 if i.rounding_write {
                     self.rounding = i.rounding_wdata;
@@ -489,9 +519,10 @@ impl FcEngine {
                 } else if i.start {
                     self.learn = i.learn;
                     self.label = i.label;
-                    self.any_modulated = false;
+                    self.any_modulated = 0;
                     self.any_error = false;
                     self.pass = FcPass::Hidden;
+                    self.layer = 0;
                     scan_start = Some(0);
                     next = FcPhase::Pick;
                 }
@@ -507,7 +538,7 @@ impl FcEngine {
                 }
             }
             FcPhase::Pick => {
-                if output_layer && scan_read {
+                if upper && scan_read {
                     acc_read = Some(scan_address & s.caps.acc_mask());
                 }
                 if presented.valid && !stall {
@@ -540,9 +571,13 @@ impl FcEngine {
                         }
                         FcPass::LearnHidden => {
                             next = FcPhase::Idle;
-                            if self.any_error {
+                            if let Some(j) = self.next_modulated(Some(self.layer)) {
+                                self.layer = j;
+                                scan_start = Some(j);
+                                next = FcPhase::Pick;
+                            } else if self.any_error {
                                 self.pass = FcPass::LearnOutput;
-                                scan_start = Some(1);
+                                scan_start = Some(s.hidden_layers);
                                 next = FcPhase::Pick;
                             }
                         }
@@ -551,7 +586,7 @@ impl FcEngine {
                 }
             }
             FcPhase::Row => {
-                (h_read, o_read) = (!output_layer, output_layer);
+                (h_read, o_read) = (!upper, upper);
                 self.mac_operands = true;
                 self.mac_operands_address = acc_address;
                 self.group = (self.group + 1) & 0xFF;
@@ -560,7 +595,7 @@ impl FcEngine {
                 }
             }
             FcPhase::RowRound => {
-                self.rounded = (rounded_now & 0xFF) as i16;
+                self.rounded = i16::from(rounded_now as i8);
                 next = FcPhase::RowRead;
             }
             FcPhase::RowRead if self.pass == FcPass::LearnHidden && self.rounded == 0 => {
@@ -568,7 +603,7 @@ impl FcEngine {
                 next = FcPhase::Pick;
             }
             FcPhase::RowRead => {
-                (h_read, o_read) = (!output_layer, output_layer);
+                (h_read, o_read) = (!upper, upper);
                 acc_read = Some(acc_address);
                 next = if self.pass == FcPass::LearnOutput {
                     FcPhase::RowMultiply
@@ -594,7 +629,7 @@ impl FcEngine {
             FcPhase::RowHold => next = FcPhase::RowWrite,
             FcPhase::RowWrite => {
                 let data = self.updated_word(weight_data, output_layer);
-                if output_layer {
+                if upper {
                     out.output_write = Some(Write {
                         address: o_addr,
                         data,
@@ -621,8 +656,15 @@ impl FcEngine {
                 }
             }
             FcPhase::ActivateLast => {
-                self.pass = FcPass::Output;
-                scan_start = Some(1);
+                // The next hidden layer's forward pass, or the output layer's.
+                if self.layer + 1 < s.hidden_layers {
+                    self.layer += 1;
+                    self.pass = FcPass::Hidden;
+                    scan_start = Some(self.layer);
+                } else {
+                    self.pass = FcPass::Output;
+                    scan_start = Some(s.hidden_layers);
+                }
                 next = FcPhase::Pick;
             }
             FcPhase::DecideRead => {
@@ -658,13 +700,14 @@ impl FcEngine {
             }
             FcPhase::DecideEnd => {
                 next = FcPhase::Idle;
-                if self.any_modulated {
+                if let Some(j) = self.next_modulated(None) {
                     self.pass = FcPass::LearnHidden;
-                    scan_start = Some(0);
+                    self.layer = j;
+                    scan_start = Some(j);
                     next = FcPhase::Pick;
                 } else if self.any_error {
                     self.pass = FcPass::LearnOutput;
-                    scan_start = Some(1);
+                    scan_start = Some(s.hidden_layers);
                     next = FcPhase::Pick;
                 }
             }
@@ -678,11 +721,11 @@ impl FcEngine {
         if let Some((w, modulated)) = act_write {
             acc_write = Some(w);
             self.projection = signs(self.projection, s.lanes).1;
-            self.any_modulated |= modulated;
+            self.any_modulated |= u8::from(modulated) << act_layer;
         }
         if load_projection {
             self.projection = if usize::from(self.label) < s.classes {
-                target_projection::seed(i.projection_seed, 0, usize::from(self.label))
+                target_projection::seed(i.projection_seed, self.layer, usize::from(self.label))
             } else if i.projection_seed == 0 {
                 1
             } else {
@@ -692,16 +735,14 @@ impl FcEngine {
         // The RAMs at the edge: a single-port write leaves the read register; reads return
         // the old word.
         if let Some(w) = out.hidden_write {
-            Self::write_weights(&mut self.hidden, (s.hidden_groups, s.lanes), &w);
+            self.write_weights(false, &w);
         } else if h_read {
-            self.hidden_rdata =
-                Self::read_weights(&self.hidden, (s.hidden_groups, s.lanes), h_addr);
+            self.hidden_rdata = self.read_weights(false, h_addr);
         }
         if let Some(w) = out.output_write {
-            Self::write_weights(&mut self.output, (s.output_groups, s.lanes), &w);
+            self.write_weights(true, &w);
         } else if o_read {
-            self.output_rdata =
-                Self::read_weights(&self.output, (s.output_groups, s.lanes), o_addr);
+            self.output_rdata = self.read_weights(true, o_addr);
         }
         if let Some(a) = acc_read {
             debug_assert!(

@@ -34,6 +34,9 @@ pub const RESET_CYCLES: u64 = 2;
 /// first [`Sizes::lanes`] are the chip's and the rest stay 0 (the RTL's words are that narrow).
 pub const LANES: usize = 8;
 
+/// The most hidden layers (golden's limit, `Config::validate`).
+pub const MAX_HIDDEN: usize = 4;
+
 /// The sizes and constants the blocks use, from the `Config` (as hdl `Params`).
 #[derive(Debug, Clone)]
 pub struct Sizes {
@@ -65,6 +68,13 @@ pub struct Sizes {
     pub hidden_groups: usize,
     pub output_groups: usize,
     pub acc_words: usize,
+    /// Hidden layers `H` (1 to 4), and the FC layers' places in the memories.
+    pub hidden_layers: usize,
+    pub fc: FcLayout,
+    /// Per hidden layer: activation shift, learning-rate shift after reset.
+    pub activation_shifts: Vec<u32>,
+    pub hidden_lr_shifts: Vec<u32>,
+    /// FC layer 0's (`activation_shifts[0]`, `hidden_lr_shifts[0]`).
     pub activation_shift: u32,
     pub ymax: i32,
     pub output_shift: u32,
@@ -85,8 +95,8 @@ pub struct Sizes {
 
 impl Sizes {
     /// The sizes of `config` in the chip generated for it ([`Capacities::of`]). `config` must
-    /// be validated and have the RTL's shape (one hidden layer; equal conv and FC lanes, a power
-    /// of two up to [`LANES`]: hdl `check_shape`).
+    /// be validated and have the RTL's shape (equal conv and FC lanes, a power of two up to
+    /// [`LANES`]: hdl `check_shape`).
     pub fn new(config: &Config) -> Self {
         let mut s = Self::shape(config, Capacities::of_lanes(config.hardware.conv_lanes));
         s.caps = Capacities::needed(&s);
@@ -100,7 +110,6 @@ impl Sizes {
     }
 
     fn shape(config: &Config, caps: Capacities) -> Self {
-        assert_eq!(config.fc.hidden.len(), 1, "the RTL has one hidden layer");
         let lanes = caps.conv_lanes;
         assert!(
             lanes.is_power_of_two() && lanes <= LANES && caps.fc_lanes == lanes,
@@ -114,6 +123,7 @@ impl Sizes {
         let c = &config.conv;
         let groups = |n: usize| n.div_ceil(lanes);
         let (hidden, classes) = (config.fc.hidden[0], config.fc.classes);
+        let fc = FcLayout::of(config, lanes);
         Self {
             width: config.input.width,
             height: config.input.height,
@@ -132,13 +142,17 @@ impl Sizes {
             lanes_log2: lanes.trailing_zeros(),
             kernel_words: config.input.channels * c.size * c.size * groups(c.kernels),
             hidden_weight_words: config.conv_neurons() * groups(hidden),
-            output_weight_words: hidden * groups(classes),
+            output_weight_words: fc.words[1..].iter().sum(),
             membrane_words: out_w * out_h * groups(c.kernels),
             hidden,
             classes,
             hidden_groups: groups(hidden),
             output_groups: groups(classes),
-            acc_words: groups(hidden) + groups(classes),
+            acc_words: fc.groups.iter().sum(),
+            hidden_layers: config.fc.hidden.len(),
+            activation_shifts: config.fc.activation_shifts.clone(),
+            hidden_lr_shifts: config.learning.hidden_lr_shifts.clone(),
+            fc,
             activation_shift: config.fc.activation_shifts[0],
             ymax: config.activation_max(),
             output_shift: config.fc.output_shift,
@@ -155,6 +169,42 @@ impl Sizes {
                 .max()
                 .unwrap_or(1),
             caps,
+        }
+    }
+}
+
+/// Where the FC layers are in the RTL's memories with `L` lanes, per FC layer `k` (the hidden
+/// layers, then the output layer at `k = H`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FcLayout {
+    /// Inputs, neurons `N_k`, lane groups `G_k = ⌈N_k / L⌉` and weight words `inputs · G_k`.
+    pub inputs: Vec<usize>,
+    pub neurons: Vec<usize>,
+    pub groups: Vec<usize>,
+    pub words: Vec<usize>,
+    /// First word in its weight memory: FC layer 0 alone in the FC layer 0 memory (0), the
+    /// others one after the other in the output weight memory.
+    pub weight_base: Vec<usize>,
+    /// First accumulator word: `A_k = G_0 + … + G_(k−1)`.
+    pub acc_base: Vec<usize>,
+}
+
+impl FcLayout {
+    pub fn of(config: &Config, lanes: usize) -> Self {
+        let inputs = config.fc_inputs();
+        let neurons = config.fc_outputs();
+        let groups: Vec<usize> = neurons.iter().map(|&n| n.div_ceil(lanes)).collect();
+        let words: Vec<usize> = inputs.iter().zip(&groups).map(|(i, g)| i * g).collect();
+        let layers = neurons.len();
+        Self {
+            weight_base: (0..layers)
+                .map(|k| words[1..k.max(1)].iter().sum())
+                .collect(),
+            acc_base: (0..layers).map(|k| groups[..k].iter().sum()).collect(),
+            inputs,
+            neurons,
+            groups,
+            words,
         }
     }
 }
@@ -268,7 +318,8 @@ pub struct CycleChip {
     ignored: u16,
     learn: bool,
     label: u8,
-    hidden_lr_shift: u32,
+    /// Per hidden layer (the first [`Sizes::hidden_layers`]).
+    hidden_lr_shifts: [u32; MAX_HIDDEN],
     output_lr_shift: u32,
     projection_seed: u32,
     cfg: CfgPort,
@@ -295,22 +346,23 @@ impl CycleChip {
     }
 
     fn power_up_sized(config: &Config, s: Sizes) -> Self {
-        let layer = |i, o| FcLayer::zeros(i, o, config.fc.weight_bits);
+        let layers = config
+            .fc_inputs()
+            .into_iter()
+            .zip(config.fc_outputs())
+            .map(|(i, o)| FcLayer::zeros(i, o, config.fc.weight_bits))
+            .collect();
         Self {
             fifo: Fifo::new(s.fifo_depth),
             conv: ConvEngine::new(&s, KernelMemory::zeros(config), MembraneMap::new(config)),
-            fc: FcEngine::new(
-                &s,
-                layer(config.conv_neurons(), s.hidden),
-                layer(s.hidden, s.classes),
-            ),
+            fc: FcEngine::new(&s, layers),
             cfg: CfgPort::new(s.caps.cfg_address_bits),
             s,
             phase: Phase::Idle,
             ignored: 0,
             learn: false,
             label: 0,
-            hidden_lr_shift: 0,
+            hidden_lr_shifts: [0; MAX_HIDDEN],
             output_lr_shift: 0,
             projection_seed: 0,
             pins: PortsIn::default(),
@@ -359,11 +411,10 @@ impl CycleChip {
 
     fn load(mut c: Self, chip: &Chip) -> Self {
         c.conv.kernels = chip.kernels().clone();
-        c.fc.hidden = chip.layers()[0].clone();
-        c.fc.output = chip.layers()[1].clone();
+        c.fc.layers = chip.layers().to_vec();
         c.fc.rounding = chip.rounding_lfsr().state();
         let (hidden, output) = chip.learning_shifts();
-        c.hidden_lr_shift = hidden[0];
+        c.hidden_lr_shifts[..hidden.len()].copy_from_slice(hidden);
         c.output_lr_shift = output;
         c
     }
@@ -376,9 +427,9 @@ impl CycleChip {
         &self.conv.kernels
     }
 
-    /// FC layer 0, then the output layer.
-    pub fn layers(&self) -> [&FcLayer; 2] {
-        [&self.fc.hidden, &self.fc.output]
+    /// The FC layers: hidden layers, then the output layer.
+    pub fn layers(&self) -> &[FcLayer] {
+        &self.fc.layers
     }
 
     pub fn membranes(&self) -> &MembraneMap {
@@ -403,14 +454,19 @@ impl CycleChip {
         (self.learn, self.label)
     }
 
-    /// The value of register `r` of select 8, as a read returns it. Without the learning unit,
-    /// registers 0–5 (shifts, rounding LFSR, projection seed) do not exist and read 0.
-    pub fn register(&self, r: usize) -> u16 {
+    /// The value of the register at index `index` of select 8, as a read returns it
+    /// ([`register_at`]). Without the learning unit, the shifts, rounding LFSR and projection
+    /// seed do not exist and read 0.
+    pub fn register(&self, index: usize) -> u16 {
+        let r = match register_at(index, self.s.hidden_layers) {
+            Err(k) if self.s.learning => return self.hidden_lr_shifts[k] as u16,
+            Err(_) => return 0,
+            Ok(r) => r,
+        };
         if !self.s.learning && r <= REG_PROJECTION_HI {
             return 0;
         }
         match r {
-            REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift as u16,
             REG_OUTPUT_LR_SHIFT => self.output_lr_shift as u16,
             REG_ROUNDING_LO => self.fc.rounding as u16,
             REG_ROUNDING_HI => (self.fc.rounding >> 16) as u16,
@@ -425,10 +481,11 @@ impl CycleChip {
 
     /// The read data of the request in progress (in `CfgData`, from the read registers).
     fn read_data(&self, d: &Decoded, weight_word: &[i16; LANES]) -> u16 {
+        if fc_layer_of(self.cfg.select, self.s.hidden_layers).is_some() {
+            return i16::from(weight_word[d.lane] as i8) as u16;
+        }
         match self.cfg.select {
-            SELECT_KERNELS | SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS => {
-                i16::from(weight_word[d.lane] as i8) as u16
-            }
+            SELECT_KERNELS => i16::from(weight_word[d.lane] as i8) as u16,
             SELECT_REGISTERS => self.register(d.column),
             SELECT_SCORES => {
                 let z = self.fc.score(d.lane) as u32;
@@ -460,10 +517,12 @@ impl CycleChip {
         let d = self.cfg.decode(&self.s);
         let sel = self.cfg.select;
         let word = self.fifo.out_data();
-        let weight_word = match sel {
-            SELECT_HIDDEN_WEIGHTS => self.fc.hidden_rdata(),
-            SELECT_OUTPUT_WEIGHTS => self.fc.output_rdata(),
-            _ => self.conv.kernel_rdata(),
+        // The FC layer of the request's select, if any.
+        let fc_layer = fc_layer_of(sel, self.s.hidden_layers);
+        let weight_word = match fc_layer {
+            Some(0) => self.fc.hidden_rdata(),
+            Some(_) => self.fc.output_rdata(),
+            None => self.conv.kernel_rdata(),
         };
         // An element write's word, latched in the read data register in `CfgData`, with its
         // lane replaced (written back in `CfgWrite`).
@@ -483,7 +542,7 @@ impl CycleChip {
             reset: p.reset,
             learn: self.learn,
             label: self.label,
-            hidden_lr_shift: self.hidden_lr_shift,
+            hidden_lr_shifts: self.hidden_lr_shifts,
             output_lr_shift: self.output_lr_shift,
             projection_seed: self.projection_seed,
             input_word: {
@@ -492,12 +551,14 @@ impl CycleChip {
                     .membrane_rdata()
                     .map(|(_, c)| (c & count_mask) as u8)
             },
-            mem_select: match sel {
-                SELECT_HIDDEN_WEIGHTS => 0,
-                SELECT_OUTPUT_WEIGHTS => 1,
-                _ => 2,
+            mem_select: match fc_layer {
+                Some(0) => 0,
+                Some(_) => 1,
+                None => 2,
             },
-            mem_address: d.word_address & self.s.caps.hidden_mask(),
+            // FC layers 1.. start at their first word in the output weight memory.
+            mem_address: (fc_layer.map_or(0, |k| self.s.fc.weight_base[k]) + d.word_address)
+                & self.s.caps.hidden_mask(),
             mem_wdata: merged,
             rounding_wdata: self.fc.rounding,
             ..FcIn::default()
@@ -583,10 +644,7 @@ impl CycleChip {
             Phase::CfgIssue => {
                 conv_in.kernel_read = sel == SELECT_KERNELS;
                 conv_in.membrane_read = sel == SELECT_MEMBRANES;
-                fc_in.mem_read = matches!(
-                    sel,
-                    SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS | SELECT_SCORES
-                );
+                fc_in.mem_read = fc_layer.is_some() || sel == SELECT_SCORES;
                 next = Phase::CfgData;
             }
             Phase::CfgData => {
@@ -594,7 +652,7 @@ impl CycleChip {
                 if self.cfg.is_write {
                     self.write_register(&d, &mut fc_in);
                     // A weight's word, read in `CfgIssue` (other selects read none).
-                    if sel <= SELECT_OUTPUT_WEIGHTS {
+                    if sel == SELECT_KERNELS || fc_layer.is_some() {
                         self.cfg.rdata = pack_weights(&weight_word);
                     }
                     next = Phase::CfgWrite;
@@ -609,11 +667,8 @@ impl CycleChip {
             }
             Phase::CfgWrite => {
                 next = Phase::Idle;
-                match sel {
-                    SELECT_KERNELS => conv_in.kernel_write = true,
-                    SELECT_HIDDEN_WEIGHTS | SELECT_OUTPUT_WEIGHTS => fc_in.mem_write = true,
-                    _ => {}
-                }
+                conv_in.kernel_write = sel == SELECT_KERNELS;
+                fc_in.mem_write = fc_layer.is_some();
             }
         }
         let fc_out = self.fc.step(&fc_in);
@@ -636,7 +691,8 @@ impl CycleChip {
             self.cfg_ready = false;
             self.phase = Phase::Idle;
             self.ignored = 0;
-            self.hidden_lr_shift = self.s.hidden_lr_shift;
+            let h = self.s.hidden_layers;
+            self.hidden_lr_shifts[..h].copy_from_slice(&self.s.hidden_lr_shifts);
             self.output_lr_shift = self.s.output_lr_shift;
             self.projection_seed = self.s.projection_seed;
             self.cfg.rvalid = false;
@@ -683,14 +739,20 @@ impl CycleChip {
 
     /// `CfgData` of a write: a register of select 8 (the memories are written in `CfgWrite`).
     fn write_register(&mut self, d: &Decoded, fc_in: &mut FcIn) {
-        // Without the learning unit the writable registers (0–5) do not exist.
+        // Without the learning unit the writable registers do not exist.
         if self.cfg.select != SELECT_REGISTERS || !self.s.learning {
             return;
         }
         let data = self.cfg.data;
-        match d.column {
+        let r = match register_at(d.column, self.s.hidden_layers) {
             // Shifts saturate at 16 (a 16-bit rounding draw).
-            REG_HIDDEN_LR_SHIFT => self.hidden_lr_shift = u32::from(data.min(16)),
+            Err(k) => {
+                self.hidden_lr_shifts[k] = u32::from(data.min(16));
+                return;
+            }
+            Ok(r) => r,
+        };
+        match r {
             REG_OUTPUT_LR_SHIFT => self.output_lr_shift = u32::from(data.min(16)),
             REG_ROUNDING_LO | REG_ROUNDING_HI => {
                 let r = self.fc.rounding;
@@ -723,13 +785,9 @@ fn word_access(s: &Sizes, p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
         conv_in.kernel_wdata = data;
         conv_in.kernel_read = !p.cfg_write;
         conv_in.kernel_write = p.cfg_write;
-    } else {
-        fc_in.mem_select = if p.cfg_select == SELECT_HIDDEN_WEIGHTS {
-            0
-        } else {
-            1
-        };
-        fc_in.mem_address = address & caps.hidden_mask();
+    } else if let Some(k) = fc_layer_of(p.cfg_select & 0xF, s.hidden_layers) {
+        fc_in.mem_select = u8::from(k != 0);
+        fc_in.mem_address = (s.fc.weight_base[k] + address) & caps.hidden_mask();
         fc_in.mem_wdata = data;
         fc_in.mem_read = !p.cfg_write;
         fc_in.mem_write = p.cfg_write;

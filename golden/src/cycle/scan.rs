@@ -26,19 +26,30 @@ pub struct Presented {
     lowest: u8,
 }
 
+/// The constants of one scan *slot*: slot 0 scans FC layer 0's inputs (the spike counts of the
+/// membrane map), slot `k ≥ 1` FC layer `k`'s (the activation words of hidden layer `k − 1` in
+/// the accumulator memory).
+#[derive(Debug, Clone)]
+struct Slot {
+    /// First and last source word; last lane group (of a position in slot 0) and its lanes.
+    first_index: usize,
+    last_index: usize,
+    last_group: usize,
+    last_mask: u8,
+    /// Row of the first word (the layer's first weight word), row step per word, lane offsets
+    /// `l · G_k`.
+    row_start: usize,
+    step: usize,
+    offsets: [usize; LANES],
+}
+
 #[derive(Debug, Clone)]
 pub struct Scan {
-    /// Per layer (0: FC layer 0, 1: output layer): last word, last group, its lane mask, row
-    /// step per word, lane offsets `l · G_w`.
-    last_index: [usize; 2],
-    last_group: [usize; 2],
-    last_mask: [u8; 2],
-    step: [usize; 2],
+    slots: Vec<Slot>,
     position_step0: usize,
     /// The RTL's address widths wrap the row and index counters.
     hidden_mask: usize,
     membrane_mask: usize,
-    offsets: [[usize; LANES]; 2],
     /// All `L` lanes of a word.
     full_mask: u8,
     state: State,
@@ -57,19 +68,32 @@ fn mask(lanes: usize) -> u8 {
 impl Scan {
     pub fn new(s: &Sizes) -> Self {
         let conv_last = s.kernels - s.lanes * (s.conv_groups - 1);
-        let hidden_last = s.hidden - s.lanes * (s.hidden_groups - 1);
+        let slots = (0..s.fc.neurons.len())
+            .map(|k| {
+                let g = s.fc.groups[k];
+                let (first_index, words, last_group, last_lanes) = if k == 0 {
+                    (0, s.membrane_words, s.conv_groups - 1, conv_last)
+                } else {
+                    let source = s.fc.groups[k - 1];
+                    let last = s.fc.neurons[k - 1] - s.lanes * (source - 1);
+                    (s.fc.acc_base[k - 1], source, source - 1, last)
+                };
+                Slot {
+                    first_index,
+                    last_index: first_index + words - 1,
+                    last_group,
+                    last_mask: mask(last_lanes),
+                    row_start: s.fc.weight_base[k],
+                    step: s.lanes * g,
+                    offsets: std::array::from_fn(|l| l * g),
+                }
+            })
+            .collect();
         Self {
-            last_index: [s.membrane_words - 1, s.hidden_groups - 1],
-            last_group: [s.conv_groups - 1, s.hidden_groups - 1],
-            last_mask: [mask(conv_last), mask(hidden_last)],
-            step: [s.lanes * s.hidden_groups, s.lanes * s.output_groups],
+            slots,
             position_step0: conv_last * s.hidden_groups,
             hidden_mask: s.caps.hidden_mask(),
             membrane_mask: s.caps.membrane_mask(),
-            offsets: [
-                std::array::from_fn(|l| l * s.hidden_groups),
-                std::array::from_fn(|l| l * s.output_groups),
-            ],
             full_mask: mask(s.lanes),
             state: State::Idle,
             layer: 0,
@@ -82,7 +106,7 @@ impl Scan {
     }
 
     fn last_group(&self) -> bool {
-        self.group & 0xFF == self.last_group[self.layer]
+        self.group & 0xFF == self.slots[self.layer].last_group
     }
 
     /// What the scan presents this cycle, given its source word (read last cycle). A word that
@@ -91,7 +115,7 @@ impl Scan {
     pub fn present(&self, word: [u8; LANES]) -> Presented {
         let fresh = self.state == State::Fresh;
         let lane_mask = if self.last_group() {
-            self.last_mask[self.layer]
+            self.slots[self.layer].last_mask
         } else {
             self.full_mask
         };
@@ -103,7 +127,7 @@ impl Scan {
         };
         let lowest = self.pending & self.pending.wrapping_neg();
         let (value, offset) = match lowest.trailing_zeros() as usize {
-            l if l < LANES => (self.word[l], self.offsets[self.layer][l]),
+            l if l < LANES => (self.word[l], self.slots[self.layer].offsets[l]),
             _ => (0, 0),
         };
         Presented {
@@ -149,12 +173,12 @@ impl Scan {
                     self.pending = rest;
                 }
                 if exhausted {
-                    if self.index == self.last_index[self.layer] {
+                    if self.index == self.slots[self.layer].last_index {
                         next.0 = State::Idle;
                     } else {
                         next.1 = next_index;
                         next.2 = (self.group + 1) & 0xFF;
-                        next.3 = (self.row_base + self.step[self.layer]) & self.hidden_mask;
+                        next.3 = (self.row_base + self.slots[self.layer].step) & self.hidden_mask;
                         if self.layer == 0 && self.last_group() {
                             next.2 = 0;
                             next.3 = (self.row_base + self.position_step0) & self.hidden_mask;
@@ -177,8 +201,11 @@ impl Scan {
     }
 
     /// `start` at the edge just stepped (it overrides the scan's own next state; `reset` wins).
+    /// `layer`: the scan slot, FC layer `layer`'s inputs.
     pub fn restart(&mut self, layer: usize, reset: bool) {
-        (self.state, self.index, self.group, self.row_base) = (State::NeedRead, 0, 0, 0);
+        let slot = &self.slots[layer];
+        (self.state, self.index, self.group, self.row_base) =
+            (State::NeedRead, slot.first_index, 0, slot.row_start);
         self.layer = layer;
         if reset {
             self.state = State::Idle;
