@@ -6,9 +6,9 @@
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{
-    fc_select, memory_elements, memory_words, register_index, CFG_WORD_READ_LATENCY, CFG_WORD_WRITE_CYCLES,
-    REG_HIDDEN_LR_SHIFT, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_LO, SELECT_HIDDEN_WEIGHTS,
-    SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
+    fc_select, memory_elements, memory_words, register_index, CFG_WORD_READ_LATENCY,
+    CFG_WORD_WRITE_CYCLES, REG_HIDDEN_LR_SHIFT, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_LO,
+    SELECT_HIDDEN_WEIGHTS, SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
 };
 use golden::cycle::host::{aer_words, Host};
 use golden::cycle::{compare_trace, CycleChip, PortsIn, PortsOut};
@@ -110,13 +110,41 @@ fn hidden_layers_config(hidden: &[usize], lanes: usize) -> Config {
     let mut c = partial_groups_config();
     c.fc.hidden = hidden.to_vec();
     // Layer 0 sums spike counts (≤ 3), the next ones activations (≤ 127).
-    c.fc.activation_shifts = (0..hidden.len()).map(|k| if k == 0 { 0 } else { 6 }).collect();
+    c.fc.activation_shifts = (0..hidden.len())
+        .map(|k| if k == 0 { 0 } else { 6 })
+        .collect();
     c.learning.hidden_lr_shifts = (0..hidden.len()).map(|k| 1 + k as u32).collect();
     c.learning.hidden_init_range = 40;
     c.hardware.conv_lanes = lanes;
     c.hardware.fc_lanes = lanes;
     c.validate().unwrap();
     c
+}
+
+/// With `h` hidden layers the shift registers are `0..h` and the others move up by `h − 1`:
+/// each written register reads back its own value, and the read-only ones follow.
+#[test]
+fn registers_move_with_the_hidden_layers() {
+    for hidden in [&[12][..], &[12, 10], &[12, 10, 9, 8]] {
+        let config = hidden_layers_config(hidden, 8);
+        let h = hidden.len();
+        let mut model = CycleChip::new(&config);
+        let mut host = Host::new(|i: &PortsIn| model.step(i));
+        let writable = h + 5;
+        for r in 0..writable {
+            host.write(SELECT_REGISTERS, r, 0x1100 + r as i32);
+        }
+        let got: Vec<i32> = (0..writable + 3)
+            .map(|r| host.read(SELECT_REGISTERS, r))
+            .collect();
+        // Shifts saturate at 16; then the rounding LFSR and the projection seed halves; the
+        // class, status and ignored count of a chip that ran nothing.
+        let mut want: Vec<i32> = (0..=h).map(|_| 16).collect();
+        want.extend((h + 1..writable).map(|r| 0x1100 + r as i32));
+        want.extend([0, 0, 0]);
+        assert_eq!(got, want, "{h} hidden layers");
+        assert_eq!(register_index(REG_ROUNDING_LO, h), h + 1);
+    }
 }
 
 #[test]

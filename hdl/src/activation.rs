@@ -2,9 +2,11 @@
 //! [`ActivationLane`], which adds the DRTP modulation `d = B · f'` and places both in the
 //! activation word.
 //!
-//! `a = z >> fc.activation_shifts[0]` (arithmetic), `y = clamp(a, −ymax, ymax)` and the
-//! derivative window `f' = (−ymax < a < ymax)`. `z` is an s`ACC_BITS` accumulator; the arithmetic
-//! shift by the constant is a logical shift with the sign bit filled in above (wiring, no adder).
+//! `a = z >> fc.activation_shifts[k]` (arithmetic, hidden layer `k`'s shift, an input: with one
+//! hidden layer a constant), `y = clamp(a, −ymax, ymax)` and the derivative window
+//! `f' = (−ymax < a < ymax)`. `z` is an s`ACC_BITS` accumulator; the arithmetic shift by a
+//! constant is a logical shift with the sign bit filled in above (wiring, no adder; with several
+//! hidden layers a multiplexer of those wirings).
 //! `ymax = 2^(b−1) − 1` (`b = fc.activation_bits`), so the clamp and the window need no
 //! comparator (a carry chain each on an FPGA): `a` fits `b` bits when its bits from `b − 1` up are
 //! all equal, and then its low `INPUT_BITS` bits decide the three equalities (`a = ymax`,
@@ -17,6 +19,8 @@ use rust_hdl::prelude::*;
 pub struct HardTanh {
     /// Accumulator `z`, s`ACC_BITS`.
     pub z: Signal<In, Bits<ACC_BITS>>,
+    /// The activation shift of the layer.
+    pub shift: Signal<In, Bits<8>>,
     /// Activation `y`, s`INPUT_BITS`, in `[−ymax, ymax]`.
     pub y: Signal<Out, Bits<INPUT_BITS>>,
     /// Derivative window `f'`.
@@ -27,9 +31,9 @@ pub struct HardTanh {
     low: Signal<Local, Bits<INPUT_BITS>>,
     fits: Signal<Local, Bit>,
     below: Signal<Local, Bit>,
-    shift: Constant<Bits<8>>,
     /// The bits a negative `z` fills in above the shifted value.
-    fill: Constant<Bits<ACC_BITS>>,
+    fill: Signal<Local, Bits<ACC_BITS>>,
+    ones: Constant<Bits<ACC_BITS>>,
     /// Bits `b − 1` and up (the bits of `−ymax − 1`).
     high_mask: Constant<Bits<ACC_BITS>>,
     ymax: Constant<Bits<INPUT_BITS>>,
@@ -50,11 +54,9 @@ impl HardTanh {
             low: Default::default(),
             fits: Default::default(),
             below: Default::default(),
-            shift: Constant::new((p.activation_shift as u64).into()),
-            fill: Constant::new(
-                (((1u64 << ACC_BITS) - 1) & !(((1u64 << ACC_BITS) - 1) >> p.activation_shift))
-                    .into(),
-            ),
+            shift: Default::default(),
+            fill: Default::default(),
+            ones: Constant::new(((1u64 << ACC_BITS) - 1).into()),
             high_mask: Constant::new(twos(-p.activation_max - 1, ACC_BITS).into()),
             ymax: c(p.activation_max),
             ymin: c(-p.activation_max),
@@ -66,6 +68,7 @@ impl HardTanh {
 impl Logic for HardTanh {
     #[hdl_gen]
     fn update(&mut self) {
+        self.fill.next = !(self.ones.val() >> self.shift.val());
         self.shifted.next = self.z.val() >> self.shift.val();
         if self.z.val().get_bit(ACC_BITS - 1) {
             self.shifted.next = (self.z.val() >> self.shift.val()) | self.fill.val();
@@ -103,6 +106,8 @@ pub struct ActivationLane {
     pub z: Signal<In, Bits<ACC_BITS>>,
     /// Target-projection sign `B`: 1 for `+1`, 0 for `−1`.
     pub sign: Signal<In, Bit>,
+    /// The layer's activation shift.
+    pub shift: Signal<In, Bits<8>>,
     /// The lane is a neuron of the layer.
     pub valid: Signal<In, Bit>,
     /// `y` and `d` at this lane's place, zero elsewhere.
@@ -121,6 +126,7 @@ impl ActivationLane {
         Self {
             z: Default::default(),
             sign: Default::default(),
+            shift: Default::default(),
             valid: Default::default(),
             placed: Default::default(),
             modulated: Default::default(),
@@ -137,6 +143,7 @@ impl Logic for ActivationLane {
     #[hdl_gen]
     fn update(&mut self) {
         self.tanh.z.next = self.z.val();
+        self.tanh.shift.next = self.shift.val();
         self.y.next = 0.into();
         self.d.next = 0.into();
         if self.valid.val() {
@@ -169,6 +176,7 @@ mod tests {
             config.fc.activation_shifts = vec![shift];
             let p = Params::new(&config).unwrap();
             let mut b = Bench::combinational(HardTanh::new(&p));
+            b.uut.shift.next = (shift as u64).into();
             let lo = -(1i64 << (ACC_BITS - 1));
             let hi = (1i64 << (ACC_BITS - 1)) - 1;
             let edges = [
@@ -205,6 +213,7 @@ mod tests {
     fn activation_lane_places_y_and_the_modulation() {
         let p = Params::new(&Config::default()).unwrap();
         let mut b = Bench::combinational(ActivationLane::new(&p, 3));
+        b.uut.shift.next = (p.activation_shifts[0] as u64).into();
         // (z, sign, valid) → (y, d): z = 16·5 is inside the window, 16·200 saturates.
         for (z, sign, valid, y, d) in [
             (80i64, true, true, 5i64, 1i64),

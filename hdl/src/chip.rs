@@ -243,7 +243,7 @@ impl Logic for Spoon {
         self.fc.start.next = false;
         self.fc.learn.next = self.learn.q.val();
         self.fc.label.next = self.label.q.val();
-        self.fc.hidden_lr_shift.next = self.cfg_port.hidden_lr_shift.val();
+        self.fc.hidden_lr_shifts.next = self.cfg_port.hidden_lr_shifts.val();
         self.fc.output_lr_shift.next = self.cfg_port.output_lr_shift.val();
         self.fc.projection_seed.next = self.cfg_port.projection_seed.val();
         self.fc.input_word.next = self.conv.spike_counts.val();

@@ -8,7 +8,7 @@
 //! in every other cycle its read and write enables are low.
 //!
 //! **Element requests**: the element address is divided by the select's row length (`K`
-//! kernels; `N_0` hidden neurons or `C` classes for the FC weights; 16 for the scores, i.e.
+//! kernels; `N_k` neurons of FC layer `k` for its weights, select `1 + k`; 16 for the scores, i.e.
 //! 8 classes × 2 halves; `2K` for the membrane map), one bit per cycle (`CFG_ADDRESS_BITS`
 //! cycles), forming `row · G` (the row's first word) by Horner's rule; then the word is read,
 //! and a read returns its lane with `rvalid` high for one cycle. A write latches the word read
@@ -16,8 +16,8 @@
 //! with its lane replaced: the memory's output never reaches a write port in the cycle it
 //! arrives. Read latency [`CFG_READ_LATENCY`]; a write takes one cycle more.
 //!
-//! **Word requests** (`pin_word`, selects 0, 1, 2 only): the address is the memory's word
-//! address, no division. The access is done in the `take` cycle itself, from the pin
+//! **Word requests** (`pin_word`, select 0 and the FC layers' only): the address is the memory's
+//! (the layer's) word address, no division. The access is done in the `take` cycle itself, from the pin
 //! registers: a write stores the whole word (the FSM stays `Idle`), a read is issued and its
 //! word latched in the next cycle (`CfgData`). A word request to another select or past the
 //! memory's last word accesses nothing: a write is ignored, a read returns 0 with the same
@@ -26,6 +26,10 @@
 
 use crate::fc::{MEM_HIDDEN, MEM_OUTPUT, MEM_SCORES};
 use crate::params::*;
+use golden::cycle::config_port::{
+    fc_select, register_index, REG_CLASS, REG_IGNORED, REG_OUTPUT_LR_SHIFT, REG_PROJECTION_HI,
+    REG_PROJECTION_LO, REG_ROUNDING_HI, REG_ROUNDING_LO, REG_STATUS,
+};
 use rust_hdl::prelude::*;
 
 /// Cycles from the edge that takes an element read at the pins to the edge after which `rdata`
@@ -104,8 +108,9 @@ pub struct ConfigPort {
     pub decision: Signal<In, Bits<8>>,
     pub busy: Signal<In, Bit>,
     pub ignored: Signal<In, Bits<16>>,
-    /// Registers 0, 1 (learning-rate shifts) and 4, 5 (target-projection base seed).
-    pub hidden_lr_shift: Signal<Out, Bits<5>>,
+    /// The learning-rate shift registers (hidden layer `k`'s at bit `5k`, then the output
+    /// layer's) and the target-projection base seed.
+    pub hidden_lr_shifts: Signal<Out, Bits<{ 5 * HIDDEN_LAYERS }>>,
     pub output_lr_shift: Signal<Out, Bits<5>>,
     pub projection_seed: Signal<Out, Bits<32>>,
     /// Read data (element: bits 15..0, zeros above; word: the word), valid while `rvalid`.
@@ -113,7 +118,7 @@ pub struct ConfigPort {
     /// must not use it).
     pub rdata: Signal<Out, Bits<CFG_DATA_BITS>>,
     pub rvalid: Signal<Out, Bit>,
-    pub(crate) hidden_shift: DFF<Bits<5>>,
+    pub(crate) hidden_shift: DFF<Bits<{ 5 * HIDDEN_LAYERS }>>,
     pub(crate) output_shift: DFF<Bits<5>>,
     pub(crate) seed: DFF<Bits<32>>,
     /// The request in progress: write, select, word request (and whether it addresses a word
@@ -173,6 +178,34 @@ pub struct ConfigPort {
     element_value: Signal<Local, Bits<16>>,
     /// The learning-rate shift a register write stores.
     shift_value: Signal<Local, Bits<5>>,
+    /// The shift register of the hidden layer the column names.
+    shift_read: Signal<Local, Bits<5>>,
+    /// The FC layer of the pin registers' select, of the request's, of this cycle's access
+    /// (one-hot, 0: not an FC layer's), and that access's first word in its memory.
+    pin_fc: Signal<Local, Bits<FC_LAYERS>>,
+    select_fc: Signal<Local, Bits<FC_LAYERS>>,
+    access_fc: Signal<Local, Bits<FC_LAYERS>>,
+    access_base: Signal<Local, Bits<HIDDEN_ADDR_BITS>>,
+    /// Per FC layer `k`: its select `1 + k`, row length `N_k`, lane groups, words, first word.
+    fc_selects: [Constant<Bits<4>>; FC_LAYERS],
+    fc_neurons: [Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>; FC_LAYERS],
+    fc_groups: [Constant<Bits<CFG_ADDRESS_BITS>>; FC_LAYERS],
+    fc_words: [Constant<Bits<CFG_ADDRESS_BITS>>; FC_LAYERS],
+    fc_base: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LAYERS],
+    /// Register indices: the hidden layers' shifts `0..h`, then the others from `h`
+    /// (golden `register_index`).
+    reg_hidden: [Constant<Bits<16>>; HIDDEN_LAYERS],
+    reg_output_shift: Constant<Bits<16>>,
+    reg_rounding_lo: Constant<Bits<16>>,
+    reg_rounding_hi: Constant<Bits<16>>,
+    reg_seed_lo: Constant<Bits<16>>,
+    reg_seed_hi: Constant<Bits<16>>,
+    reg_class: Constant<Bits<16>>,
+    reg_status: Constant<Bits<16>>,
+    reg_ignored: Constant<Bits<16>>,
+    /// The shift registers' bits of hidden layer `k`.
+    shift_masks: [Constant<Bits<{ 5 * HIDDEN_LAYERS }>>; HIDDEN_LAYERS],
+    shift_at: [Constant<Bits<8>>; HIDDEN_LAYERS],
     one_lane: Constant<Bits<8>>,
     /// The largest learning-rate shift (16: a 16-bit rounding draw); a write above stores it.
     max_shift: Constant<Bits<16>>,
@@ -182,21 +215,15 @@ pub struct ConfigPort {
     /// The write byte in lanes `0..l` (`write_bytes_at[l]`).
     write_bytes_at: [Signal<Local, Bits<KERNEL_WORD>>; CONV_LANES + 1],
     kernels: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    hidden: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
-    classes: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     score_row: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     past_addresses: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     membrane_row: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
     conv_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
-    hidden_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
-    output_groups: Constant<Bits<CFG_ADDRESS_BITS>>,
-    /// Words of the kernel memory, FC layer 0 weights, output weights: a word request at or
-    /// above accesses nothing.
+    /// Words of the kernel memory (of an FC layer: `fc_words`): a word request at or above
+    /// accesses nothing.
     kernel_words: Constant<Bits<CFG_ADDRESS_BITS>>,
-    hidden_words: Constant<Bits<CFG_ADDRESS_BITS>>,
-    output_words: Constant<Bits<CFG_ADDRESS_BITS>>,
     divide_steps: Constant<Bits<5>>,
-    reset_hidden_lr_shift: Constant<Bits<5>>,
+    reset_hidden_lr_shift: Constant<Bits<{ 5 * HIDDEN_LAYERS }>>,
     reset_output_lr_shift: Constant<Bits<5>>,
     reset_projection_seed: Constant<Bits<32>>,
     /// Ones above an `ACC_BITS` score in 32 bits: its sign extension.
@@ -211,6 +238,8 @@ impl ConfigPort {
         fn c<const N: usize>(v: usize) -> Constant<Bits<N>> {
             Constant::new((v as u64).into())
         }
+        let reg = |r: usize| c::<16>(register_index(r, HIDDEN_LAYERS));
+        let fc = &p.fc;
         Self {
             clock: Default::default(),
             reset: Default::default(),
@@ -249,7 +278,7 @@ impl ConfigPort {
             decision: Default::default(),
             busy: Default::default(),
             ignored: Default::default(),
-            hidden_lr_shift: Default::default(),
+            hidden_lr_shifts: Default::default(),
             output_lr_shift: Default::default(),
             projection_seed: Default::default(),
             rdata: Default::default(),
@@ -298,25 +327,44 @@ impl ConfigPort {
             busy_bit: Default::default(),
             element_value: Default::default(),
             shift_value: Default::default(),
+            shift_read: Default::default(),
+            pin_fc: Default::default(),
+            select_fc: Default::default(),
+            access_fc: Default::default(),
+            access_base: Default::default(),
+            fc_selects: std::array::from_fn(|k| c(usize::from(fc_select(k)))),
+            fc_neurons: std::array::from_fn(|k| c(fc.neurons[k])),
+            fc_groups: std::array::from_fn(|k| c(fc.groups[k])),
+            fc_words: std::array::from_fn(|k| c(fc.words[k])),
+            fc_base: std::array::from_fn(|k| c(fc.weight_base[k])),
+            reg_hidden: std::array::from_fn(c),
+            reg_output_shift: reg(REG_OUTPUT_LR_SHIFT),
+            reg_rounding_lo: reg(REG_ROUNDING_LO),
+            reg_rounding_hi: reg(REG_ROUNDING_HI),
+            reg_seed_lo: reg(REG_PROJECTION_LO),
+            reg_seed_hi: reg(REG_PROJECTION_HI),
+            reg_class: reg(REG_CLASS),
+            reg_status: reg(REG_STATUS),
+            reg_ignored: reg(REG_IGNORED),
+            shift_masks: std::array::from_fn(|k| c(0x1F << (5 * k))),
+            shift_at: std::array::from_fn(|k| c(5 * k)),
             one_lane: c(1),
             max_shift: Constant::new(16_u64.into()),
             lane_masks: std::array::from_fn(|l| Constant::new((0xFFu64 << (8 * l)).into())),
             lane_at: std::array::from_fn(|l| Constant::new(((8 * l) as u64).into())),
             write_bytes_at: Default::default(),
             kernels: c(p.kernels),
-            hidden: c(p.hidden),
-            classes: c(p.classes),
             score_row: c(2 * FC_LANES),
             past_addresses: c(1 << CFG_ADDRESS_BITS),
             membrane_row: c(2 * p.kernels),
             conv_groups: c(p.conv_groups),
-            hidden_groups: c(p.hidden_groups),
-            output_groups: c(p.output_groups),
             kernel_words: c(p.kernel_words),
-            hidden_words: c(p.hidden_weight_words()),
-            output_words: c(p.output_weight_words()),
             divide_steps: c(CFG_ADDRESS_BITS),
-            reset_hidden_lr_shift: c(p.hidden_lr_shift),
+            reset_hidden_lr_shift: c(p
+                .hidden_lr_shifts
+                .iter()
+                .enumerate()
+                .fold(0, |v, (k, &s)| v | s << (5 * k))),
             reset_output_lr_shift: c(p.output_lr_shift),
             reset_projection_seed: Constant::new(u64::from(p.target_projection_seed).into()),
             score_fill: Constant::new((0xFFFF_FFFF_u64 & !((1u64 << ACC_BITS) - 1)).into()),
@@ -346,24 +394,36 @@ impl Logic for ConfigPort {
             rvalid_q,
             rdata_q
         );
-        self.hidden_lr_shift.next = self.hidden_shift.q.val();
+        self.hidden_lr_shifts.next = self.hidden_shift.q.val();
         self.output_lr_shift.next = self.output_shift.q.val();
         self.projection_seed.next = self.seed.q.val();
         self.rvalid.next = self.rvalid_q.q.val();
         self.rdata.next = self.rdata_q.q.val();
         self.rvalid_q.d.next = false;
-        // Word request: a word of select 0, 1 or 2 below the memory's size.
+        // The FC layers of the selects (pins, request).
+        self.pin_fc.next = 0.into();
+        self.select_fc.next = 0.into();
+        for k in 0..FC_LAYERS {
+            self.pin_fc.next = self
+                .pin_fc
+                .val()
+                .replace_bit(k, self.pin_select.val() == self.fc_selects[k].val());
+            self.select_fc.next = self
+                .select_fc
+                .val()
+                .replace_bit(k, self.select.q.val() == self.fc_selects[k].val());
+        }
+        // Word request: a word of select 0 or an FC layer's below the memory's size.
         self.word_request.next = self.pin_word.val();
         // One comparator against the select's size (a 0 size for the other selects).
         self.word_limit.next = 0.into();
         if self.pin_select.val() == 0 {
             self.word_limit.next = self.kernel_words.val();
         }
-        if self.pin_select.val() == 1 {
-            self.word_limit.next = self.hidden_words.val();
-        }
-        if self.pin_select.val() == 2 {
-            self.word_limit.next = self.output_words.val();
+        for k in 0..FC_LAYERS {
+            if self.pin_fc.val().get_bit(k) {
+                self.word_limit.next = self.fc_words[k].val();
+            }
         }
         self.word_ok.next = self.pin_address.val() < self.word_limit.val();
         self.direct.next = self.take.val() && self.pin_word.val() && self.word_ok.val();
@@ -374,13 +434,11 @@ impl Logic for ConfigPort {
         if self.select.q.val() == 0 {
             self.divisor.next = self.kernels.val();
         }
-        if self.select.q.val() == 1 {
-            self.divisor.next = self.hidden.val();
-            self.row_groups.next = self.hidden_groups.val();
-        }
-        if self.select.q.val() == 2 {
-            self.divisor.next = self.classes.val();
-            self.row_groups.next = self.output_groups.val();
+        for k in 0..FC_LAYERS {
+            if self.select_fc.val().get_bit(k) {
+                self.divisor.next = self.fc_neurons[k].val();
+                self.row_groups.next = self.fc_groups[k].val();
+            }
         }
         if self.select.q.val() == 9 {
             self.divisor.next = self.score_row.val();
@@ -411,9 +469,18 @@ impl Logic for ConfigPort {
         // request in its `issue` (read) or `write_back` cycle.
         self.access_select.next = self.select.q.val();
         self.access_address.next = self.word_address.val();
+        self.access_fc.next = self.select_fc.val();
         if self.direct.val() {
             self.access_select.next = self.pin_select.val();
             self.access_address.next = self.pin_address.val();
+            self.access_fc.next = self.pin_fc.val();
+        }
+        // FC layers 1.. start at their first word in the output weight memory.
+        self.access_base.next = self.fc_base[0].val();
+        for k in 1..FC_LAYERS {
+            if self.access_fc.val().get_bit(k) {
+                self.access_base.next = self.fc_base[k].val();
+            }
         }
         self.reading.next = self.issue.val() || (self.direct.val() && !self.pin_write.val());
         self.writing.next = self.write_back.val() || (self.direct.val() && self.pin_write.val());
@@ -422,30 +489,28 @@ impl Logic for ConfigPort {
         self.membrane_address.next =
             bit_cast::<MEMBRANE_ADDR_BITS, CFG_ADDRESS_BITS>(self.access_address.val());
         self.fc_address.next =
-            bit_cast::<HIDDEN_ADDR_BITS, CFG_ADDRESS_BITS>(self.access_address.val());
+            bit_cast::<HIDDEN_ADDR_BITS, CFG_ADDRESS_BITS>(self.access_address.val())
+                + self.access_base.val();
         self.kernel_read.next = self.reading.val() && (self.access_select.val() == 0);
         self.membrane_read.next = self.issue.val() && (self.select.q.val() == 10);
-        self.fc_read.next = self.reading.val()
-            && ((self.access_select.val() == 1)
-                || (self.access_select.val() == 2)
-                || (self.access_select.val() == 9));
+        self.fc_read.next =
+            self.reading.val() && (self.access_fc.val().any() || (self.access_select.val() == 9));
         self.kernel_write.next = self.writing.val() && (self.access_select.val() == 0);
-        self.fc_write.next = self.writing.val()
-            && ((self.access_select.val() == 1) || (self.access_select.val() == 2));
+        self.fc_write.next = self.writing.val() && self.access_fc.val().any();
         self.fc_select.next = MEM_SCORES.into();
-        if self.access_select.val() == 1 {
-            self.fc_select.next = MEM_HIDDEN.into();
-        }
-        if self.access_select.val() == 2 {
+        if self.access_fc.val().any() {
             self.fc_select.next = MEM_OUTPUT.into();
+        }
+        if self.access_fc.val().get_bit(0) {
+            self.fc_select.next = MEM_HIDDEN.into();
         }
         self.score_lane.next = bit_cast::<LANE_BITS, 8>(self.lane.val());
         self.weight_word.next = self.kernel_rdata.val();
-        if self.select.q.val() == 1 {
-            self.weight_word.next = self.hidden_rdata.val();
-        }
-        if self.select.q.val() == 2 {
+        if self.select_fc.val().any() {
             self.weight_word.next = self.output_rdata.val();
+        }
+        if self.select_fc.val().get_bit(0) {
+            self.weight_word.next = self.hidden_rdata.val();
         }
         // Lane selection by one-hot muxes (no barrel shifter).
         self.lane_onehot.next = self.one_lane.val() << self.lane.val();
@@ -503,38 +568,45 @@ impl Logic for ConfigPort {
             self.busy_bit.next = 1.into();
         }
         self.register_value.next = 0.into();
-        if self.column.val() == 0 {
-            self.register_value.next = bit_cast::<16, 5>(self.hidden_shift.q.val());
+        // (rust_hdl cannot put a loop index in a `bit_cast`: the shift is picked first.)
+        self.shift_read.next = 0.into();
+        for k in 0..HIDDEN_LAYERS {
+            if self.column.val() == self.reg_hidden[k].val() {
+                self.shift_read.next = self.hidden_shift.q.val().get_bits::<5>(5 * k);
+            }
         }
-        if self.column.val() == 1 {
+        if self.column.val() < self.reg_output_shift.val() {
+            self.register_value.next = bit_cast::<16, 5>(self.shift_read.val());
+        }
+        if self.column.val() == self.reg_output_shift.val() {
             self.register_value.next = bit_cast::<16, 5>(self.output_shift.q.val());
         }
-        if self.column.val() == 2 {
+        if self.column.val() == self.reg_rounding_lo.val() {
             self.register_value.next = self.rounding_state.val().get_bits::<16>(0);
         }
-        if self.column.val() == 3 {
+        if self.column.val() == self.reg_rounding_hi.val() {
             self.register_value.next = self.rounding_state.val().get_bits::<16>(16);
         }
-        if self.column.val() == 4 {
+        if self.column.val() == self.reg_seed_lo.val() {
             self.register_value.next = self.seed.q.val().get_bits::<16>(0);
         }
-        if self.column.val() == 5 {
+        if self.column.val() == self.reg_seed_hi.val() {
             self.register_value.next = self.seed.q.val().get_bits::<16>(16);
         }
-        if self.column.val() == 6 {
+        if self.column.val() == self.reg_class.val() {
             self.register_value.next = bit_cast::<16, 8>(self.decision.val());
         }
-        if self.column.val() == 7 {
+        if self.column.val() == self.reg_status.val() {
             self.register_value.next = bit_cast::<16, 1>(self.busy_bit.val());
         }
-        if self.column.val() == 8 {
+        if self.column.val() == self.reg_ignored.val() {
             self.register_value.next = self.ignored.val();
         }
-        if !self.learning.val() && (self.column.val() < 6) {
+        if !self.learning.val() && (self.column.val() < self.reg_class.val()) {
             self.register_value.next = 0.into();
         }
         self.element_value.next = 0.into();
-        if (self.select.q.val() == 0) || (self.select.q.val() == 1) || (self.select.q.val() == 2) {
+        if (self.select.q.val() == 0) || self.select_fc.val().any() {
             self.element_value.next = self.weight_lane_wide.val();
         }
         if self.select.q.val() == 8 {
@@ -589,41 +661,49 @@ impl Logic for ConfigPort {
             }
             self.steps.d.next = self.steps.q.val() - 1;
         }
-        // Registers 0–5 are the writable ones, all of the learning unit.
+        // The registers below the class are the writable ones, all of the learning unit.
         if self.finish.val()
             && self.is_write.q.val()
             && (self.select.q.val() == 8)
             && self.learning.val()
         {
-            if self.column.val() == 0 {
-                self.hidden_shift.d.next = self.shift_value.val();
+            for k in 0..HIDDEN_LAYERS {
+                if self.column.val() == self.reg_hidden[k].val() {
+                    self.hidden_shift.d.next = (self.hidden_shift.q.val()
+                        & !self.shift_masks[k].val())
+                        | (bit_cast::<{ 5 * HIDDEN_LAYERS }, 5>(self.shift_value.val())
+                            << self.shift_at[k].val());
+                }
             }
-            if self.column.val() == 1 {
+            if self.column.val() == self.reg_output_shift.val() {
                 self.output_shift.d.next = self.shift_value.val();
             }
-            if self.column.val() == 2 {
+            if self.column.val() == self.reg_rounding_lo.val() {
                 self.rounding_write.next = true;
                 self.rounding_wdata.next = (self.rounding_state.val() & 0xFFFF_0000_u64)
                     | bit_cast::<32, 16>(self.data.q.val());
             }
-            if self.column.val() == 3 {
+            if self.column.val() == self.reg_rounding_hi.val() {
                 self.rounding_write.next = true;
                 self.rounding_wdata.next = (self.rounding_state.val() & 0xFFFF_u64)
                     | (bit_cast::<32, 16>(self.data.q.val()) << 16_u64);
             }
-            if self.column.val() == 4 {
+            if self.column.val() == self.reg_seed_lo.val() {
                 self.seed.d.next =
                     (self.seed.q.val() & 0xFFFF_0000_u64) | bit_cast::<32, 16>(self.data.q.val());
             }
-            if self.column.val() == 5 {
+            if self.column.val() == self.reg_seed_hi.val() {
                 self.seed.d.next = (self.seed.q.val() & 0xFFFF_u64)
                     | (bit_cast::<32, 16>(self.data.q.val()) << 16_u64);
             }
         }
-        // A weight's word (selects 0, 1, 2: read in `issue`), written back with its lane
-        // replaced in `write_back`; `rvalid` stays low. Other selects read no word: a memory's
-        // read data may still be undefined (never read since power-up).
-        if self.finish.val() && self.is_write.q.val() && (self.select.q.val() <= 2) {
+        // A weight's word (select 0 or an FC layer's: read in `issue`), written back with its
+        // lane replaced in `write_back`; `rvalid` stays low. Other selects read no word: a
+        // memory's read data may still be undefined (never read since power-up).
+        if self.finish.val()
+            && self.is_write.q.val()
+            && ((self.select.q.val() == 0) || self.select_fc.val().any())
+        {
             self.rdata_q.d.next = bit_cast::<CFG_DATA_BITS, KERNEL_WORD>(self.weight_word.val());
         }
         if self.finish.val() && !self.is_write.q.val() {
@@ -834,7 +914,7 @@ mod tests {
         b.tick();
         b.uut.finish.next = false;
         b.settle();
-        assert_eq!(b.uut.hidden_lr_shift.val().index(), 16);
+        assert_eq!(b.uut.hidden_lr_shifts.val().index(), 16);
         assert_eq!(b.uut.output_lr_shift.val().index(), p.output_lr_shift);
     }
 }

@@ -201,8 +201,9 @@ pub struct FcEngine {
     pub start: Signal<In, Bit>,
     pub learn: Signal<In, Bit>,
     pub label: Signal<In, Bits<8>>,
-    /// Learning-rate shift registers (0..=16) and the target-projection base seed.
-    pub hidden_lr_shift: Signal<In, Bits<5>>,
+    /// Learning-rate shift registers (0..=16; hidden layer `k`'s at bit `5k`) and the
+    /// target-projection base seed.
+    pub hidden_lr_shifts: Signal<In, Bits<{ 5 * HIDDEN_LAYERS }>>,
     pub output_lr_shift: Signal<In, Bits<5>>,
     pub projection_seed: Signal<In, Bits<32>>,
     /// Not idle.
@@ -247,6 +248,8 @@ pub struct FcEngine {
     pub(crate) pass: DFF<FcPass>,
     pub(crate) learn_q: DFF<Bit>,
     pub(crate) label_q: DFF<Bits<8>>,
+    /// The hidden layer of the `Hidden` and `LearnHidden` passes.
+    pub(crate) layer: DFF<Bits<LAYER_BITS>>,
     /// Lane group (row word, activation word, output word), lane of the decision.
     pub(crate) group: DFF<Bits<8>>,
     pub(crate) lane: DFF<Bits<LANE_BITS>>,
@@ -268,7 +271,8 @@ pub struct FcEngine {
     pub(crate) mac_address: DFF<Bits<ACC_ADDR_BITS>>,
     pub(crate) act_pending: DFF<Bit>,
     pub(crate) act_group: DFF<Bits<8>>,
-    pub(crate) any_modulated: DFF<Bit>,
+    /// Per hidden layer (bit `k`): whether any of its `d ≠ 0`.
+    pub(crate) any_modulated: DFF<Bits<HIDDEN_LAYERS>>,
     pub(crate) any_error: DFF<Bit>,
     pub(crate) best: DFF<Bits<ACC_BITS>>,
     pub(crate) best_class: DFF<Bits<8>>,
@@ -282,6 +286,25 @@ pub struct FcEngine {
     /// a *RowShift*).
     shift_lanes: DFF<Bits<FC_LANES>>,
     output_layer: Signal<Local, Bit>,
+    /// The FC layer worked on (`layer`, or the output layer `HIDDEN_LAYERS` in the output
+    /// passes), one-hot; its weights are in the output weight memory (`upper`) unless it is FC
+    /// layer 0, and then its inputs are activation words.
+    fc_layer: Signal<Local, Bits<LAYER_BITS>>,
+    fc_onehot: Signal<Local, Bits<FC_LAYERS>>,
+    upper: Signal<Local, Bit>,
+    /// That layer's constants: last lane group, its lanes, first accumulator word; the
+    /// activation shift and learning-rate shift of hidden layer `layer`.
+    last_group_k: Signal<Local, Bits<8>>,
+    last_mask_k: Signal<Local, Bits<FC_LANES>>,
+    activation_shift: Signal<Local, Bits<8>>,
+    hidden_lr_shift: Signal<Local, Bits<5>>,
+    /// The hidden layers with a nonzero `d` still to learn (after `layer` in its learning pass),
+    /// and the lowest of them.
+    modulated_after: Signal<Local, Bits<HIDDEN_LAYERS>>,
+    next_layer: Signal<Local, Bits<LAYER_BITS>>,
+    /// `layer + 1`, and `layer` one-hot among the hidden layers.
+    layer_up: Signal<Local, Bits<LAYER_BITS>>,
+    layer_bit: Signal<Local, Bits<HIDDEN_LAYERS>>,
     /// *Pick* waits for the row pipeline: in the output layer always (the scan reads the
     /// accumulator memory), in FC layer 0 at the end of the pass.
     stall: Signal<Local, Bit>,
@@ -300,6 +323,7 @@ pub struct FcEngine {
     round_sum: Signal<Local, Bits<18>>,
     rounded_now: Signal<Local, Bits<18>>,
     /// `−q` for the update lanes' hidden rule.
+    rounded_wide: Signal<Local, Bits<DELTA_BITS>>,
     rounded_negated: Signal<Local, Bits<DELTA_BITS>>,
     hidden_mask: Signal<Local, Bits<FC_LANES>>,
     class_mask: Signal<Local, Bits<FC_LANES>>,
@@ -315,12 +339,30 @@ pub struct FcEngine {
     sums: [Signal<Local, Bits<ACC_WORD>>; FC_LANES + 1],
     activation_words: [Signal<Local, Bits<ACC_WORD>>; FC_LANES + 1],
     updated: [Signal<Local, Bits<FC_WORD>>; FC_LANES + 1],
-    last_hidden_group: Constant<Bits<8>>,
     last_output_group: Constant<Bits<8>>,
     last_acc_word: Constant<Bits<8>>,
     score_base: Constant<Bits<ACC_ADDR_BITS>>,
-    last_hidden_mask: Constant<Bits<FC_LANES>>,
     last_class_mask: Constant<Bits<FC_LANES>>,
+    /// Per FC layer: last lane group, its lanes, first accumulator word; per hidden layer: the
+    /// activation shift, the hidden layers above it, below it, its index.
+    last_group_of: [Constant<Bits<8>>; FC_LAYERS],
+    last_mask_of: [Constant<Bits<FC_LANES>>; FC_LAYERS],
+    acc_base_of: [Constant<Bits<ACC_ADDR_BITS>>; FC_LAYERS],
+    activation_shift_of: [Constant<Bits<8>>; HIDDEN_LAYERS],
+    layers_above: [Constant<Bits<HIDDEN_LAYERS>>; HIDDEN_LAYERS],
+    layers_below: [Constant<Bits<HIDDEN_LAYERS>>; HIDDEN_LAYERS],
+    layer_index: [Constant<Bits<LAYER_BITS>>; HIDDEN_LAYERS],
+    /// The output layer's index `HIDDEN_LAYERS`, the last hidden layer's; a one-hot 1.
+    output_index: Constant<Bits<LAYER_BITS>>,
+    last_hidden: Constant<Bits<LAYER_BITS>>,
+    one_layer: Constant<Bits<FC_LAYERS>>,
+    one_hidden: Constant<Bits<HIDDEN_LAYERS>>,
+    /// More than one hidden layer: the layer register and the per-layer selections are live
+    /// (low, every write of `layer` is 0 and Yosys removes it).
+    many_layers: Constant<Bit>,
+    /// `round_sum`'s 18 bits set.
+    ones_18: Constant<Bits<18>>,
+    input_ones: Constant<Bits<INPUT_BITS>>,
     last_class: Constant<Bits<8>>,
     sign: Constant<Bits<ACC_BITS>>,
     one_lane: Constant<Bits<FC_LANES>>,
@@ -341,6 +383,12 @@ impl FcEngine {
             Constant::new((v as u64).into())
         }
         let mask = |lanes: usize| c::<FC_LANES>((1 << lanes) - 1);
+        // The RTL is compiled for the config's hidden layers (golden `Capacities`).
+        let (fc, h) = (&p.fc, HIDDEN_LAYERS);
+        assert_eq!(
+            p.hidden_layers, h,
+            "Params::new_for checks the hidden layers"
+        );
         Self {
             clock: Default::default(),
             reset: Default::default(),
@@ -348,7 +396,7 @@ impl FcEngine {
             start: Default::default(),
             learn: Default::default(),
             label: Default::default(),
-            hidden_lr_shift: Default::default(),
+            hidden_lr_shifts: Default::default(),
             output_lr_shift: Default::default(),
             projection_seed: Default::default(),
             busy: Default::default(),
@@ -383,6 +431,7 @@ impl FcEngine {
             pass: Default::default(),
             learn_q: Default::default(),
             label_q: Default::default(),
+            layer: Default::default(),
             group: Default::default(),
             lane: Default::default(),
             row: Default::default(),
@@ -407,6 +456,17 @@ impl FcEngine {
             weight_held: Default::default(),
             modulation_held: Default::default(),
             output_layer: Default::default(),
+            fc_layer: Default::default(),
+            fc_onehot: Default::default(),
+            upper: Default::default(),
+            last_group_k: Default::default(),
+            last_mask_k: Default::default(),
+            activation_shift: Default::default(),
+            hidden_lr_shift: Default::default(),
+            modulated_after: Default::default(),
+            next_layer: Default::default(),
+            layer_up: Default::default(),
+            layer_bit: Default::default(),
             stall: Default::default(),
             acc_data: Default::default(),
             weight_data: Default::default(),
@@ -421,6 +481,7 @@ impl FcEngine {
             draw_round: Default::default(),
             round_sum: Default::default(),
             rounded_now: Default::default(),
+            rounded_wide: Default::default(),
             rounded_negated: Default::default(),
             hidden_mask: Default::default(),
             class_mask: Default::default(),
@@ -436,12 +497,26 @@ impl FcEngine {
             sums: Default::default(),
             activation_words: Default::default(),
             updated: Default::default(),
-            last_hidden_group: c(p.hidden_groups - 1),
             last_output_group: c(p.output_groups - 1),
             last_acc_word: c(p.acc_words() - 1),
-            score_base: c(p.hidden_groups),
-            last_hidden_mask: mask(p.hidden - FC_LANES * (p.hidden_groups - 1)),
+            score_base: c(fc.acc_base[h]),
             last_class_mask: mask(p.classes - FC_LANES * (p.output_groups - 1)),
+            last_group_of: std::array::from_fn(|k| c(fc.groups[k] - 1)),
+            last_mask_of: std::array::from_fn(|k| {
+                mask(fc.neurons[k] - FC_LANES * (fc.groups[k] - 1))
+            }),
+            acc_base_of: std::array::from_fn(|k| c(fc.acc_base[k])),
+            activation_shift_of: std::array::from_fn(|k| c(p.activation_shifts[k])),
+            layers_above: std::array::from_fn(|k| c(((1 << h) - 1) & !((2 << k) - 1))),
+            layers_below: std::array::from_fn(|k| c((1 << k) - 1)),
+            layer_index: std::array::from_fn(c),
+            output_index: c(h),
+            last_hidden: c(h - 1),
+            one_layer: c(1),
+            one_hidden: c(1),
+            many_layers: Constant::new(h > 1),
+            ones_18: c((1 << 18) - 1),
+            input_ones: c((1 << INPUT_BITS) - 1),
             last_class: c(p.classes - 1),
             sign: c(1 << (ACC_BITS - 1)),
             one_lane: c(1),
@@ -466,6 +541,7 @@ impl Logic for FcEngine {
             pass,
             learn_q,
             label_q,
+            layer,
             group,
             lane,
             row,
@@ -504,15 +580,57 @@ impl Logic for FcEngine {
         self.rounding_state.next = self.rounding.q.val();
         self.output_layer.next =
             (self.pass.q.val() == FcPass::Output) || (self.pass.q.val() == FcPass::LearnOutput);
+        // The FC layer worked on and its constants.
+        self.fc_layer.next = self.layer.q.val();
+        if self.output_layer.val() {
+            self.fc_layer.next = self.output_index.val();
+        }
+        self.fc_onehot.next = self.one_layer.val() << self.fc_layer.val();
+        self.upper.next = !self.fc_onehot.val().get_bit(0);
+        self.last_group_k.next = self.last_group_of[0].val();
+        self.last_mask_k.next = self.last_mask_of[0].val();
+        self.acc_base.next = self.acc_base_of[0].val();
+        for k in 1..FC_LAYERS {
+            if self.fc_onehot.val().get_bit(k) {
+                self.last_group_k.next = self.last_group_of[k].val();
+                self.last_mask_k.next = self.last_mask_of[k].val();
+                self.acc_base.next = self.acc_base_of[k].val();
+            }
+        }
+        self.layer_bit.next = self.one_hidden.val() << self.layer.q.val();
+        self.activation_shift.next = self.activation_shift_of[0].val();
+        self.hidden_lr_shift.next = self.hidden_lr_shifts.val().get_bits::<5>(0);
+        self.modulated_after.next = self.any_modulated.q.val();
+        for k in 0..HIDDEN_LAYERS {
+            if self.layer_bit.val().get_bit(k) {
+                self.activation_shift.next = self.activation_shift_of[k].val();
+                self.hidden_lr_shift.next = self.hidden_lr_shifts.val().get_bits::<5>(5 * k);
+                if self.pass.q.val() == FcPass::LearnHidden {
+                    self.modulated_after.next =
+                        self.any_modulated.q.val() & self.layers_above[k].val();
+                }
+            }
+        }
+        // The lowest hidden layer still to learn (a priority chain), and the next layer up.
+        self.next_layer.next = 0.into();
+        for k in 0..HIDDEN_LAYERS {
+            if self.modulated_after.val().get_bit(k)
+                && !(self.modulated_after.val() & self.layers_below[k].val()).any()
+            {
+                self.next_layer.next = self.layer_index[k].val();
+            }
+        }
+        self.layer_up.next = self.layer.q.val() + 1;
+        if !self.many_layers.val() {
+            self.next_layer.next = 0.into();
+            self.layer_up.next = 0.into();
+        }
         self.acc_data.next = self.accumulators.read_data.val();
         self.weight_data.next = self.hidden_weights.read_data.val();
-        self.last_row_group.next = self.group.q.val() == self.last_hidden_group.val();
-        self.acc_base.next = 0.into();
-        if self.output_layer.val() {
+        if self.upper.val() {
             self.weight_data.next = self.output_weights.read_data.val();
-            self.last_row_group.next = self.group.q.val() == self.last_output_group.val();
-            self.acc_base.next = self.score_base.val();
         }
+        self.last_row_group.next = self.group.q.val() == self.last_group_k.val();
         self.weight_held.d.next = self.weight_data.val();
         self.modulation_held.d.next = self.acc_data.val().get_bits::<{ 2 * FC_LANES }>(INPUT_WORD);
         self.hidden_rdata.next = self.hidden_weights.read_data.val();
@@ -521,19 +639,19 @@ impl Logic for FcEngine {
             self.row.q.val() + bit_cast::<HIDDEN_ADDR_BITS, 8>(self.group.q.val());
         self.acc_address.next =
             self.acc_base.val() + bit_cast::<ACC_ADDR_BITS, 8>(self.group.q.val());
-        // The scan: FC layer 0 reads the membrane map, the output layer the activation words.
+        // The scan: FC layer 0 reads the membrane map, the others the activation words.
         self.scan.reset.next = self.reset.val();
         self.scan.start.next = false;
-        self.scan.layer.next = false;
+        self.scan.layer.next = 0.into();
         self.scan.take.next = false;
         self.stall.next = (self.mac_operands.q.val() || self.mac_read.q.val())
-            && (self.output_layer.val() || self.scan.done.val());
+            && (self.upper.val() || self.scan.done.val());
         self.scan.allow_read.next = (self.phase.q.val() == FcPhase::Pick) && !self.stall.val();
         self.scan.word.next = self.input_word.val();
-        if self.output_layer.val() {
+        if self.upper.val() {
             self.scan.word.next = self.acc_data.val().get_bits::<INPUT_WORD>(0);
         }
-        self.input_read.next = self.scan.read.val() && !self.output_layer.val();
+        self.input_read.next = self.scan.read.val() && !self.upper.val();
         self.input_address.next = self.scan.address.val();
         self.x_wide.next = bit_cast::<16, INPUT_BITS>(self.x.q.val());
         if self.x.q.val().get_bit(INPUT_BITS - 1) {
@@ -543,8 +661,8 @@ impl Logic for FcEngine {
         if self.pass.q.val() == FcPass::LearnOutput {
             self.lane_a.next = !self.x_wide.val() + 1;
         }
-        // The rounding draw of a row: r mod 2^s, and q = (x + r mod 2^s) >> s (a hidden layer's
-        // input is a spike count, x ≥ 0).
+        // The rounding draw of a row: r mod 2^s, and q = (x + r mod 2^s) >> s (FC layer 0's input
+        // is a spike count, x ≥ 0; a later hidden layer's an activation, signed).
         self.draw.state.next = self.rounding.q.val();
         self.shift.next = self.hidden_lr_shift.val();
         if self.output_layer.val() {
@@ -556,11 +674,28 @@ impl Logic for FcEngine {
         self.round_sum.next =
             bit_cast::<18, INPUT_BITS>(self.x.q.val()) + bit_cast::<18, 16>(self.round.q.val());
         self.rounded_now.next = self.round_sum.val() >> self.shift.val();
-        self.rounded_negated.next = !bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.q.val()) + 1;
+        self.rounded_wide.next = bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.q.val());
+        if self.many_layers.val() {
+            if self.x.q.val().get_bit(INPUT_BITS - 1) {
+                self.round_sum.next = (bit_cast::<18, INPUT_BITS>(self.x.q.val())
+                    | !bit_cast::<18, INPUT_BITS>(self.input_ones.val()))
+                    + bit_cast::<18, 16>(self.round.q.val());
+            }
+            self.rounded_now.next = self.round_sum.val() >> self.shift.val();
+            if self.round_sum.val().get_bit(17) {
+                self.rounded_now.next = (self.round_sum.val() >> self.shift.val())
+                    | !(self.ones_18.val() >> self.shift.val());
+            }
+            if self.rounded.q.val().get_bit(INPUT_BITS - 1) {
+                self.rounded_wide.next = bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.q.val())
+                    | !bit_cast::<DELTA_BITS, INPUT_BITS>(self.input_ones.val());
+            }
+        }
+        self.rounded_negated.next = !self.rounded_wide.val() + 1;
         // Lane masks of the current word, the label's lane, the decision's lane.
         self.hidden_mask.next = self.all_lanes.val();
-        if self.act_group.q.val() == self.last_hidden_group.val() {
-            self.hidden_mask.next = self.last_hidden_mask.val();
+        if self.act_group.q.val() == self.last_group_k.val() {
+            self.hidden_mask.next = self.last_mask_k.val();
         }
         self.class_mask.next = self.all_lanes.val();
         if self.group.q.val() == self.last_output_group.val() {
@@ -592,6 +727,7 @@ impl Logic for FcEngine {
         self.output_round.shift.next = self.output_lr_shift.val();
         self.projection.base.next = self.projection_seed.val();
         self.projection.label.next = self.label_q.q.val();
+        self.projection.layer.next = self.layer.q.val();
         for l in 0..FC_LANES {
             self.lanes[l].clock.next = self.clock.val();
             self.lanes[l].a.next = self.lane_a.val();
@@ -615,6 +751,7 @@ impl Logic for FcEngine {
             self.sums[l + 1].next = self.sums[l].val() | self.lanes[l].placed_sum.val();
             self.activations[l].z.next = self.acc_data.val().get_bits::<ACC_BITS>(l * ACC_BITS);
             self.activations[l].sign.next = self.projection.signs.val().get_bit(l);
+            self.activations[l].shift.next = self.activation_shift.val();
             self.activations[l].valid.next = self.hidden_mask.val().get_bit(l);
             self.modulated.next = self.modulated.val().replace_bit(
                 l,
@@ -630,7 +767,7 @@ impl Logic for FcEngine {
                 .get_bits::<FC_WEIGHT_BITS>(l * FC_WEIGHT_BITS);
             self.updates[l].output_layer.next = self.output_layer.val();
             self.updates[l].modulation.next = self.modulation_held.q.val().get_bits::<2>(2 * l);
-            self.updates[l].rounded.next = self.rounded.q.val();
+            self.updates[l].rounded_wide.next = self.rounded_wide.val();
             self.updates[l].rounded_negated.next = self.rounded_negated.val();
             self.updates[l].output_delta.next = self.output_round.delta.val();
             self.updates[l].load_delta.next = self.shift_lanes.q.val().get_bit(l);
@@ -722,9 +859,10 @@ impl Logic for FcEngine {
                 } else if self.start.val() {
                     self.learn_q.d.next = self.learn.val() && self.learning.val();
                     self.label_q.d.next = self.label.val();
-                    self.any_modulated.d.next = false;
+                    self.any_modulated.d.next = 0.into();
                     self.any_error.d.next = false;
                     self.pass.d.next = FcPass::Hidden;
+                    self.layer.d.next = 0.into();
                     self.scan.start.next = true;
                     self.phase.d.next = FcPhase::Pick;
                 }
@@ -740,7 +878,7 @@ impl Logic for FcEngine {
                 }
             }
             FcPhase::Pick => {
-                if self.output_layer.val() {
+                if self.upper.val() {
                     self.accumulators.read_address.next =
                         bit_cast::<ACC_ADDR_BITS, MEMBRANE_ADDR_BITS>(self.scan.address.val());
                     self.accumulators.read_enable.next = self.scan.read.val();
@@ -778,11 +916,17 @@ impl Logic for FcEngine {
                             self.group.d.next = 0.into();
                         }
                         FcPass::LearnHidden => {
+                            // The next hidden layer to learn, or the output layer.
                             self.phase.d.next = FcPhase::Idle;
-                            if self.any_error.q.val() {
+                            if self.many_layers.val() && self.modulated_after.val().any() {
+                                self.layer.d.next = self.next_layer.val();
+                                self.scan.start.next = true;
+                                self.scan.layer.next = self.next_layer.val();
+                                self.phase.d.next = FcPhase::Pick;
+                            } else if self.any_error.q.val() {
                                 self.pass.d.next = FcPass::LearnOutput;
                                 self.scan.start.next = true;
-                                self.scan.layer.next = true;
+                                self.scan.layer.next = self.output_index.val();
                                 self.phase.d.next = FcPhase::Pick;
                             }
                         }
@@ -793,8 +937,8 @@ impl Logic for FcEngine {
                 }
             }
             FcPhase::Row => {
-                self.hidden_weights.read_enable.next = !self.output_layer.val();
-                self.output_weights.read_enable.next = self.output_layer.val();
+                self.hidden_weights.read_enable.next = !self.upper.val();
+                self.output_weights.read_enable.next = self.upper.val();
                 self.mac_operands.d.next = true;
                 self.mac_operands_address.d.next = self.acc_address.val();
                 self.group.d.next = self.group.q.val() + 1;
@@ -803,8 +947,8 @@ impl Logic for FcEngine {
                 }
             }
             FcPhase::RowRead => {
-                self.hidden_weights.read_enable.next = !self.output_layer.val();
-                self.output_weights.read_enable.next = self.output_layer.val();
+                self.hidden_weights.read_enable.next = !self.upper.val();
+                self.output_weights.read_enable.next = self.upper.val();
                 self.accumulators.read_enable.next = true;
                 self.phase.d.next = FcPhase::RowHold;
                 if self.pass.q.val() == FcPass::LearnOutput {
@@ -813,6 +957,7 @@ impl Logic for FcEngine {
                 // A hidden row with q = 0 is left as it is (golden skips it).
                 if (self.pass.q.val() == FcPass::LearnHidden) && !self.rounded.q.val().any() {
                     self.hidden_weights.read_enable.next = false;
+                    self.output_weights.read_enable.next = false;
                     self.accumulators.read_enable.next = false;
                     self.phase.d.next = FcPhase::Pick;
                 }
@@ -838,10 +983,8 @@ impl Logic for FcEngine {
                 self.phase.d.next = FcPhase::RowRead;
             }
             FcPhase::RowWrite => {
-                self.hidden_weights.write_enable.next =
-                    !self.output_layer.val() && self.learning.val();
-                self.output_weights.write_enable.next =
-                    self.output_layer.val() && self.learning.val();
+                self.hidden_weights.write_enable.next = !self.upper.val() && self.learning.val();
+                self.output_weights.write_enable.next = self.upper.val() && self.learning.val();
                 self.group.d.next = self.group.q.val() + 1;
                 self.phase.d.next = FcPhase::RowRead;
                 if self.last_row_group.val() {
@@ -858,10 +1001,16 @@ impl Logic for FcEngine {
                 }
             }
             FcPhase::ActivateLast => {
-                self.pass.d.next = FcPass::Output;
+                // The next hidden layer's forward pass, or the output layer's.
                 self.scan.start.next = true;
-                self.scan.layer.next = true;
                 self.phase.d.next = FcPhase::Pick;
+                if self.many_layers.val() && (self.layer.q.val() != self.last_hidden.val()) {
+                    self.layer.d.next = self.layer_up.val();
+                    self.scan.layer.next = self.layer_up.val();
+                } else {
+                    self.pass.d.next = FcPass::Output;
+                    self.scan.layer.next = self.output_index.val();
+                }
             }
             FcPhase::DecideRead => {
                 self.accumulators.read_enable.next = true;
@@ -888,14 +1037,16 @@ impl Logic for FcEngine {
             }
             FcPhase::DecideEnd => {
                 self.phase.d.next = FcPhase::Idle;
-                if self.any_modulated.q.val() {
+                if self.modulated_after.val().any() {
                     self.pass.d.next = FcPass::LearnHidden;
+                    self.layer.d.next = self.next_layer.val();
                     self.scan.start.next = true;
+                    self.scan.layer.next = self.next_layer.val();
                     self.phase.d.next = FcPhase::Pick;
                 } else if self.any_error.q.val() {
                     self.pass.d.next = FcPass::LearnOutput;
                     self.scan.start.next = true;
-                    self.scan.layer.next = true;
+                    self.scan.layer.next = self.output_index.val();
                     self.phase.d.next = FcPhase::Pick;
                 }
             }
@@ -912,13 +1063,13 @@ impl Logic for FcEngine {
         if self.act_pending.q.val() {
             self.accumulators.write_enable.next = true;
             self.accumulators.write_address.next =
-                bit_cast::<ACC_ADDR_BITS, 8>(self.act_group.q.val());
+                self.acc_base.val() + bit_cast::<ACC_ADDR_BITS, 8>(self.act_group.q.val());
             for l in FC_LANES..(FC_LANES + 1) {
                 self.accumulators.write_data.next = self.activation_words[l].val();
             }
             self.projection.step.next = true;
             if self.modulated.val().any() {
-                self.any_modulated.d.next = true;
+                self.any_modulated.d.next = self.any_modulated.q.val() | self.layer_bit.val();
             }
         }
         if self.reset.val() {
@@ -1114,7 +1265,7 @@ mod tests {
     fn bench(config: &Config) -> Bench<FcEngine> {
         let p = Params::new(config).unwrap();
         let mut b = Bench::new(FcEngine::new(&p), |x| &mut x.clock);
-        b.uut.hidden_lr_shift.next = (p.hidden_lr_shift as u64).into();
+        b.uut.hidden_lr_shifts.next = (p.hidden_lr_shifts[0] as u64).into();
         b.uut.output_lr_shift.next = (p.output_lr_shift as u64).into();
         b.uut.projection_seed.next = u64::from(p.target_projection_seed).into();
         b.uut.reset.next = true;

@@ -20,7 +20,7 @@
 //! exactly `[lo, hi]`.
 //! The sequencing (scan, draws, read–modify–write) is in `fc.rs`.
 
-use crate::params::{twos, Params, FC_WEIGHT_BITS, FC_WORD, INPUT_BITS};
+use crate::params::{twos, Params, FC_WEIGHT_BITS, FC_WORD};
 use rust_hdl::prelude::*;
 
 /// Width of `p + r mod 2^s`, two's complement.
@@ -121,9 +121,9 @@ pub struct UpdateLane {
     pub output_layer: Signal<In, Bit>,
     /// Hidden: modulation `d`, 2-bit two's complement (01 = +1, 11 = −1, 00 = 0).
     pub modulation: Signal<In, Bits<2>>,
-    /// Hidden: rounded input `0 ≤ q < 2^(INPUT_BITS − 1)`, and `−q` (s`DELTA_BITS`), negated
-    /// once for the 8 lanes by the engine.
-    pub rounded: Signal<In, Bits<INPUT_BITS>>,
+    /// Hidden: rounded input `q` and `−q` (s`DELTA_BITS`; `|q| < 2^(INPUT_BITS − 1)`), extended
+    /// and negated once for the lanes by the engine.
+    pub rounded_wide: Signal<In, Bits<DELTA_BITS>>,
     pub rounded_negated: Signal<In, Bits<DELTA_BITS>>,
     /// Output: this lane's update from the shared [`OutputRound`], registered at an edge where
     /// `load_delta` is high.
@@ -132,7 +132,6 @@ pub struct UpdateLane {
     /// The new weight at this lane's place in a weight word, zero elsewhere.
     pub placed: Signal<Out, Bits<FC_WORD>>,
     delta_q: DFF<Bits<DELTA_BITS>>,
-    rounded_wide: Signal<Local, Bits<DELTA_BITS>>,
     delta: Signal<Local, Bits<DELTA_BITS>>,
     weight_wide: Signal<Local, Bits<DELTA_BITS>>,
     total: Signal<Local, Bits<DELTA_BITS>>,
@@ -156,13 +155,12 @@ impl UpdateLane {
             weight: Default::default(),
             output_layer: Default::default(),
             modulation: Default::default(),
-            rounded: Default::default(),
+            rounded_wide: Default::default(),
             rounded_negated: Default::default(),
             output_delta: Default::default(),
             load_delta: Default::default(),
             placed: Default::default(),
             delta_q: Default::default(),
-            rounded_wide: Default::default(),
             delta: Default::default(),
             weight_wide: Default::default(),
             total: Default::default(),
@@ -186,7 +184,6 @@ impl Logic for UpdateLane {
         }
         // Output rule: the registered update; hidden rule: −d · q.
         self.delta.next = self.delta_q.q.val();
-        self.rounded_wide.next = bit_cast::<DELTA_BITS, INPUT_BITS>(self.rounded.val());
         if !self.output_layer.val() {
             self.delta.next = 0.into();
             if self.modulation.val() == 1 {
@@ -264,11 +261,12 @@ mod tests {
                     at = format!("w {w} e {e} y {y} s {s} r {r:#x}");
                 } else {
                     let d = (d1 % 3) as i16 - 1;
-                    let q = (d1 >> 4) % 4;
+                    // q of a spike count (≥ 0) or of an activation (signed).
+                    let q = i64::from((d1 >> 4) % 255) - 127;
                     want = add_saturating_i16(w, -d * q as i16, lo, hi);
                     b.uut.modulation.next = twos(d.into(), 2).into();
-                    b.uut.rounded.next = u64::from(q).into();
-                    b.uut.rounded_negated.next = twos(-i64::from(q), DELTA_BITS).into();
+                    b.uut.rounded_wide.next = twos(q, DELTA_BITS).into();
+                    b.uut.rounded_negated.next = twos(-q, DELTA_BITS).into();
                     at = format!("w {w} d {d} q {q}");
                 }
                 // The output rule's update is registered: one edge with `load_delta`, then

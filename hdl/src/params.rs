@@ -18,6 +18,17 @@ use golden::fixed::{max_signed, min_signed};
 // `COMPILED`.
 include!(concat!(env!("OUT_DIR"), "/capacities.rs"));
 
+/// FC layers: the hidden layers, then the output layer.
+pub const FC_LAYERS: usize = HIDDEN_LAYERS + 1;
+/// Bits of an FC layer index `0..FC_LAYERS` (at least 1).
+pub const LAYER_BITS: usize = if FC_LAYERS <= 2 {
+    1
+} else if FC_LAYERS <= 4 {
+    2
+} else {
+    3
+};
+
 /// One neuron of the membrane map: potential (low bits) then counter.
 pub const NEURON_BITS: usize = MEMBRANE_BITS + COUNT_BITS;
 /// Kernel memory word: `CONV_LANES` weights.
@@ -98,7 +109,11 @@ fn grown_field(config: &Config, fields: &[&'static str], otherwise: &'static str
 }
 
 pub use golden::cycle::capacities::address_bits;
-pub use golden::cycle::Capacities;
+pub use golden::cycle::{Capacities, FcLayout};
+
+/// The most hidden layers (golden's limit): the FC engine's per-layer constants are arrays of
+/// this many, of which the first `Params::hidden_layers` are used.
+pub const MAX_HIDDEN: usize = golden::cycle::MAX_HIDDEN;
 
 /// The most lanes the RTL blocks are written for: a lane index is a bit field of an element's
 /// column and golden's cycle model holds 8 lanes (16 would need 128-bit configuration words).
@@ -127,10 +142,9 @@ pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
             h.fc_lanes, h.conv_lanes
         )
     })?;
-    let hidden = config.fc.hidden.first().copied().unwrap_or(0);
-    let groups = [config.conv.kernels, hidden, config.fc.classes]
-        .map(|n| n.div_ceil(h.fc_lanes))
-        .into_iter()
+    let groups = std::iter::once(config.conv.kernels)
+        .chain(config.fc_outputs())
+        .map(|n| n.div_ceil(h.fc_lanes.max(1)))
         .max()
         .unwrap_or(0);
     need(groups <= 256, "hardware.fc_lanes", || {
@@ -139,7 +153,12 @@ pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
             h.fc_lanes
         )
     })?;
-    check_shape(config, &Capacities::of_lanes(h.conv_lanes))
+    // Every hidden layer count golden validates (1 to 4) is generated.
+    let caps = Capacities {
+        hidden_layers: config.fc.hidden.len(),
+        ..Capacities::of_lanes(h.conv_lanes)
+    };
+    check_shape(config, &caps)
 }
 
 /// The shape the RTL blocks are written for: hidden layers and lanes (the generator builds
@@ -202,16 +221,20 @@ pub struct Params {
     pub output_groups: usize,
     pub fc_weight_lo: i64,
     pub fc_weight_hi: i64,
-    pub activation_shift: usize,
     pub activation_max: i64,
     pub output_shift: usize,
     pub probability_bits: usize,
-    pub hidden_lr_shift: usize,
     pub output_lr_shift: usize,
     pub target_projection_seed: u32,
     pub rounding_seed: u32,
     pub fifo_depth: usize,
     pub accumulator_bits: Vec<u32>,
+    /// Hidden layers, their activation and learning-rate shifts (after reset), and the FC
+    /// layers' places in the memories (golden `FcLayout`: layers 1.. in the output weight memory).
+    pub hidden_layers: usize,
+    pub activation_shifts: Vec<usize>,
+    pub hidden_lr_shifts: Vec<usize>,
+    pub fc: FcLayout,
     /// The learning unit is generated (`hardware.learning`); without it the update datapath,
     /// rounding LFSR, target projection and registers 0–5 are tied off and Yosys removes them.
     pub learning: bool,
@@ -255,16 +278,9 @@ impl Params {
             output_groups: config.fc.classes.div_ceil(caps.fc_lanes),
             fc_weight_lo: min_signed(config.fc.weight_bits).into(),
             fc_weight_hi: max_signed(config.fc.weight_bits).into(),
-            activation_shift: config.fc.activation_shifts.first().copied().unwrap_or(0) as usize,
             activation_max: config.activation_max().into(),
             output_shift: config.fc.output_shift as usize,
             probability_bits: config.fc.probability_bits as usize,
-            hidden_lr_shift: config
-                .learning
-                .hidden_lr_shifts
-                .first()
-                .copied()
-                .unwrap_or(0) as usize,
             output_lr_shift: config.learning.output_lr_shift as usize,
             target_projection_seed: config.learning.target_projection_seed,
             rounding_seed: config.learning.rounding_seed,
@@ -272,6 +288,20 @@ impl Params {
             accumulator_bits: (0..=config.fc.hidden.len())
                 .map(|k| config.fc_accumulator_bits(k))
                 .collect(),
+            hidden_layers: config.fc.hidden.len(),
+            activation_shifts: config
+                .fc
+                .activation_shifts
+                .iter()
+                .map(|&s| s as usize)
+                .collect(),
+            hidden_lr_shifts: config
+                .learning
+                .hidden_lr_shifts
+                .iter()
+                .map(|&s| s as usize)
+                .collect(),
+            fc: FcLayout::of(config, caps.fc_lanes.max(1)),
             learning: config.hardware.learning,
         };
         p.check(config, caps)?;
@@ -343,12 +373,10 @@ impl Params {
         self.check_conv(config, caps)?;
         let words = [
             ("fc.hidden", self.hidden_weight_words(), hidden_addr_bits),
+            // The scan's row register addresses the output weight memory too.
+            ("fc.hidden", self.output_weight_words(), hidden_addr_bits),
             ("fc.classes", self.output_weight_words(), output_addr_bits),
-            (
-                "fc.hidden",
-                self.hidden_groups + self.output_groups,
-                acc_addr_bits,
-            ),
+            ("fc.hidden", self.acc_words(), acc_addr_bits),
             ("hardware.fifo_depth", self.fifo_depth, fifo_addr_bits),
         ];
         for (field, n, bits) in words {
@@ -432,25 +460,26 @@ impl Params {
     /// The largest element address of the configuration port (FC layer 0 weights, usually),
     /// or word count a word request is compared with.
     pub fn largest_cfg_address(&self) -> usize {
+        let fc = &self.fc;
+        // FC layer k: `inputs · N_k` elements; the word counts the port compares a word
+        // request's address with.
+        let fc_layers =
+            (0..fc.neurons.len()).flat_map(|k| [fc.inputs[k] * fc.neurons[k], fc.words[k] + 1]);
         [
             self.kernel_words / self.conv_groups * self.kernels,
-            self.conv_neurons * self.hidden,
-            self.hidden * self.classes,
             2 * self.conv_neurons,
-            // The word counts the port compares a word request's address with.
             self.kernel_words + 1,
-            self.hidden_weight_words() + 1,
-            self.output_weight_words() + 1,
         ]
         .into_iter()
+        .chain(fc_layers)
         .max()
         .unwrap_or(1)
             - 1
     }
 
-    /// The words of the accumulator memory: hidden words, then output words.
+    /// The words of the accumulator memory: the words of each hidden layer, then the scores.
     pub fn acc_words(&self) -> usize {
-        self.hidden_groups + self.output_groups
+        self.fc.groups.iter().sum()
     }
 
     /// Words of FC layer 0's weight memory: `conv_neurons · ⌈hidden / FC_LANES⌉`.
@@ -458,9 +487,10 @@ impl Params {
         self.conv_neurons * self.hidden_groups
     }
 
-    /// Words of the output layer's weight memory: `hidden · ⌈classes / FC_LANES⌉`.
+    /// Words of the output weight memory: FC layers 1.. (the output layer: `hidden ·
+    /// ⌈classes / FC_LANES⌉` with one hidden layer), one after the other.
     pub fn output_weight_words(&self) -> usize {
-        self.hidden * self.output_groups
+        self.fc.words[1..].iter().sum()
     }
 }
 

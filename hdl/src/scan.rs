@@ -2,12 +2,13 @@
 //!
 //! A layer's inputs are read as words of `L` = `FC_LANES` inputs of `INPUT_BITS`: spike counts of
 //! the membrane map for FC layer 0 (one word per membrane word: position `pos`, lane group `g`,
-//! lane `l` is input `pos·K + L·g + l`), hidden activations for the output layer (word `g`, lane
-//! `l` is neuron `L·g + l`). The scan presents the nonzero inputs one at a time, ascending, with
-//! the weight-memory word address of their row (`row = i · G_w`, `G_w` the layer's lane groups);
-//! lanes beyond the layer (the last group of a position) are masked, whatever they hold.
+//! lane `l` is input `pos·K + L·g + l`), the activations of hidden layer `k − 1` for FC layer
+//! `k ≥ 1` (accumulator word `A_(k−1) + g`, lane `l` is neuron `L·g + l`). The scan presents the
+//! nonzero inputs one at a time, ascending, with the weight-memory word address of their row
+//! (`row = B_k + i · G_k`, `G_k` the layer's lane groups, `B_k` its first word); lanes beyond the
+//! source layer (the last group of a position) are masked, whatever they hold.
 //!
-//! Handshake: `start` (with `layer`) begins a scan; the scan reads its source (`read`,
+//! Handshake: `start` (with `layer`, the FC layer whose inputs are scanned) begins a scan; the scan reads its source (`read`,
 //! `address`, data on `word` one cycle later) only in cycles where `allow_read` is high, because
 //! the output layer's source is the accumulator memory, whose read port the FC engine also uses.
 //! A word is latched when it arrives and examined and presented from the next cycle on (so the
@@ -18,8 +19,8 @@
 //! word with inputs one more than it has inputs. `done` is high when no scan is under way
 //! (after the last word, or before any `start`).
 //!
-//! Row addresses step by constants (`8·G_w` per word, `(K − 8(G_c − 1))·G_w` after the last group
-//! of a position); `l · G_w` comes from 8 constants per layer. No multiplier.
+//! Row addresses step by constants (`L·G_k` per word, `(K − L(G_c − 1))·G_0` after the last group
+//! of a position); `l · G_k` comes from `L` constants per layer. No multiplier.
 
 use crate::params::*;
 use rust_hdl::prelude::*;
@@ -41,9 +42,10 @@ pub struct InputScan {
     pub clock: Signal<In, Clock>,
     /// Synchronous reset: idle.
     pub reset: Signal<In, Bit>,
-    /// Begin a scan of `layer` (0: FC layer 0's spike counts, 1: the output layer's activations).
+    /// Begin a scan of FC layer `layer`'s inputs (0: the spike counts; `k ≥ 1`: the
+    /// activations of hidden layer `k − 1`).
     pub start: Signal<In, Bit>,
-    pub layer: Signal<In, Bit>,
+    pub layer: Signal<In, Bits<LAYER_BITS>>,
     /// The source's read port may be used in this cycle.
     pub allow_read: Signal<In, Bit>,
     /// Read source word `address` at this edge.
@@ -61,7 +63,10 @@ pub struct InputScan {
     /// No scan under way.
     pub done: Signal<Out, Bit>,
     state: DFF<ScanState>,
-    layer_q: DFF<Bit>,
+    layer_q: DFF<Bits<LAYER_BITS>>,
+    /// `layer_q` and `layer` one-hot.
+    layer_onehot: Signal<Local, Bits<FC_LAYERS>>,
+    start_onehot: Signal<Local, Bits<FC_LAYERS>>,
     /// Source word index, lane group within the position, row of the word's lane 0.
     index: DFF<Bits<MEMBRANE_ADDR_BITS>>,
     group: DFF<Bits<8>>,
@@ -81,21 +86,24 @@ pub struct InputScan {
     exhausted: Signal<Local, Bit>,
     last_index: Signal<Local, Bits<MEMBRANE_ADDR_BITS>>,
     next_index: Signal<Local, Bits<MEMBRANE_ADDR_BITS>>,
-    /// Per layer (`…0` FC layer 0, `…1` output layer): last word, last group of a position,
-    /// lanes of that group, row steps, lane offsets `l · G_w`.
-    last_index0: Constant<Bits<MEMBRANE_ADDR_BITS>>,
-    last_index1: Constant<Bits<MEMBRANE_ADDR_BITS>>,
-    last_group0: Constant<Bits<8>>,
-    last_group1: Constant<Bits<8>>,
-    last_mask0: Constant<Bits<FC_LANES>>,
-    last_mask1: Constant<Bits<FC_LANES>>,
-    /// Every lane of a word.
+    /// The layer's constants, selected: its last group (of a position), that group's lanes,
+    /// the row step per word.
+    last_group_k: Signal<Local, Bits<8>>,
+    last_mask_k: Signal<Local, Bits<FC_LANES>>,
+    step: Signal<Local, Bits<HIDDEN_ADDR_BITS>>,
+    /// Per FC layer `k` (golden `Scan`'s slots): first and last source word, last group (of a
+    /// position), lanes of that group, first row, row step per word, lane offsets `l · G_k`.
+    first_index: [Constant<Bits<MEMBRANE_ADDR_BITS>>; FC_LAYERS],
+    last_index_of: [Constant<Bits<MEMBRANE_ADDR_BITS>>; FC_LAYERS],
+    last_group_of: [Constant<Bits<8>>; FC_LAYERS],
+    last_mask_of: [Constant<Bits<FC_LANES>>; FC_LAYERS],
+    row_start: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LAYERS],
+    step_of: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LAYERS],
+    offsets: [LaneOffsets; FC_LAYERS],
+    /// Every lane of a word; a one-hot 1.
     all_lanes: Constant<Bits<FC_LANES>>,
-    step0: Constant<Bits<HIDDEN_ADDR_BITS>>,
-    step1: Constant<Bits<HIDDEN_ADDR_BITS>>,
+    one_layer: Constant<Bits<FC_LAYERS>>,
     position_step0: Constant<Bits<HIDDEN_ADDR_BITS>>,
-    offsets0: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LANES],
-    offsets1: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LANES],
     /// Lanes below lane `l`.
     below: [Constant<Bits<FC_LANES>>; FC_LANES],
 }
@@ -107,7 +115,19 @@ impl InputScan {
         }
         let mask = |lanes: usize| c::<FC_LANES>((1 << lanes) - 1);
         let conv_last = p.kernels - FC_LANES * (p.conv_groups - 1);
-        let hidden_last = p.hidden - FC_LANES * (p.hidden_groups - 1);
+        let fc = &p.fc;
+        // FC layer k's source: the membrane map (k = 0) or hidden layer k − 1's words; the
+        // layers past the config's (an RTL compiled for more) are never scanned.
+        let source = |k: usize| match k {
+            0 => (0, p.membrane_words, p.conv_groups, conv_last),
+            k if k < fc.neurons.len() => {
+                let g = fc.groups[k - 1];
+                let last = fc.neurons[k - 1] - FC_LANES * (g - 1);
+                (fc.acc_base[k - 1], g, g, last)
+            }
+            _ => (0, 1, 1, FC_LANES),
+        };
+        let groups = |k: usize| fc.groups.get(k).copied().unwrap_or(0);
         Self {
             clock: Default::default(),
             reset: Default::default(),
@@ -124,6 +144,8 @@ impl InputScan {
             done: Default::default(),
             state: Default::default(),
             layer_q: Default::default(),
+            layer_onehot: Default::default(),
+            start_onehot: Default::default(),
             index: Default::default(),
             group: Default::default(),
             row_base: Default::default(),
@@ -139,18 +161,19 @@ impl InputScan {
             exhausted: Default::default(),
             last_index: Default::default(),
             next_index: Default::default(),
-            last_index0: c(p.membrane_words - 1),
-            last_index1: c(p.hidden_groups - 1),
-            last_group0: c(p.conv_groups - 1),
-            last_group1: c(p.hidden_groups - 1),
-            last_mask0: mask(conv_last),
-            last_mask1: mask(hidden_last),
+            last_group_k: Default::default(),
+            last_mask_k: Default::default(),
+            step: Default::default(),
+            first_index: std::array::from_fn(|k| c(source(k).0)),
+            last_index_of: std::array::from_fn(|k| c(source(k).0 + source(k).1 - 1)),
+            last_group_of: std::array::from_fn(|k| c(source(k).2 - 1)),
+            last_mask_of: std::array::from_fn(|k| mask(source(k).3)),
+            row_start: std::array::from_fn(|k| c(fc.weight_base.get(k).copied().unwrap_or(0))),
+            step_of: std::array::from_fn(|k| c(FC_LANES * groups(k))),
+            offsets: std::array::from_fn(|k| LaneOffsets::new(groups(k))),
             all_lanes: mask(FC_LANES),
-            step0: c(FC_LANES * p.hidden_groups),
-            step1: c(FC_LANES * p.output_groups),
+            one_layer: c(1),
             position_step0: c(conv_last * p.hidden_groups),
-            offsets0: std::array::from_fn(|l| c(l * p.hidden_groups)),
-            offsets1: std::array::from_fn(|l| c(l * p.output_groups)),
             below: std::array::from_fn(|l| c((1 << l) - 1)),
         }
     }
@@ -161,18 +184,24 @@ impl Logic for InputScan {
     fn update(&mut self) {
         dff_setup!(self, clock, state, layer_q, index, group, row_base, word_q, pending_q);
         // The layer's constants.
-        self.last_index.next = self.last_index0.val();
-        self.last_group.next = self.group.q.val() == self.last_group0.val();
-        if self.layer_q.q.val() {
-            self.last_index.next = self.last_index1.val();
-            self.last_group.next = self.group.q.val() == self.last_group1.val();
+        self.layer_onehot.next = self.one_layer.val() << self.layer_q.q.val();
+        self.start_onehot.next = 0.into();
+        self.last_index.next = self.last_index_of[0].val();
+        self.last_group_k.next = self.last_group_of[0].val();
+        self.last_mask_k.next = self.last_mask_of[0].val();
+        self.step.next = self.step_of[0].val();
+        for k in 1..FC_LAYERS {
+            if self.layer_onehot.val().get_bit(k) {
+                self.last_index.next = self.last_index_of[k].val();
+                self.last_group_k.next = self.last_group_of[k].val();
+                self.last_mask_k.next = self.last_mask_of[k].val();
+                self.step.next = self.step_of[k].val();
+            }
         }
+        self.last_group.next = self.group.q.val() == self.last_group_k.val();
         self.lane_mask.next = self.all_lanes.val();
         if self.last_group.val() {
-            self.lane_mask.next = self.last_mask0.val();
-            if self.layer_q.q.val() {
-                self.lane_mask.next = self.last_mask1.val();
-            }
+            self.lane_mask.next = self.last_mask_k.val();
         }
         // The word that arrived (`Fresh`) is latched with its nonzero lanes, and examined and
         // presented from the registers from the next cycle on (`Hold`): no memory output reaches
@@ -196,14 +225,18 @@ impl Logic for InputScan {
         }
         self.rest.next = self.pending_q.q.val() & !self.lowest.val();
         self.value.next = 0.into();
-        self.lane_offset.next = 0.into();
         for l in 0..FC_LANES {
             if self.lowest.val().get_bit(l) {
                 self.value.next = self.word_q.q.val().get_bits::<INPUT_BITS>(l * INPUT_BITS);
-                self.lane_offset.next = self.offsets0[l].val();
-                if self.layer_q.q.val() {
-                    self.lane_offset.next = self.offsets1[l].val();
-                }
+            }
+        }
+        for k in 0..FC_LAYERS {
+            self.offsets[k].lowest.next = self.lowest.val();
+        }
+        self.lane_offset.next = self.offsets[0].offset.val();
+        for k in 1..FC_LAYERS {
+            if self.layer_onehot.val().get_bit(k) {
+                self.lane_offset.next = self.offsets[k].offset.val();
             }
         }
         self.row.next = self.row_base.q.val() + self.lane_offset.val();
@@ -237,15 +270,11 @@ impl Logic for InputScan {
                     } else {
                         self.index.d.next = self.next_index.val();
                         self.group.d.next = self.group.q.val() + 1;
-                        if self.layer_q.q.val() {
-                            self.row_base.d.next = self.row_base.q.val() + self.step1.val();
-                        } else {
-                            self.row_base.d.next = self.row_base.q.val() + self.step0.val();
-                            if self.last_group.val() {
-                                self.group.d.next = 0.into();
-                                self.row_base.d.next =
-                                    self.row_base.q.val() + self.position_step0.val();
-                            }
+                        self.row_base.d.next = self.row_base.q.val() + self.step.val();
+                        if self.layer_onehot.val().get_bit(0) && self.last_group.val() {
+                            self.group.d.next = 0.into();
+                            self.row_base.d.next =
+                                self.row_base.q.val() + self.position_step0.val();
                         }
                         self.state.d.next = ScanState::NeedRead;
                         if self.allow_read.val() {
@@ -260,12 +289,50 @@ impl Logic for InputScan {
         if self.start.val() {
             self.state.d.next = ScanState::NeedRead;
             self.layer_q.d.next = self.layer.val();
-            self.index.d.next = 0.into();
+            self.start_onehot.next = self.one_layer.val() << self.layer.val();
+            self.index.d.next = self.first_index[0].val();
+            self.row_base.d.next = self.row_start[0].val();
+            for k in 1..FC_LAYERS {
+                if self.start_onehot.val().get_bit(k) {
+                    self.index.d.next = self.first_index[k].val();
+                    self.row_base.d.next = self.row_start[k].val();
+                }
+            }
             self.group.d.next = 0.into();
-            self.row_base.d.next = 0.into();
         }
         if self.reset.val() {
             self.state.d.next = ScanState::Idle;
+        }
+    }
+}
+
+/// The row offset `l · G` of lane `l` of a layer of `G` lane groups, `l` one-hot (no
+/// multiplier: one constant per lane).
+#[derive(LogicBlock)]
+pub struct LaneOffsets {
+    pub lowest: Signal<In, Bits<FC_LANES>>,
+    pub offset: Signal<Out, Bits<HIDDEN_ADDR_BITS>>,
+    offsets: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LANES],
+}
+
+impl LaneOffsets {
+    fn new(groups: usize) -> Self {
+        Self {
+            lowest: Default::default(),
+            offset: Default::default(),
+            offsets: std::array::from_fn(|l| Constant::new(((l * groups) as u64).into())),
+        }
+    }
+}
+
+impl Logic for LaneOffsets {
+    #[hdl_gen]
+    fn update(&mut self) {
+        self.offset.next = 0.into();
+        for l in 0..FC_LANES {
+            if self.lowest.val().get_bit(l) {
+                self.offset.next = self.offsets[l].val();
+            }
         }
     }
 }
@@ -281,11 +348,11 @@ mod tests {
     /// `(row, value)` pairs and the cycles until `done`.
     fn scan(
         b: &mut Bench<InputScan>,
-        layer: bool,
+        layer: u64,
         words: &[u64],
         take_every: usize,
     ) -> (Vec<(usize, u64)>, u64) {
-        b.uut.layer.next = layer;
+        b.uut.layer.next = layer.into();
         b.uut.start.next = true;
         b.tick();
         b.uut.start.next = false;
@@ -364,7 +431,7 @@ mod tests {
         let mut want = vec![];
         active_inputs(&counts, &mut want);
         for take_every in [0, 3] {
-            let (got, cycles) = scan(&mut b, false, &words, take_every);
+            let (got, cycles) = scan(&mut b, 0, &words, take_every);
             let want: Vec<(usize, u64)> = want
                 .iter()
                 .map(|&(i, x)| (i as usize * p.hidden_groups, x as u64))
@@ -401,7 +468,7 @@ mod tests {
                     w | ((y as u8 as u64) << (8 * l))
                 }),
         ];
-        let (got, _) = scan(&mut b, true, &words, 1);
+        let (got, _) = scan(&mut b, 1, &words, 1);
         let mut want = vec![];
         active_inputs(&ys, &mut want);
         let want: Vec<(usize, u64)> = want

@@ -1,16 +1,17 @@
 //! Target projection (golden `target_projection.rs`): the label-selected row of DRTP's random
 //! matrix `B`, regenerated on the fly, `FC_LANES` signs per step (one per neuron of a lane group).
 //!
-//! `load` puts `seed(0, label) = base XOR ((label + 1) · 0x9E37_79B9 mod 2^32)` in the LFSR (a zero
-//! result loads 1): the constants are a ROM of `fc.classes` words written at generation time
-//! from golden `target_projection::seed`, so only XOR and a zero test are done in hardware
-//! (the RTL has one hidden layer: `k = 0`). `signs` bit `j` is the bit the LFSR shifts out at
+//! `load` puts `seed(k, label) = base XOR ((256k + label + 1) · 0x9E37_79B9 mod 2^32)` of hidden
+//! layer `k` in the LFSR (a zero result loads 1): the constants are a ROM of `fc.classes` words
+//! per hidden layer (address `256k + label`) written at generation time from golden
+//! `target_projection::seed`, so only XOR and a zero test are done in hardware. A label outside
+//! the classes reads 0 (the base itself). `signs` bit `j` is the bit the LFSR shifts out at
 //! its next step `j`, i.e. `B_j = +1` (1) or `−1` (0) of neuron `L·g + j` after `g` steps of `L`
 //! = `FC_LANES`; `step` advances the state by those `L` steps at the clock edge.
 
 use crate::lfsr::LfsrSteps;
 use crate::params::Params;
-use crate::params::FC_LANES;
+use crate::params::{FC_LANES, LAYER_BITS};
 use golden::target_projection::seed;
 use rust_hdl::prelude::*;
 use std::collections::BTreeMap;
@@ -20,8 +21,9 @@ pub struct TargetProjection {
     pub clock: Signal<In, Clock>,
     /// Load `seed(0, label)` at this edge (takes precedence over `step`).
     pub load: Signal<In, Bit>,
-    /// Label of the sample (`< fc.classes`).
+    /// Label of the sample (`< fc.classes`) and the hidden layer.
     pub label: Signal<In, Bits<8>>,
+    pub layer: Signal<In, Bits<LAYER_BITS>>,
     /// Base seed (`learning.target_projection_seed`, a register).
     pub base: Signal<In, Bits<32>>,
     /// Advance `FC_LANES` steps at this edge.
@@ -29,25 +31,29 @@ pub struct TargetProjection {
     /// The next `FC_LANES` signs: bit `j` = 1 for `+1`, 0 for `−1`.
     pub signs: Signal<Out, Bits<FC_LANES>>,
     state: DFF<Bits<32>>,
-    /// `(label + 1) · 0x9E37_79B9 mod 2^32` per label.
-    constants: ROM<Bits<32>, 8>,
+    /// `(256k + label + 1) · 0x9E37_79B9 mod 2^32` at `256k + label`.
+    constants: ROM<Bits<32>, { 8 + LAYER_BITS }>,
+    address: Signal<Local, Bits<{ 8 + LAYER_BITS }>>,
     steps: LfsrSteps,
     seed: Signal<Local, Bits<32>>,
 }
 
 impl TargetProjection {
     pub fn new(p: &Params) -> Self {
-        let rom: BTreeMap<Bits<8>, Bits<32>> = (0..p.classes)
-            .map(|c| {
+        let rom: BTreeMap<Bits<{ 8 + LAYER_BITS }>, Bits<32>> = (0..p.hidden_layers)
+            .flat_map(|k| (0..p.classes).map(move |c| (k, c)))
+            .map(|(k, c)| {
                 // golden's seed with a zero base is the constant itself.
-                let constant = seed(0, 0, c);
-                ((c as u64).into(), u64::from(constant).into())
+                let constant = seed(0, k, c);
+                (((256 * k + c) as u64).into(), u64::from(constant).into())
             })
             .collect();
         Self {
             clock: Default::default(),
             load: Default::default(),
             label: Default::default(),
+            layer: Default::default(),
+            address: Default::default(),
             base: Default::default(),
             step: Default::default(),
             signs: Default::default(),
@@ -63,7 +69,9 @@ impl Logic for TargetProjection {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, state);
-        self.constants.address.next = self.label.val();
+        self.address.next = (bit_cast::<{ 8 + LAYER_BITS }, LAYER_BITS>(self.layer.val()) << 8)
+            | bit_cast::<{ 8 + LAYER_BITS }, 8>(self.label.val());
+        self.constants.address.next = self.address.val();
         self.seed.next = self.base.val() ^ self.constants.data.val();
         if !self.seed.val().any() {
             self.seed.next = 1.into();

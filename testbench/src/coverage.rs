@@ -436,7 +436,7 @@ impl Monitor {
             PASS_LEARN_OUTPUT => (REG_OUTPUT_LR_SHIFT, P::OutputShift0, P::OutputShift16),
             _ => return,
         };
-        match chip.register(register) {
+        match chip.register(register_index(register, self.limits.s.hidden_layers)) {
             0 => self.hit(zero as usize, cycle),
             16 => self.hit(sixteen as usize, cycle),
             _ => {}
@@ -455,7 +455,10 @@ impl Monitor {
                 *word = AccWord(w.data);
             }
         }
-        let engine = self.last.phase == PHASE_FC_WAIT;
+        // The write-back and activation points are modelled for one hidden layer (with more,
+        // the taps do not say which layer a write or an activation belongs to).
+        let one_layer = self.limits.s.hidden_layers == 1;
+        let engine = self.last.phase == PHASE_FC_WAIT && one_layer;
         if let Some(w) = &t.hidden_weight_write {
             if engine {
                 self.hidden_writeback(cycle, w);
@@ -468,7 +471,7 @@ impl Monitor {
             }
             store(&mut self.output, w);
         }
-        if t.fc_phase == FC_ACTIVATE && self.last.fc_phase == FC_PICK {
+        if t.fc_phase == FC_ACTIVATE && self.last.fc_phase == FC_PICK && one_layer {
             self.activations(cycle);
         }
         if t.fc_phase == FC_DECIDE_READ && self.last.fc_phase == FC_PICK {
@@ -505,7 +508,7 @@ impl Monitor {
         };
         if let Some(p) = ignored {
             self.hit(p as usize, cycle);
-            if chip.register(REG_IGNORED) == u16::MAX {
+            if chip.register(register_index(REG_IGNORED, self.limits.s.hidden_layers)) == u16::MAX {
                 self.hit(P::IgnoredHeld as usize, cycle);
             }
         }
@@ -579,7 +582,10 @@ impl Monitor {
         let one = 1 << bits;
         let label = usize::from(chip.sample_label().1);
         let scores: Vec<i32> = (0..s.classes)
-            .map(|c| self.acc[s.hidden_groups + c / s.lanes].sum(c % s.lanes, s.caps.acc_bits))
+            .map(|c| {
+                let word = s.fc.acc_base[s.hidden_layers] + c / s.lanes;
+                self.acc[word].sum(c % s.lanes, s.caps.acc_bits)
+            })
             .collect();
         let mut hits = vec![];
         for (c, &z) in scores.iter().enumerate() {

@@ -97,6 +97,17 @@ pub fn load_every_word<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &C
     h.load_chip(chip, false);
 }
 
+/// The index of register `r` (a `REG_` constant) in the chip of `config`: the registers move
+/// with the hidden layers (golden `register_index`).
+fn reg(config: &Config, r: usize) -> usize {
+    register_index(r, config.fc.hidden.len())
+}
+
+/// The output layer's select, and the first select above the FC layers (no memory).
+fn output_select(config: &Config) -> u8 {
+    fc_select(config.fc.hidden.len())
+}
+
 /// [`load_chip`] by element requests (zero FC weights skipped).
 pub fn load_chip_elements<D: FnMut(&PortsIn) -> PortsOut>(h: &mut Host<D>, chip: &Chip) {
     for (select, weights, _) in chip_memories(chip) {
@@ -131,7 +142,14 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
         let past = h.read_word(select, words.len());
         expect_eq(format!("select {select} word past the last"), 0, past)?;
     }
-    for select in [SELECT_REGISTERS, SELECT_SCORES, SELECT_MEMBRANES, 3, 15] {
+    let unmapped = output_select(chip.config()) + 1;
+    for select in [
+        SELECT_REGISTERS,
+        SELECT_SCORES,
+        SELECT_MEMBRANES,
+        unmapped,
+        15,
+    ] {
         h.write_word(select, 1, ones);
         let got = h.read_word(select, 1);
         expect_eq(format!("word read of select {select}"), 0, got)?;
@@ -155,20 +173,23 @@ pub(crate) fn read_everything<D: FnMut(&PortsIn) -> PortsOut>(
     limit: usize,
 ) {
     let kernel_words = config.input.channels * config.conv.size.pow(2) * config.conv.kernels;
-    let hidden = config.fc.hidden[0];
+    let fc_layers = config
+        .fc_inputs()
+        .into_iter()
+        .zip(config.fc_outputs())
+        .enumerate()
+        .map(|(k, (i, o))| (fc_select(k), i * o));
     let memories = [
         (SELECT_KERNELS, kernel_words),
-        (SELECT_HIDDEN_WEIGHTS, config.conv_neurons() * hidden),
-        (SELECT_OUTPUT_WEIGHTS, hidden * config.fc.classes),
         (SELECT_SCORES, 2 * config.fc.classes),
         (SELECT_MEMBRANES, 2 * config.conv_neurons()),
     ];
-    for (select, n) in memories {
+    for (select, n) in memories.into_iter().chain(fc_layers) {
         for a in sample_addresses(n, limit) {
             h.read(select, a);
         }
     }
-    for r in 0..=REG_IGNORED {
+    for r in 0..=reg(config, REG_IGNORED) {
         h.read(SELECT_REGISTERS, r);
     }
 }
@@ -191,24 +212,36 @@ pub fn directed(config: &Config, options: &CosimOptions) -> Result<Report, Cosim
     let mut h = host(&cell);
     let mut samples = 0;
     // Registers at reset, then every writable register written and read back.
-    for r in 0..=REG_IGNORED {
+    let hidden_layers = config.fc.hidden.len();
+    for r in 0..=reg(config, REG_IGNORED) {
         h.read(SELECT_REGISTERS, r);
     }
-    for (r, v) in [
-        (0, 3),
-        (1, 5),
-        (2, 0xBEEF),
-        (3, 0x1234),
-        (4, 0x5A5A),
-        (5, 0xC3C3),
-    ] {
+    let hidden_shifts = (0..hidden_layers).map(|k| (k, 3 + k as i32));
+    let others = [
+        (REG_OUTPUT_LR_SHIFT, 5),
+        (REG_ROUNDING_LO, 0xBEEF),
+        (REG_ROUNDING_HI, 0x1234),
+        (REG_PROJECTION_LO, 0x5A5A),
+        (REG_PROJECTION_HI, 0xC3C3),
+    ]
+    .map(|(r, v)| (reg(config, r), v));
+    for (r, v) in hidden_shifts.chain(others) {
         h.write(SELECT_REGISTERS, r, v);
         h.read(SELECT_REGISTERS, r);
     }
     // A learning-rate shift above 16 stores 16 (docs/RTL.md, registers); without the learning
     // unit the register does not exist and reads 0.
     let learning = i32::from(config.hardware.learning);
-    for (r, v) in [(0, 17), (1, 0xFFFF), (0, 16), (1, 2)] {
+    let output_shift = reg(config, REG_OUTPUT_LR_SHIFT);
+    let last_hidden = hidden_layers - 1;
+    for (r, v) in [
+        (0, 17),
+        (output_shift, 0xFFFF),
+        (0, 16),
+        (output_shift, 2),
+        (last_hidden, 0xFFFF),
+        (last_hidden, 1),
+    ] {
         h.write(SELECT_REGISTERS, r, v);
         let stored = h.read(SELECT_REGISTERS, r);
         expect_eq(
@@ -258,15 +291,17 @@ pub fn directed(config: &Config, options: &CosimOptions) -> Result<Report, Cosim
     for a in 0..taps {
         h.write(SELECT_KERNELS, a, hi);
     }
-    for a in 0..config.fc.hidden[0] * config.fc.classes {
+    let last_hidden = *config.fc.hidden.last().expect("validated: a hidden layer");
+    for a in 0..last_hidden * config.fc.classes {
         h.write(
-            SELECT_OUTPUT_WEIGHTS,
+            output_select(config),
             a,
             if a % 2 == 0 { fc_hi } else { -fc_hi - 1 },
         );
     }
-    h.write(SELECT_REGISTERS, REG_HIDDEN_LR_SHIFT, 0);
-    h.write(SELECT_REGISTERS, REG_OUTPUT_LR_SHIFT, 0);
+    for r in 0..=reg(config, REG_OUTPUT_LR_SHIFT) {
+        h.write(SELECT_REGISTERS, r, 0);
+    }
     for label in 0..config.fc.classes.min(3) {
         h.sample(&aer_words(&dense, true, label));
         samples += 1;
@@ -389,17 +424,19 @@ fn random_inner(
         paced_sample(&mut h, &words, &mut rng, gaps);
         if rng.chance(300) {
             let shift = rng.below(17) as i32;
-            h.write(SELECT_REGISTERS, rng.below(2) as usize, shift);
+            let shift_registers = reg(config, REG_OUTPUT_LR_SHIFT) as u64 + 1;
+            h.write(SELECT_REGISTERS, rng.below(shift_registers) as usize, shift);
         }
         if rng.chance(200) {
-            h.write(SELECT_REGISTERS, REG_ROUNDING_LO, rng.below(1 << 16) as i32);
+            let lo = reg(config, REG_ROUNDING_LO);
+            h.write(SELECT_REGISTERS, lo, rng.below(1 << 16) as i32);
         }
         for _ in 0..rng.below(4) {
             let select = [SELECT_SCORES, SELECT_MEMBRANES, SELECT_REGISTERS][rng.below(3) as usize];
             let n = match select {
                 SELECT_SCORES => 2 * config.fc.classes,
                 SELECT_MEMBRANES => 2 * config.conv_neurons(),
-                _ => REG_IGNORED + 1,
+                _ => reg(config, REG_IGNORED) + 1,
             };
             h.read(select, rng.below(n as u64) as usize);
         }
@@ -539,11 +576,8 @@ pub fn mnist(
         expect_eq(format!("class of test digit {s}"), expected.class, class)?;
         expect_eq(format!("scores of test digit {s}"), expected.scores, scores)?;
     }
-    for (k, select) in [SELECT_HIDDEN_WEIGHTS, SELECT_OUTPUT_WEIGHTS]
-        .into_iter()
-        .enumerate()
-    {
-        let weights = chip.layers()[k].weights();
+    for (k, layer) in chip.layers().iter().enumerate() {
+        let (select, weights) = (fc_select(k), layer.weights());
         for a in sample_addresses(weights.len(), 4096) {
             let got = h.read(select, a);
             expect_eq(
@@ -584,7 +618,7 @@ pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimE
     for (select, write) in [
         (SELECT_SCORES, true),
         (SELECT_MEMBRANES, true),
-        (3, false),
+        (output_select(config) + 1, false),
         (15, true),
     ] {
         match write {
@@ -594,7 +628,7 @@ pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimE
     }
     let spike = window_edges(config, &mut h)?;
     let mut samples = 1;
-    for r in [REG_HIDDEN_LR_SHIFT, REG_OUTPUT_LR_SHIFT] {
+    for r in 0..=reg(config, REG_OUTPUT_LR_SHIFT) {
         h.write(SELECT_REGISTERS, r, 16);
     }
     for label in 0..config.fc.classes {
@@ -617,7 +651,7 @@ pub fn corners(config: &Config, options: &CosimOptions) -> Result<Report, CosimE
     let outside = vec![Event::new(u8::MAX, 0, 0); 1 << 16];
     h.sample(&aer_words(&outside, false, 0));
     samples += 1;
-    let ignored = h.read(SELECT_REGISTERS, REG_IGNORED);
+    let ignored = h.read(SELECT_REGISTERS, reg(config, REG_IGNORED));
     drop(h);
     check(&cell)?;
     expect_eq(
@@ -640,15 +674,16 @@ fn nothing_to_learn<D: FnMut(&PortsIn) -> PortsOut>(
     spike: &[Event],
 ) {
     let (hidden, classes) = (config.fc.hidden[0], config.fc.classes);
+    let last_hidden = *config.fc.hidden.last().expect("validated: a hidden layer");
     let w_max = (1 << (config.fc.weight_bits - 1)) - 1;
     for j in 0..hidden {
         h.write(SELECT_HIDDEN_WEIGHTS, j, w_max);
         h.write(SELECT_HIDDEN_WEIGHTS, hidden + j, w_max);
     }
-    for address in 0..hidden * classes {
+    for address in 0..last_hidden * classes {
         let to_label = address % classes == 0;
         h.write(
-            SELECT_OUTPUT_WEIGHTS,
+            output_select(config),
             address,
             if to_label { w_max } else { -w_max - 1 },
         );

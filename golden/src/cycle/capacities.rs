@@ -99,15 +99,11 @@ impl Capacities {
         // FC layer k: `inputs · N_k` elements, `inputs · G_k` words.
         let fc_layers = (0..s.fc.neurons.len())
             .flat_map(|k| [s.fc.inputs[k] * s.fc.neurons[k], s.fc.words[k] + 1]);
-        let largest_element = [
-            s.taps * s.kernels,
-            2 * s.conv_neurons,
-            s.kernel_words + 1,
-        ]
-        .into_iter()
-        .chain(fc_layers)
-        .max()
-        .unwrap_or(1);
+        let largest_element = [s.taps * s.kernels, 2 * s.conv_neurons, s.kernel_words + 1]
+            .into_iter()
+            .chain(fc_layers)
+            .max()
+            .unwrap_or(1);
         Self {
             kernel_addr_bits: address_bits(kernel),
             membrane_addr_bits: address_bits(membrane),

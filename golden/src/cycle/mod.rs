@@ -755,12 +755,12 @@ impl CycleChip {
         match r {
             REG_OUTPUT_LR_SHIFT => self.output_lr_shift = u32::from(data.min(16)),
             REG_ROUNDING_LO | REG_ROUNDING_HI => {
-                let r = self.fc.rounding;
+                let state = self.fc.rounding;
                 fc_in.rounding_write = true;
-                fc_in.rounding_wdata = if d.column == REG_ROUNDING_LO {
-                    (r & 0xFFFF_0000) | u32::from(data)
+                fc_in.rounding_wdata = if r == REG_ROUNDING_LO {
+                    (state & 0xFFFF_0000) | u32::from(data)
                 } else {
-                    (r & 0xFFFF) | u32::from(data) << 16
+                    (state & 0xFFFF) | u32::from(data) << 16
                 };
             }
             REG_PROJECTION_LO => {
