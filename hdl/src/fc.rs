@@ -1,14 +1,17 @@
 //! The FC engine with the DRTP learning unit's sequencing (golden `fc.rs`, `chip.rs`,
-//! `learning_unit.rs`): weight memories, accumulators, the forward pass of both FC layers, the
-//! hidden activation, the class decision and the weight updates.
+//! `learning_unit.rs`): weight memories, accumulators, the forward pass of every FC layer, the
+//! hidden activations, the class decision and the weight updates.
 //!
-//! Memories: FC layer 0 weights, `conv_neurons · G_h` words of `FC_LANES` s8 weights, single
-//! port (iCE40: 4 SPRAMs side by side); output weights, `hidden · G_o` words, single port
-//! (block RAM); accumulators, `G_h + G_o` words of `FC_LANES` s`ACC_BITS` (block RAM), the hidden
-//! words first. Word `i·G + g` of a weight memory holds the weights of input `i` to neurons
-//! `8g .. 8g + 8` (input-major, as golden). After the activation phase the hidden accumulator
-//! words hold the activation words instead: `y` (s8) of lane `l` at bit `8l`, the DRTP modulation
-//! `d` (s2) at bit `64 + 2l`; the output words hold the scores `z_c`.
+//! Memories: FC layer 0 weights, `conv_neurons · G_0` words of `FC_LANES` s8 weights, single
+//! port (iCE40: 4 SPRAMs side by side); the output weight memory, FC layers 1..=h one after the
+//! other (layer `k` from word `B_k`; with one hidden layer only the output layer,
+//! `hidden · G_o` words), single port (block RAM); accumulators, `Σ G_k` words of `FC_LANES`
+//! s`ACC_BITS` (block RAM), each hidden layer's words (from `A_k`), then the scores. Word
+//! `i·G + g` of a layer holds the weights of input `i` to neurons `8g .. 8g + 8` (input-major,
+//! as golden). After its activation phase a hidden layer's accumulator words hold its activation
+//! words instead: `y` (s8) of lane `l` at bit `8l`, the DRTP modulation `d` (s2) at bit
+//! `64 + 2l`; the output words hold the scores `z_c`. With `h > 1` hidden layers the passes
+//! below run layer after layer (the `layer` register; docs/RTL.md § "Several hidden layers").
 //!
 //! One sample (`start`, after `start_clear` zeroed the accumulators at the sample's start):
 //!
@@ -292,12 +295,16 @@ pub struct FcEngine {
     fc_layer: Signal<Local, Bits<LAYER_BITS>>,
     fc_onehot: Signal<Local, Bits<FC_LAYERS>>,
     upper: Signal<Local, Bit>,
-    /// That layer's constants: last lane group, its lanes, first accumulator word; the
+    /// That layer's constants: last lane group, first accumulator word (`acc_base`); the
     /// activation shift and learning-rate shift of hidden layer `layer`.
     last_group_k: Signal<Local, Bits<8>>,
-    last_mask_k: Signal<Local, Bits<FC_LANES>>,
     activation_shift: Signal<Local, Bits<8>>,
     hidden_lr_shift: Signal<Local, Bits<5>>,
+    /// Hidden layer `layer`'s first accumulator word, last lane group and its lanes (the
+    /// activation phase's; constants when `h = 1`).
+    act_base: Signal<Local, Bits<ACC_ADDR_BITS>>,
+    act_last_group: Signal<Local, Bits<8>>,
+    act_last_mask: Signal<Local, Bits<FC_LANES>>,
     /// The hidden layers with a nonzero `d` still to learn (after `layer` in its learning pass),
     /// and the lowest of them.
     modulated_after: Signal<Local, Bits<HIDDEN_LAYERS>>,
@@ -460,9 +467,11 @@ impl FcEngine {
             fc_onehot: Default::default(),
             upper: Default::default(),
             last_group_k: Default::default(),
-            last_mask_k: Default::default(),
             activation_shift: Default::default(),
             hidden_lr_shift: Default::default(),
+            act_base: Default::default(),
+            act_last_group: Default::default(),
+            act_last_mask: Default::default(),
             modulated_after: Default::default(),
             next_layer: Default::default(),
             layer_up: Default::default(),
@@ -588,22 +597,26 @@ impl Logic for FcEngine {
         self.fc_onehot.next = self.one_layer.val() << self.fc_layer.val();
         self.upper.next = !self.fc_onehot.val().get_bit(0);
         self.last_group_k.next = self.last_group_of[0].val();
-        self.last_mask_k.next = self.last_mask_of[0].val();
         self.acc_base.next = self.acc_base_of[0].val();
         for k in 1..FC_LAYERS {
             if self.fc_onehot.val().get_bit(k) {
                 self.last_group_k.next = self.last_group_of[k].val();
-                self.last_mask_k.next = self.last_mask_of[k].val();
                 self.acc_base.next = self.acc_base_of[k].val();
             }
         }
         self.layer_bit.next = self.one_hidden.val() << self.layer.q.val();
         self.activation_shift.next = self.activation_shift_of[0].val();
         self.hidden_lr_shift.next = self.hidden_lr_shifts.val().get_bits::<5>(0);
+        self.act_base.next = self.acc_base_of[0].val();
+        self.act_last_group.next = self.last_group_of[0].val();
+        self.act_last_mask.next = self.last_mask_of[0].val();
         self.modulated_after.next = self.any_modulated.q.val();
         for k in 0..HIDDEN_LAYERS {
             if self.layer_bit.val().get_bit(k) {
                 self.activation_shift.next = self.activation_shift_of[k].val();
+                self.act_base.next = self.acc_base_of[k].val();
+                self.act_last_group.next = self.last_group_of[k].val();
+                self.act_last_mask.next = self.last_mask_of[k].val();
                 self.hidden_lr_shift.next = self.hidden_lr_shifts.val().get_bits::<5>(5 * k);
                 if self.pass.q.val() == FcPass::LearnHidden {
                     self.modulated_after.next =
@@ -694,8 +707,8 @@ impl Logic for FcEngine {
         self.rounded_negated.next = !self.rounded_wide.val() + 1;
         // Lane masks of the current word, the label's lane, the decision's lane.
         self.hidden_mask.next = self.all_lanes.val();
-        if self.act_group.q.val() == self.last_group_k.val() {
-            self.hidden_mask.next = self.last_mask_k.val();
+        if self.act_group.q.val() == self.act_last_group.val() {
+            self.hidden_mask.next = self.act_last_mask.val();
         }
         self.class_mask.next = self.all_lanes.val();
         if self.group.q.val() == self.last_output_group.val() {
@@ -1063,7 +1076,7 @@ impl Logic for FcEngine {
         if self.act_pending.q.val() {
             self.accumulators.write_enable.next = true;
             self.accumulators.write_address.next =
-                self.acc_base.val() + bit_cast::<ACC_ADDR_BITS, 8>(self.act_group.q.val());
+                self.act_base.val() + bit_cast::<ACC_ADDR_BITS, 8>(self.act_group.q.val());
             for l in FC_LANES..(FC_LANES + 1) {
                 self.accumulators.write_data.next = self.activation_words[l].val();
             }

@@ -29,6 +29,8 @@ fn configs() -> impl Strategy<Value = Config> {
         // Lanes: mostly the compiled 8, else anything (the generator builds 1, 2, 4, 8).
         proptest::sample::select(vec![8usize, 8, 8, 8, 8, 8, 1, 2, 3, 4, 16]),
         proptest::bool::weighted(0.9),
+        // Hidden layers: mostly one (the compiled RTL's), up to golden's 4, and 5 (invalid).
+        proptest::sample::select(vec![1usize, 1, 1, 1, 2, 3, 4, 5]),
     );
     (input, conv, fc, other).prop_map(|(i, c, f, o)| {
         let mut config = Config::default();
@@ -42,14 +44,14 @@ fn configs() -> impl Strategy<Value = Config> {
         (config.conv.weight_bits, config.conv.spike_count_bits) = (c.3, c.4);
         config.conv.threshold = 1;
         config.conv.init_range = 1;
-        config.fc.hidden = vec![f.0];
+        config.fc.hidden = vec![f.0; o.5];
         config.fc.classes = f.1;
         (config.fc.weight_bits, config.fc.activation_bits) = (f.2, f.3);
-        config.fc.activation_shifts = vec![f.4];
+        config.fc.activation_shifts = vec![f.4; o.5];
         config.fc.output_shift = f.5;
         config.fc.probability_bits = o.0;
         config.learning.output_lr_shift = o.1.min(16);
-        config.learning.hidden_lr_shifts = vec![o.1.min(16)];
+        config.learning.hidden_lr_shifts = vec![o.1.min(16); o.5];
         config.training.lr_decay_epochs = vec![];
         config.hardware.conv_lanes = o.3.min(c.0);
         config.hardware.fc_lanes = if o.4 { o.3.min(c.0) } else { 4 };
@@ -62,7 +64,7 @@ fn configs() -> impl Strategy<Value = Config> {
 fn a_valid_config_emits_or_is_refused_by_capacity() {
     let mut runner = TestRunner::new_with_rng(
         RunnerConfig {
-            cases: 800,
+            cases: 1000,
             failure_persistence: None,
             ..RunnerConfig::default()
         },

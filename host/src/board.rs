@@ -11,8 +11,7 @@ use crate::HostError;
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{
-    REG_HIDDEN_LR_SHIFT, REG_OUTPUT_LR_SHIFT, REG_ROUNDING_HI, REG_ROUNDING_LO, SELECT_KERNELS,
-    SELECT_REGISTERS, SELECT_SCORES,
+    chip_registers, fc_select, SELECT_KERNELS, SELECT_REGISTERS, SELECT_SCORES,
 };
 use golden::cycle::host::aer_words;
 use golden::event::Event;
@@ -49,10 +48,6 @@ pub struct Board<T: Transport> {
     pub timeout: Duration,
     /// Bytes received but not yet consumed.
     pending: std::collections::VecDeque<u8>,
-}
-
-fn select_of_layer(k: usize) -> u8 {
-    1 + k as u8
 }
 
 impl<T: Transport> Board<T> {
@@ -197,7 +192,7 @@ impl<T: Transport> Board<T> {
         )];
         for k in 0..chip.layers().len() {
             v.push((
-                select_of_layer(k),
+                fc_select(k),
                 memory::fc_layer(chip, k),
                 format!("FC layer {k}"),
             ));
@@ -217,7 +212,7 @@ impl<T: Transport> Board<T> {
         for ((select, shape, _), elements) in shapes.into_iter().zip(weights) {
             self.write_words(select, 0, &memory::pack(shape, elements))?;
         }
-        for (register, value) in registers(chip) {
+        for (register, value) in chip_registers(chip) {
             self.write_element(SELECT_REGISTERS, register as u32, value)?;
         }
         match self.status()? {
@@ -294,7 +289,7 @@ impl<T: Transport> Board<T> {
             let got = self.read_memory(select, shape)?;
             mismatches.extend(differences(&name, &got, expected));
         }
-        for (register, value) in registers(chip) {
+        for (register, value) in chip_registers(chip) {
             let got = self.read_element(SELECT_REGISTERS, register as u32)?;
             if got != value {
                 mismatches.push(Mismatch {
@@ -307,18 +302,6 @@ impl<T: Transport> Board<T> {
         }
         Ok(mismatches)
     }
-}
-
-/// The registers a chip load writes: learning-rate shifts, the rounding LFSR state.
-fn registers(chip: &Chip) -> [(usize, u16); 4] {
-    let (hidden, output) = chip.learning_shifts();
-    let state = chip.rounding_lfsr().state();
-    [
-        (REG_HIDDEN_LR_SHIFT, hidden.first().map_or(0, |&s| s as u16)),
-        (REG_OUTPUT_LR_SHIFT, output as u16),
-        (REG_ROUNDING_LO, state as u16),
-        (REG_ROUNDING_HI, (state >> 16) as u16),
-    ]
 }
 
 /// The elements where `got` differs from `expected`, named `name`.

@@ -7,7 +7,7 @@
 //!
 //! `cargo run --release -p spoon-testbench --example generator_table -- [CONFIG.toml ...]`
 //! (the default config with 8, 4, 2 and 1 lanes, configs/nmnist.toml, configs/fashion.toml,
-//! the tiny test config and its 1-lane minimum when none is given).
+//! configs/two-hidden.toml, the tiny test config and its 1-lane minimum when none is given).
 
 use golden::chip::Chip;
 use golden::config::Config;
@@ -35,6 +35,7 @@ fn configs() -> Vec<(String, Config)> {
             ("default, 1 lane".into(), lanes(Config::default(), 1)),
             ("configs/nmnist.toml".into(), file("nmnist.toml")),
             ("configs/fashion.toml".into(), file("fashion.toml")),
+            ("configs/two-hidden.toml".into(), file("two-hidden.toml")),
             ("tiny (tests)".into(), Config::tiny()),
             ("tiny, 1 lane (minimum)".into(), lanes(Config::tiny(), 1)),
         ];

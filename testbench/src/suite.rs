@@ -449,7 +449,8 @@ fn random_inner(
 }
 
 /// A random config the generator builds (hdl `generator::capacities`): field, channels,
-/// kernels, hidden neurons, classes, FIFO depth, lanes (1, 2, 4 or 8), weight, membrane and
+/// kernels, hidden neurons, classes, FIFO depth, lanes (1, 2, 4 or 8), 1 to 4 hidden
+/// layers, weight, membrane and
 /// spike-counter widths, shifts and seeds drawn around the default's, small enough for a
 /// lock-step run of seconds.
 pub fn random_config(seed: u64) -> Config {
@@ -480,6 +481,14 @@ pub fn random_config(seed: u64) -> Config {
         let lanes = [1, 2, 4, 8][rng.below(4) as usize];
         c.hardware.conv_lanes = lanes;
         c.hardware.fc_lanes = lanes;
+        // Hidden layers past the first (one layer in 2 draws of 5, as the default): inputs up to
+        // 127 need larger activation shifts.
+        let layers = [1, 1, 2, 3, 4][rng.below(5) as usize];
+        for _ in 1..layers {
+            c.fc.hidden.push(rng.range(1, 24) as usize);
+            c.fc.activation_shifts.push(rng.range(3, 9) as u32);
+            c.learning.hidden_lr_shifts.push(rng.range(0, 6) as u32);
+        }
         if c.validate().is_ok() && hdl::generator::capacities(&c).is_ok() {
             return c;
         }

@@ -29,8 +29,8 @@ fn mnist_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample")
 }
 
-/// Three fixed seeds (1, 2 and 4 lanes) and one from the clock (printed): each config is an
-/// emitter compilation (half a minute) and a Verilator build.
+/// Three fixed seeds (1, 2 and 4 lanes with 3, 2 and 4 hidden layers) and one from the clock
+/// (printed): each config is an emitter compilation (half a minute) and a Verilator build.
 #[test]
 fn random_configs_are_generated_and_pass_lockstep() {
     let dir = tempfile::tempdir().unwrap();
@@ -38,15 +38,16 @@ fn random_configs_are_generated_and_pass_lockstep() {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs();
-    for (seed, lanes) in [
-        (11, Some(1)),
-        (12, Some(2)),
-        (0, Some(4)),
+    for (seed, shape) in [
+        (11, Some((1, 3))),
+        (18, Some((2, 2))),
+        (1, Some((4, 4))),
         (1000 + clock % 100_000, None),
     ] {
         let config = random_config(seed);
-        if let Some(lanes) = lanes {
-            assert_eq!(config.hardware.fc_lanes, lanes, "seed {seed}");
+        if let Some(shape) = shape {
+            let got = (config.hardware.fc_lanes, config.fc.hidden.len());
+            assert_eq!(got, shape, "seed {seed}: lanes, hidden layers");
         }
         let caps = Capacities::of(&config);
         println!(
@@ -94,15 +95,11 @@ fn the_fashion_config_in_lockstep() {
 }
 
 /// What the blocks are not written for is refused before anything is compiled, naming the
-/// field: two hidden layers, 4 FC lanes beside 8 conv lanes, 16 or 3 lanes, 1 lane for 300
-/// hidden neurons (300 lane groups), 10-bit FC weights.
+/// field: 4 FC lanes beside 8 conv lanes, 16 or 3 lanes, 1 lane for 300 neurons in the first
+/// or the second hidden layer (300 lane groups), 10-bit FC weights.
 #[test]
 fn an_unsupported_config_is_refused_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
-    let mut two = Config::default();
-    two.fc.hidden = vec![100, 50];
-    two.fc.activation_shifts = vec![4, 4];
-    two.learning.hidden_lr_shifts = vec![2, 2];
     let lanes = |conv: usize, fc: usize| {
         let mut c = Config::default();
         (c.hardware.conv_lanes, c.hardware.fc_lanes) = (conv, fc);
@@ -110,14 +107,18 @@ fn an_unsupported_config_is_refused_naming_the_field() {
     };
     let mut groups = lanes(1, 1);
     groups.fc.hidden = vec![300];
+    let mut second = lanes(1, 1);
+    second.fc.hidden = vec![100, 300];
+    second.fc.activation_shifts = vec![4, 8];
+    second.learning.hidden_lr_shifts = vec![2, 2];
     let mut wide = Config::default();
     wide.fc.weight_bits = 10;
     for (config, field) in [
-        (two, "fc.hidden"),
         (lanes(8, 4), "hardware.fc_lanes"),
         (lanes(16, 16), "hardware.conv_lanes"),
         (lanes(3, 3), "hardware.conv_lanes"),
         (groups, "hardware.fc_lanes"),
+        (second, "hardware.fc_lanes"),
         (wide, "fc.weight_bits"),
     ] {
         config.validate().unwrap();
