@@ -154,10 +154,15 @@ fn gate_model(dir: &Path, config: &Config, lib: &charlib::Library) -> Result<::s
         tracing: ::sim::Tracing::On,
         // Yosys names most of a netlist's nets `_123_`, which Verilator leaves out of a VCD
         // unless asked.
+        // Verilator 5.006's bit-op-tree optimisation (V3Const) evaluates parts of the mapped
+        // multipliers wrongly: with it, an FC lane's product register reads 0x8000 for
+        // 0 × 0 where Icarus and Yosys `sat` give 0, and the netlist drifted from the RTL by
+        // hundreds of cycles per sample (docs/POWER.md § "Gate level").
         verilator_args: vec![
             "--x-assign".into(),
             "unique".into(),
             "--trace-underscore".into(),
+            "-fno-const-bit-op-tree".into(),
         ],
         power_up: ::sim::PowerUp::Zero,
     };

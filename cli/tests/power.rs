@@ -88,3 +88,54 @@ fn the_asic_view_of_a_short_run_adds_up() {
     check(&report, "asic");
     assert!(report["total_area_mm2"].as_f64().unwrap() > 0.0);
 }
+
+/// `--gate-level` runs the sky130 netlist itself under Verilator. On a small chip (8 kernels,
+/// 8 hidden neurons: its FC lanes are the default's) it must take the RTL's cycles for every
+/// workload; without `-fno-const-bit-op-tree` Verilator 5.006 evaluated the mapped multipliers
+/// wrongly and the netlist drifted from the RTL (docs/POWER.md § "Gate-level activity"). About
+/// 4 minutes, most of it compiling the netlist's model.
+#[test]
+fn the_gate_level_netlist_takes_the_rtls_cycles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut config = golden::config::Config::default();
+    config.conv.kernels = 8;
+    config.fc.hidden = vec![8];
+    let file = tmp.path().join("small.toml");
+    std::fs::write(&file, config.to_toml()).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample");
+    let out = tmp.path().join("gate");
+    Command::cargo_bin("spoon")
+        .unwrap()
+        .args([
+            "power",
+            "--target",
+            "asic",
+            "--gate-level",
+            "--samples",
+            "2",
+        ])
+        .args(["--train-samples", "1", "--quiet", "--config"])
+        .arg(&file)
+        .arg("--data")
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(out.join("power.json")).unwrap();
+    let report: Value = serde_json::from_str(&text).unwrap();
+    check(&report, "asic");
+    let notes: Vec<&str> = report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    for (note, kind) in notes.iter().zip(["inference", "training"]) {
+        assert!(
+            note.starts_with(&format!("{kind}: the gate-level netlist took the RTL's")),
+            "{note}"
+        );
+    }
+}

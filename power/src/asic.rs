@@ -131,17 +131,7 @@ pub fn map(
             &format!("# flip-flops: {}", small.join(" ")),
         )
         .replace("{small_memory_modules}", &small.join(" "));
-    let step = yosys(
-        dir,
-        YosysRun {
-            name: "yosys-asic",
-            script: &script,
-            inputs: &["design.v", "cells.lib", "asic.ys"],
-            outputs: &["stat.json", "yosys.log", "netlist.v"],
-        },
-        cache,
-        use_cache,
-    )?;
+    let step = yosys(dir, &script, cache, use_cache)?;
     let path = dir.join("stat.json");
     let text = std::fs::read_to_string(&path).map_err(|e| PowerError::io(&path, e))?;
     let stat = parse_stat(&text, &path)?;
@@ -190,86 +180,26 @@ fn parse_stat(text: &str, origin: &Path) -> Result<Stat, PowerError> {
     Ok(Stat { modules })
 }
 
-/// One cached Yosys run in a folder: `script` written to `inputs[last]`, the log to
-/// `outputs[log]`.
-struct YosysRun<'a> {
-    name: &'a str,
-    script: &'a str,
-    /// The files read, the script last.
-    inputs: &'a [&'a str],
-    /// The files written, the log (`yosys.log` or another `.log`) among them.
-    outputs: &'a [&'a str],
-}
-
-fn yosys(dir: &Path, run: YosysRun, cache: &Path, use_cache: bool) -> Result<Step, PowerError> {
-    let script_file = run.inputs.last().copied().unwrap_or("script.ys");
-    let path = dir.join(script_file);
-    std::fs::write(&path, run.script).map_err(|e| PowerError::io(&path, e))?;
-    let log = run
-        .outputs
-        .iter()
-        .find(|f| f.ends_with(".log"))
-        .copied()
-        .unwrap_or("yosys.log");
+fn yosys(dir: &Path, script: &str, cache: &Path, use_cache: bool) -> Result<Step, PowerError> {
+    let path = dir.join("asic.ys");
+    std::fs::write(&path, script).map_err(|e| PowerError::io(&path, e))?;
     let version = tools::version(YOSYS, "-V")?;
-    let args: Vec<String> = ["-q", "-l", log, "-s", script_file]
+    let args: Vec<String> = ["-q", "-l", "yosys.log", "-s", "asic.ys"]
         .map(String::from)
         .to_vec();
-    let _ = std::fs::remove_file(dir.join(log));
+    let _ = std::fs::remove_file(dir.join("yosys.log"));
     Ok(CachedStep {
         root: cache,
-        name: run.name,
-        input_files: run.inputs,
+        name: "yosys-asic",
+        input_files: &["design.v", "cells.lib", "asic.ys"],
         recipe: format!("{YOSYS} {} ({version})", args.join(" ")),
-        outputs: run.outputs,
+        outputs: &["stat.json", "yosys.log", "netlist.v"],
     }
     .run(dir, use_cache, || {
-        let (_, wall) = tools::run(dir, YOSYS, &args, &format!("{}.run.log", run.name))?;
+        let (_, wall) = tools::run(dir, YOSYS, &args, "yosys.run.log")?;
         Ok((format!("{YOSYS} {}", args.join(" ")), wall))
     })?)
 }
-
-/// The netlist `map` wrote in `dir` as Verilator should simulate it (`sim_netlist.v`): every
-/// cell instance replaced by its model's logic (`cells.v`, [`crate::gate::cell_models`]) inside
-/// its block's module, the blocks' hierarchy kept (so a net's scope is still its block).
-/// Verilator 5.006 evaluates the netlist with its 38,000 one-gate module instances wrongly: a
-/// gate's output stays at a value of its inputs that no longer holds (docs/POWER.md § "Gate
-/// level"); with the cells inlined it agrees with Icarus and with the RTL.
-pub fn simulation_netlist(
-    dir: &Path,
-    lib: &Library,
-    cache: &Path,
-    use_cache: bool,
-) -> Result<PathBuf, PowerError> {
-    let models = dir.join("cells.v");
-    std::fs::write(&models, crate::gate::cell_models(lib))
-        .map_err(|e| PowerError::io(&models, e))?;
-    yosys(
-        dir,
-        YosysRun {
-            name: "yosys-gate-sim",
-            script: SIM_NETLIST_YS,
-            inputs: &["netlist.v", "cells.v", "sim_netlist.ys"],
-            outputs: &["sim_netlist.v", "sim_netlist.log"],
-        },
-        cache,
-        use_cache,
-    )?;
-    Ok(dir.join("sim_netlist.v"))
-}
-
-const SIM_NETLIST_YS: &str =
-    "# spoon-power: the sky130 netlist with its cells inlined, for Verilator (power/src/asic.rs).
-read_verilog netlist.v
-read_verilog cells.v
-hierarchy -top spoon
-proc
-setattr -mod -set keep_hierarchy 1 *
-setattr -mod -unset keep_hierarchy sky130_fd_sc_hd__*
-flatten
-opt_clean
-write_verilog -noattr sim_netlist.v
-";
 
 /// Sums every module's cells into its block, each module counted as often as the hierarchy
 /// instantiates it (from the top).
