@@ -11,42 +11,43 @@
 // (tasks `lanes` and `shifter` of learning_unit.sby). Assumed, as the FC engine (hdl/src/fc.rs)
 // guarantees: the old weight lies in the range of `fc.weight_bits` (the host writes weights in
 // range, and this proof shows every write-back stays there: by induction over the updates, every
-// stored weight does); `d ∈ {−1, 0, +1}`; `0 ≤ q < 2^7` and `rounded_negated = −q`; the lane's
+// stored weight does); `d ∈ {−1, 0, +1}`; `|q| < 2^7` (a spike count, or an activation of a
+// later hidden layer) and `rounded_negated = −q`; the lane's
 // registered output update lies in [−256, 255] (what `output_round_props` proves of the shifter
 // that feeds it); the product `|p| ≤ 2^14`; the shift `s ≤ 16` and `r < 2^s`, and `s` does not
 // change from one cycle to the next (a register written only between samples).
 //
 // bind spoon$fc$updates$0 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$updates$1 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$updates$2 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$updates$3 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$updates$4 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$updates$5 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$updates$6 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$updates$7 learning_unit_props #(.LO(lo), .HI(hi), .OFFSET(offset)) props (
 //     .clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation),
-//     .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta),
+//     .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta),
 //     .load_delta(load_delta), .delta_q(delta_q$q), .new_weight(new_weight), .placed(placed));
 // bind spoon$fc$output_round output_round_props props (
 //     .clock(clock), .product(product), .round(round), .shift(shift), .sum_q(sum_q$q),
@@ -55,12 +56,12 @@
 module learning_unit_props #(parameter [9:0] LO = 0, parameter [9:0] HI = 0,
                              parameter [7:0] OFFSET = 0) (
     input clock, input [7:0] weight, input output_layer, input [1:0] modulation,
-    input [7:0] rounded, input [9:0] rounded_negated, input [9:0] output_delta,
+    input [9:0] rounded_wide, input [9:0] rounded_negated, input [9:0] output_delta,
     input load_delta, input [9:0] delta_q, input [7:0] new_weight, input [63:0] placed
 );
     wire signed [31:0] lo = $signed(LO), hi = $signed(HI);
     wire signed [31:0] w = $signed(weight);
-    wire signed [31:0] q = {24'b0, rounded};
+    wire signed [31:0] q = $signed(rounded_wide);
     wire signed [31:0] registered = $signed(delta_q);
     // The exact update (golden learning_unit.rs): hidden `−d·q`, output the registered update.
     wire signed [31:0] delta = output_layer ? registered
@@ -71,7 +72,7 @@ module learning_unit_props #(parameter [9:0] LO = 0, parameter [9:0] HI = 0,
     always @(*) begin
         assume (w >= lo && w <= hi);
         assume (modulation != 2'b10);
-        assume (rounded < 8'd128 && $signed(rounded_negated) == -$signed({2'b0, rounded}));
+        assume (q > -128 && q < 128 && $signed(rounded_negated) == -q);
         assume (registered >= -256 && registered <= 255);
         // weight_in_range: the written-back weight lies in the range of `fc.weight_bits`.
         weight_in_range: assert (got >= lo && got <= hi);
@@ -133,16 +134,16 @@ endmodule
 
 module learning_unit_formal (
     input clock, input [7:0] weight, input output_layer, input [1:0] modulation,
-    input [7:0] rounded, input [9:0] rounded_negated, input [9:0] output_delta,
+    input [9:0] rounded_wide, input [9:0] rounded_negated, input [9:0] output_delta,
     input [7:0] load_delta
 );
     wire [63:0] placed0, placed1, placed2, placed3, placed4, placed5, placed6, placed7;
-    spoon$fc$updates$0 lane0 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[0]), .placed(placed0));
-    spoon$fc$updates$1 lane1 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[1]), .placed(placed1));
-    spoon$fc$updates$2 lane2 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[2]), .placed(placed2));
-    spoon$fc$updates$3 lane3 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[3]), .placed(placed3));
-    spoon$fc$updates$4 lane4 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[4]), .placed(placed4));
-    spoon$fc$updates$5 lane5 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[5]), .placed(placed5));
-    spoon$fc$updates$6 lane6 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[6]), .placed(placed6));
-    spoon$fc$updates$7 lane7 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded(rounded), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[7]), .placed(placed7));
+    spoon$fc$updates$0 lane0 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[0]), .placed(placed0));
+    spoon$fc$updates$1 lane1 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[1]), .placed(placed1));
+    spoon$fc$updates$2 lane2 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[2]), .placed(placed2));
+    spoon$fc$updates$3 lane3 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[3]), .placed(placed3));
+    spoon$fc$updates$4 lane4 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[4]), .placed(placed4));
+    spoon$fc$updates$5 lane5 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[5]), .placed(placed5));
+    spoon$fc$updates$6 lane6 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[6]), .placed(placed6));
+    spoon$fc$updates$7 lane7 (.clock(clock), .weight(weight), .output_layer(output_layer), .modulation(modulation), .rounded_wide(rounded_wide), .rounded_negated(rounded_negated), .output_delta(output_delta), .load_delta(load_delta[7]), .placed(placed7));
 endmodule

@@ -99,7 +99,7 @@ pub struct InputScan {
     last_mask_of: [Constant<Bits<FC_LANES>>; FC_LAYERS],
     row_start: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LAYERS],
     step_of: [Constant<Bits<HIDDEN_ADDR_BITS>>; FC_LAYERS],
-    offsets: [LaneOffsets; FC_LAYERS],
+    lane_offsets: [LaneOffsets; FC_LAYERS],
     /// Every lane of a word; a one-hot 1.
     all_lanes: Constant<Bits<FC_LANES>>,
     one_layer: Constant<Bits<FC_LAYERS>>,
@@ -170,7 +170,7 @@ impl InputScan {
             last_mask_of: std::array::from_fn(|k| mask(source(k).3)),
             row_start: std::array::from_fn(|k| c(fc.weight_base.get(k).copied().unwrap_or(0))),
             step_of: std::array::from_fn(|k| c(FC_LANES * groups(k))),
-            offsets: std::array::from_fn(|k| LaneOffsets::new(groups(k))),
+            lane_offsets: std::array::from_fn(|k| LaneOffsets::new(groups(k))),
             all_lanes: mask(FC_LANES),
             one_layer: c(1),
             position_step0: c(conv_last * p.hidden_groups),
@@ -231,12 +231,12 @@ impl Logic for InputScan {
             }
         }
         for k in 0..FC_LAYERS {
-            self.offsets[k].lowest.next = self.lowest.val();
+            self.lane_offsets[k].lowest.next = self.lowest.val();
         }
-        self.lane_offset.next = self.offsets[0].offset.val();
+        self.lane_offset.next = self.lane_offsets[0].offset.val();
         for k in 1..FC_LAYERS {
             if self.layer_onehot.val().get_bit(k) {
-                self.lane_offset.next = self.offsets[k].offset.val();
+                self.lane_offset.next = self.lane_offsets[k].offset.val();
             }
         }
         self.row.next = self.row_base.q.val() + self.lane_offset.val();
@@ -292,7 +292,7 @@ impl Logic for InputScan {
             self.start_onehot.next = self.one_layer.val() << self.layer.val();
             self.index.d.next = self.first_index[0].val();
             self.row_base.d.next = self.row_start[0].val();
-            for k in 1..FC_LAYERS {
+            for k in 0..FC_LAYERS {
                 if self.start_onehot.val().get_bit(k) {
                     self.index.d.next = self.first_index[k].val();
                     self.row_base.d.next = self.row_start[k].val();
