@@ -29,7 +29,7 @@ const CI_SAMPLE: &[(&str, &str)] = &[
         "weight write-back saturation dropped (lane 0)",
     ),
     (
-        "fc.projection.constants:rom:462dadbb",
+        "fc.projection.constants:rom:95361cb0",
         "projection seed of label 3, plus one",
     ),
     (
