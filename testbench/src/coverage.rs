@@ -553,7 +553,7 @@ impl Monitor {
     /// Hard tanh and its derivative window of every hidden neuron (the forward sums are in
     /// the accumulator words when the activation phase starts).
     fn activations(&mut self, cycle: u64) {
-        let (shift, ymax) = (self.limits.s.activation_shift, self.limits.s.ymax);
+        let (shift, ymax) = (self.limits.s.activation_shifts[0], self.limits.s.ymax);
         let lanes = self.limits.s.lanes;
         for j in 0..self.limits.s.hidden {
             let z = self.acc[j / lanes].sum(j % lanes, self.limits.s.caps.acc_bits);
