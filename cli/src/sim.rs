@@ -173,10 +173,16 @@ pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
     sim.write_chip(&chip)
         .context("loading the chip through the configuration port")?;
     sim.wait_idle()?;
+    let loaded = sim.cycle();
+    // Read back before the samples (and their waveform window): a device that does not hold
+    // the image would make every later figure meaningless.
+    if let Some(m) = sim.verify_chip(&chip)? {
+        bail!("the chip read back through the configuration port differs from the image: {m}");
+    }
     let origin = sim.cycle();
     say!(
         args,
-        "chip loaded through the configuration port in {origin} cycles"
+        "chip loaded through the configuration port in {loaded} cycles (read back equal)"
     );
     if let (Some(path), Some(window)) = (&args.vcd, &args.window) {
         sim.trace_window(origin + window.start..origin + window.end, path)?;
@@ -234,17 +240,27 @@ pub fn run_on(args: SimArgs, model: &Model) -> Result<()> {
         }
     }
     let seconds = wall.elapsed().as_secs_f64();
+    let simulated = sim.cycle() - origin;
+    // After learning, the device must hold golden's trained chip: every weight, the shifts
+    // and the rounding LFSR read back (outside any waveform window, which ends here).
+    if args.train {
+        sim.trace_end();
+        if let Some(m) = sim.verify_chip(&chip)? {
+            bail!("after learning, the device differs from golden's chip: {m}");
+        }
+    }
     say!(
         args,
         "{} samples, {total_cycles} cycles ({:.0} per sample), class = golden in {agree}; \
-         {:.2} M cycles/s{}",
+         {:.3} M cycles/s{}",
         samples.len(),
         total_cycles as f64 / samples.len().max(1) as f64,
-        (sim.cycle() - origin) as f64 / seconds / 1e6,
-        if args.check {
-            "; membrane maps = golden"
-        } else {
-            ""
+        simulated as f64 / seconds / 1e6,
+        match (args.check, args.train) {
+            (true, true) => "; membrane maps and learned chip = golden",
+            (true, false) => "; membrane maps = golden",
+            (false, true) => "; learned chip = golden",
+            (false, false) => "",
         }
     );
     if let Some(path) = &args.vcd {

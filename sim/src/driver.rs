@@ -6,33 +6,11 @@
 use crate::aer::{self, EndOfSample};
 use crate::{SimError, Simulator};
 use golden::chip::Chip;
-use golden::cycle::config_port::{memory_elements, memory_words};
+use golden::cycle::config_port::{
+    chip_memories, chip_registers, fc_layer_of, fc_select, memory_elements, memory_words,
+    SELECT_KERNELS, SELECT_MEMBRANES, SELECT_REGISTERS, SELECT_SCORES,
+};
 use golden::event::Event;
-
-/// `cfg_select` values (ARCHITECTURE § "Configuration / memory port").
-pub mod select {
-    pub const KERNELS: u8 = 0;
-    /// FC layer `k` weights (hidden layers, then output).
-    pub const fn fc_layer(k: usize) -> u8 {
-        1 + k as u8
-    }
-    pub const REGISTERS: u8 = 8;
-    pub const SCORES: u8 = 9;
-    pub const MEMBRANES: u8 = 10;
-}
-
-/// Register indices of select 8 (`docs/RTL.md`).
-pub mod register {
-    pub const HIDDEN_LR_SHIFT: u32 = 0;
-    pub const OUTPUT_LR_SHIFT: u32 = 1;
-    pub const ROUNDING_LOW: u32 = 2;
-    pub const ROUNDING_HIGH: u32 = 3;
-    pub const PROJECTION_SEED_LOW: u32 = 4;
-    pub const PROJECTION_SEED_HIGH: u32 = 5;
-    pub const CLASS: u32 = 6;
-    pub const STATUS: u32 = 7;
-    pub const IGNORED_EVENTS: u32 = 8;
-}
 
 /// Cycles a configuration request may wait for `cfg_ready` (a sample may be under way).
 const CFG_READY_LIMIT: u64 = 10_000_000;
@@ -41,6 +19,38 @@ const CFG_RVALID_LIMIT: u64 = 10_000;
 /// Cycles a sample may take: this plus [`SAMPLE_LIMIT_PER_WORD`] per word.
 const SAMPLE_LIMIT: u64 = 10_000_000;
 const SAMPLE_LIMIT_PER_WORD: u64 = 10_000;
+
+/// A difference between a chip and what the device holds ([`Simulator::verify_chip`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadMismatch {
+    /// `cfg_select` (a memory, or the registers).
+    pub select: u8,
+    /// The element (golden order) or the register index.
+    pub index: usize,
+    /// As 16-bit two's complement.
+    pub expected: u16,
+    pub read: u16,
+}
+
+impl std::fmt::Display for LoadMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = if self.select == SELECT_REGISTERS {
+            "register"
+        } else {
+            "element"
+        };
+        write!(
+            f,
+            "select {} {what} {}: wrote {} (0x{:04x}), read back {} (0x{:04x})",
+            self.select,
+            self.index,
+            self.expected as i16,
+            self.expected,
+            self.read as i16,
+            self.read
+        )
+    }
+}
 
 /// What streaming one sample did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,14 +142,13 @@ impl Simulator {
         Err(self.timeout("cfg_rvalid", CFG_RVALID_LIMIT))
     }
 
-    /// Elements per row of select 0, 1, 2 (`K`, the layer's neurons): a memory word holds 8 of
-    /// one row.
+    /// Elements per row of select 0 and of the FC layers' selects (`K`, the layer's neurons):
+    /// a memory word holds one lane's worth of one row.
     fn row_len(&self, select: u8) -> usize {
         let c = self.config();
-        match select {
-            select::KERNELS => c.conv.kernels,
-            s if usize::from(s) <= c.fc.hidden.len() => c.fc.hidden[usize::from(s) - 1],
-            _ => c.fc.classes,
+        match fc_layer_of(select, c.fc.hidden.len()) {
+            None => c.conv.kernels,
+            Some(k) => c.fc.hidden.get(k).copied().unwrap_or(c.fc.classes),
         }
     }
 
@@ -192,20 +201,20 @@ impl Simulator {
     /// storage order).
     pub fn write_kernels(&mut self, weights: &[i16]) -> Result<(), SimError> {
         for (a, &w) in weights.iter().enumerate() {
-            self.cfg_write(select::KERNELS, a as u32, w as u16)?;
+            self.cfg_write(SELECT_KERNELS, a as u32, w as u16)?;
         }
         Ok(())
     }
 
     /// Reads `n` kernel weights back by words.
     pub fn read_kernels(&mut self, n: usize) -> Result<Vec<i16>, SimError> {
-        self.read_memory_words(select::KERNELS, n)
+        self.read_memory_words(SELECT_KERNELS, n)
     }
 
     /// Reads `n` kernel weights back by elements (sign-extended by the port).
     pub fn read_kernels_elements(&mut self, n: usize) -> Result<Vec<i16>, SimError> {
         (0..n)
-            .map(|a| Ok(self.cfg_read(select::KERNELS, a as u32)? as i16))
+            .map(|a| Ok(self.cfg_read(SELECT_KERNELS, a as u32)? as i16))
             .collect()
     }
 
@@ -213,58 +222,78 @@ impl Simulator {
     /// golden `FcLayer::weights` order), skipping zeros: the simulated memories power up at 0.
     pub fn write_fc_layer(&mut self, k: usize, weights: &[i16]) -> Result<(), SimError> {
         for (a, &w) in weights.iter().enumerate().filter(|(_, &w)| w != 0) {
-            self.cfg_write(select::fc_layer(k), a as u32, w as u16)?;
+            self.cfg_write(fc_select(k), a as u32, w as u16)?;
         }
         Ok(())
     }
 
     /// Loads a golden chip's state through the port: kernels and FC weights by words (right
-    /// after reset: all-zero FC words are skipped), learning-rate shifts and the rounding LFSR
-    /// state.
+    /// after reset: all-zero FC words are skipped), the learning-rate shifts and the rounding
+    /// LFSR state (golden's `chip_memories` and `chip_registers`).
     pub fn write_chip(&mut self, chip: &Chip) -> Result<(), SimError> {
-        self.write_memory_words(select::KERNELS, chip.kernels().weights(), false)?;
-        for (k, layer) in chip.layers().iter().enumerate() {
-            self.write_memory_words(select::fc_layer(k), layer.weights(), true)?;
+        for (select, weights, _) in chip_memories(chip) {
+            self.write_memory_words(select, weights, select != SELECT_KERNELS)?;
         }
         self.write_chip_registers(chip)
     }
 
     /// [`Simulator::write_chip`] element by element (zero FC weights skipped).
     pub fn write_chip_elements(&mut self, chip: &Chip) -> Result<(), SimError> {
-        self.write_kernels(chip.kernels().weights())?;
-        for (k, layer) in chip.layers().iter().enumerate() {
-            self.write_fc_layer(k, layer.weights())?;
+        for (select, weights, _) in chip_memories(chip) {
+            for (a, &w) in weights.iter().enumerate() {
+                if w != 0 || select == SELECT_KERNELS {
+                    self.cfg_write(select, a as u32, w as u16)?;
+                }
+            }
         }
         self.write_chip_registers(chip)
     }
 
     fn write_chip_registers(&mut self, chip: &Chip) -> Result<(), SimError> {
-        let learning = &chip.config().learning;
-        let state = chip.rounding_lfsr().state();
-        let registers = [
-            (
-                register::HIDDEN_LR_SHIFT,
-                learning.hidden_lr_shifts.first().map_or(0, |&s| s as u16),
-            ),
-            (register::OUTPUT_LR_SHIFT, learning.output_lr_shift as u16),
-            (register::ROUNDING_LOW, state as u16),
-            (register::ROUNDING_HIGH, (state >> 16) as u16),
-        ];
-        for (r, v) in registers {
-            self.cfg_write(select::REGISTERS, r, v)?;
+        for (r, v) in chip_registers(chip) {
+            self.cfg_write(SELECT_REGISTERS, r as u32, v)?;
         }
         Ok(())
     }
 
+    /// Reads every memory and register [`Simulator::write_chip`] loads back through the port
+    /// and compares them with `chip`: the first difference as (select, element or register
+    /// index, expected, read), or `None` when the device holds the chip.
+    pub fn verify_chip(&mut self, chip: &Chip) -> Result<Option<LoadMismatch>, SimError> {
+        for (select, weights, _) in chip_memories(chip) {
+            let read = self.read_memory_words(select, weights.len())?;
+            if let Some(a) = (0..weights.len()).find(|&a| read[a] != weights[a]) {
+                return Ok(Some(LoadMismatch {
+                    select,
+                    index: a,
+                    expected: weights[a] as u16,
+                    read: read[a] as u16,
+                }));
+            }
+        }
+        for (r, v) in chip_registers(chip) {
+            let read = self.cfg_read(SELECT_REGISTERS, r as u32)?;
+            if read != v {
+                return Ok(Some(LoadMismatch {
+                    select: SELECT_REGISTERS,
+                    index: r,
+                    expected: v,
+                    read,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
     /// Reads `n` weights of FC layer `k` back by words, golden order.
     pub fn read_fc_layer(&mut self, k: usize, n: usize) -> Result<Vec<i16>, SimError> {
-        self.read_memory_words(select::fc_layer(k), n)
+        self.read_memory_words(fc_select(k), n)
     }
 
     /// Reads `n` weights of FC layer `k` back by elements (sign-extended by the port).
     pub fn read_fc_layer_elements(&mut self, k: usize, n: usize) -> Result<Vec<i16>, SimError> {
         (0..n)
-            .map(|a| Ok(self.cfg_read(select::fc_layer(k), a as u32)? as i16))
+            .map(|a| Ok(self.cfg_read(fc_select(k), a as u32)? as i16))
             .collect()
     }
 
@@ -272,8 +301,8 @@ impl Simulator {
     pub fn read_scores(&mut self) -> Result<Vec<i32>, SimError> {
         (0..self.config().fc.classes as u32)
             .map(|c| {
-                let low = self.cfg_read(select::SCORES, 2 * c)?;
-                let high = self.cfg_read(select::SCORES, 2 * c + 1)?;
+                let low = self.cfg_read(SELECT_SCORES, 2 * c)?;
+                let high = self.cfg_read(SELECT_SCORES, 2 * c + 1)?;
                 Ok((u32::from(high) << 16 | u32::from(low)) as i32)
             })
             .collect()
@@ -286,8 +315,8 @@ impl Simulator {
         let mut potentials = Vec::with_capacity(n);
         let mut counts = Vec::with_capacity(n);
         for neuron in 0..n as u32 {
-            potentials.push(self.cfg_read(select::MEMBRANES, 2 * neuron)? as i16);
-            counts.push(self.cfg_read(select::MEMBRANES, 2 * neuron + 1)? as i16);
+            potentials.push(self.cfg_read(SELECT_MEMBRANES, 2 * neuron)? as i16);
+            counts.push(self.cfg_read(SELECT_MEMBRANES, 2 * neuron + 1)? as i16);
         }
         Ok((potentials, counts))
     }

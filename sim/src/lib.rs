@@ -16,7 +16,7 @@ pub mod shim;
 pub mod verilate;
 
 pub use board::{BoardPins, BoardSimulator};
-pub use driver::{register, select, SampleRun};
+pub use driver::{LoadMismatch, SampleRun};
 pub use ports::{InPort, Inputs, OutPort, Outputs, PortLayout};
 pub use verilate::{BuildInfo, BuildOptions, PowerUp, Tracing};
 
@@ -353,6 +353,12 @@ impl Engine {
         self.trace = Some(window);
         Ok(())
     }
+
+    fn trace_end(&mut self) {
+        if self.trace.take().is_some() {
+            self.library.trace_close(&self.instance);
+        }
+    }
 }
 
 impl Drop for Engine {
@@ -475,5 +481,10 @@ impl Simulator {
     /// [`SimError::NotTraced`] otherwise.
     pub fn trace_window(&mut self, window: Range<u64>, path: &Path) -> Result<(), SimError> {
         self.engine.trace_window(window, path)
+    }
+
+    /// Closes the VCD window now if one is open (the file then ends at this cycle).
+    pub fn trace_end(&mut self) {
+        self.engine.trace_end();
     }
 }

@@ -7,12 +7,15 @@
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::conv::touched_range;
+use golden::cycle::config_port::{
+    fc_select, REG_ROUNDING_HI, REG_ROUNDING_LO, SELECT_KERNELS, SELECT_REGISTERS,
+};
 use golden::dataset::load_split_dir;
 use golden::encoder::encode_ttfs;
 use golden::event::Event;
 use golden::lfsr::Lfsr;
 use sim::aer::EndOfSample;
-use sim::{register, select, Model, Simulator};
+use sim::{LoadMismatch, Model, Simulator};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -90,9 +93,9 @@ fn every_kernel_word_written_through_the_port_reads_back() {
     assert_eq!(sim.read_kernels(weights.len()).unwrap(), weights);
     assert_eq!(weights.len(), 16 * 49);
     let seed = config.learning.rounding_seed;
-    let low = sim.cfg_read(select::REGISTERS, register::ROUNDING_LOW);
+    let low = sim.cfg_read(SELECT_REGISTERS, REG_ROUNDING_LO as u32);
     assert_eq!(low.unwrap(), seed as u16);
-    let high = sim.cfg_read(select::REGISTERS, register::ROUNDING_HIGH);
+    let high = sim.cfg_read(SELECT_REGISTERS, REG_ROUNDING_HI as u32);
     assert_eq!(high.unwrap(), (seed >> 16) as u16);
 }
 
@@ -102,7 +105,7 @@ fn every_kernel_word_written_through_the_port_reads_back() {
 #[test]
 fn a_read_returns_after_the_manifest_latency() {
     let mut sim = model().simulator().unwrap();
-    sim.cfg_write(select::KERNELS, 5, (-77i16) as u16).unwrap();
+    sim.cfg_write(SELECT_KERNELS, 5, (-77i16) as u16).unwrap();
     sim.wait_idle().unwrap();
     let l = sim.layout().clone();
     let mut i = sim.inputs();
@@ -189,9 +192,9 @@ fn word_requests_take_the_manifest_cycles() {
     }
     // Word 13,310 = input 1,023, lane group 11: neurons 88..=95.
     let first = 1_023 * 100 + 88;
-    assert_eq!(sim.cfg_read(select::fc_layer(0), first).unwrap(), 3);
+    assert_eq!(sim.cfg_read(fc_select(0), first).unwrap(), 3);
     assert_eq!(
-        sim.cfg_read(select::fc_layer(0), first + 7).unwrap(),
+        sim.cfg_read(fc_select(0), first + 7).unwrap(),
         -125i16 as u16
     );
 }
@@ -232,10 +235,11 @@ fn the_default_chip_loads_by_words_in_a_tenth_of_the_element_cycles() {
             let sample: Vec<i16> = w.iter().step_by(step).copied().collect();
             let got: Vec<i16> = (0..w.len())
                 .step_by(step)
-                .map(|a| sim.cfg_read(select::fc_layer(k), a as u32).unwrap() as i16)
+                .map(|a| sim.cfg_read(fc_select(k), a as u32).unwrap() as i16)
                 .collect();
             assert_eq!(got, sample, "layer {k} by elements");
         }
+        assert_eq!(sim.verify_chip(&chip).unwrap(), None);
     }
     let words = 98 + 13_312 + 200;
     println!(
@@ -451,9 +455,27 @@ fn a_trained_chip_gives_the_golden_classes_and_scores() {
 #[test]
 fn on_chip_learning_gives_the_golden_weights() {
     let config = Config::default();
-    let mut chip = trained_chip(&config);
-    let mut sim = model().simulator().unwrap();
+    learn_like_golden(model(), trained_chip(&config));
+}
+
+/// The same with two hidden layers (configs/two-hidden.toml: the registers of select 8 move
+/// with the hidden layers, and a trained chip's rounding LFSR is not at its seed, so loading
+/// them at the one-hidden-layer indices makes the weights depart).
+#[test]
+fn a_trained_two_hidden_layer_chip_learns_like_golden() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../configs/two-hidden.toml");
+    let config = Config::from_file(&path).unwrap();
+    let model = Model::build(&config).unwrap_or_else(|e| panic!("{e}"));
+    let chip = trained_chip(&config);
+    assert_ne!(chip.rounding_lfsr().state(), config.learning.rounding_seed);
+    learn_like_golden(&model, chip);
+}
+
+fn learn_like_golden(model: &Model, mut chip: Chip) {
+    let config = chip.config().clone();
+    let mut sim = model.simulator().unwrap();
     sim.write_chip(&chip).unwrap();
+    assert_eq!(sim.verify_chip(&chip).unwrap(), None);
     for (events, label) in test_digits(&config, (0..5).map(|d| 200 * d + 7)) {
         let golden = chip.train(&events, usize::from(label));
         let end = EndOfSample { learn: true, label };
@@ -462,22 +484,11 @@ fn on_chip_learning_gives_the_golden_weights() {
             "label {label}: class {} golden {}, {run:?}",
             run.class, golden.class
         );
+        assert_eq!(usize::from(run.class), golden.class, "label {label}");
     }
     sim.wait_idle().unwrap();
-    for (k, layer) in chip.layers().iter().enumerate() {
-        let rtl = sim.read_fc_layer(k, layer.weights().len()).unwrap();
-        for (a, (&r, &w)) in rtl.iter().zip(layer.weights()).enumerate() {
-            assert_eq!(r, w, "FC layer {k}, element {a}");
-        }
-    }
-    let state = chip.rounding_lfsr().state();
-    let low = sim
-        .cfg_read(select::REGISTERS, register::ROUNDING_LOW)
-        .unwrap();
-    let high = sim
-        .cfg_read(select::REGISTERS, register::ROUNDING_HIGH)
-        .unwrap();
-    assert_eq!(u32::from(high) << 16 | u32::from(low), state);
+    // Every weight, and every register the load wrote (the LFSR now at golden's final state).
+    assert_eq!(sim.verify_chip(&chip).unwrap(), None);
 }
 
 /// Every output of the top comes from registers (docs/RTL.md), so the outputs once an edge has
@@ -514,4 +525,42 @@ fn outputs_after_an_edge_are_those_at_the_next_edge() {
         previous_after = Some(after.clone());
     }
     assert_eq!(next, words.len());
+}
+
+/// `verify_chip` names the first element or register the device holds differently: a fresh
+/// chip loaded by `write_chip` verifies; one output weight and then the rounding LFSR's high
+/// half overwritten through the port are each reported with their select, index and values.
+#[test]
+fn verify_chip_names_the_first_weight_or_register_that_differs() {
+    let config = Config::default();
+    let chip = Chip::new(&config);
+    let mut sim = model().simulator().unwrap();
+    sim.write_chip(&chip).unwrap();
+    assert_eq!(sim.verify_chip(&chip).unwrap(), None);
+    let output = chip.layers().len() - 1;
+    let a = 987;
+    let w = chip.layers()[output].weights()[a];
+    sim.cfg_write(fc_select(output), a as u32, (w ^ 0x21) as u16)
+        .unwrap();
+    let got = sim.verify_chip(&chip).unwrap();
+    assert_eq!(
+        got,
+        Some(LoadMismatch {
+            select: fc_select(output),
+            index: a,
+            expected: w as u16,
+            read: (w ^ 0x21) as u16,
+        })
+    );
+    sim.cfg_write(fc_select(output), a as u32, w as u16)
+        .unwrap();
+    let high = (chip.rounding_lfsr().state() >> 16) as u16;
+    sim.cfg_write(SELECT_REGISTERS, REG_ROUNDING_HI as u32, high ^ 1)
+        .unwrap();
+    let got = sim.verify_chip(&chip).unwrap().unwrap();
+    assert_eq!(
+        (got.select, got.index, got.expected, got.read),
+        (SELECT_REGISTERS, REG_ROUNDING_HI, high, high ^ 1)
+    );
+    assert!(got.to_string().starts_with("select 8 register 3: wrote "));
 }
