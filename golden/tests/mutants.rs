@@ -197,3 +197,104 @@ fn float_membranes_cover_every_position() {
     assert!(v[..16].iter().all(|&x| x == 0.0), "{v:?}");
     assert!(v[16..].iter().any(|&x| x != 0.0), "{v:?}");
 }
+
+/// The cycle model hands the AER word's channel bit to the convolution engine (mutant: the
+/// `channel` field left out of `ConvIn` in `CycleChip::step`, so every event would use the
+/// channel-0 kernels): a 2-channel tiny chip, events on both channels, every membrane
+/// potential and spike count read through select 10 equals the functional chip's.
+#[test]
+fn channel_one_events_use_the_channel_one_kernels() {
+    use golden::cycle::config_port::SELECT_MEMBRANES;
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::CycleChip;
+    use golden::event::Event;
+    let mut config = golden::config::Config::tiny();
+    config.input.channels = 2;
+    config.validate().unwrap();
+    let mut chip = golden::chip::Chip::new(&config);
+    let (w, h) = (config.input.width as u8, config.input.height as u8);
+    let events: Vec<Event> = (0..24u8)
+        .map(|i| Event::new(i * 5 % w, i * 3 % h, i % 2))
+        .collect();
+    let mut cycle = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &golden::cycle::PortsIn| cycle.step(i));
+    let (class, _) = host.sample(&aer_words(&events, false, 0));
+    let golden = chip.infer(&events);
+    assert_eq!(class, golden.class);
+    let m = chip.membranes();
+    let counts = m.counts();
+    assert!(counts.iter().any(|&c| c > 0), "some neuron fired");
+    for (n, &p) in m.potentials().iter().enumerate() {
+        assert_eq!(
+            host.read(SELECT_MEMBRANES, 2 * n) as i16,
+            p,
+            "potential {n}"
+        );
+        assert_eq!(
+            host.read(SELECT_MEMBRANES, 2 * n + 1) as i16,
+            counts[n],
+            "count {n}"
+        );
+    }
+}
+
+/// A reset in the middle of an event's walk stops the convolution engine (mutant: the `reset`
+/// field left out of `ConvIn` in `CycleChip::step`, so the walk would go on writing
+/// membranes): a chip reset while it walks the events of a sample is idle once the reset
+/// sequence is over, then runs a sample exactly as a fresh chip does, every output of every
+/// cycle equal.
+#[test]
+fn a_reset_stops_an_event_walk() {
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::{CycleChip, PortsIn, PortsOut, RESET_CYCLES};
+    use golden::event::Event;
+    let config = golden::config::Config::tiny();
+    let chip = golden::chip::Chip::new(&config);
+    let events: Vec<Event> = (0..8).map(|i| Event::new(i + 1, 7 - i, 0)).collect();
+    let words = aer_words(&events, false, 0);
+    let run = |interrupted: bool| -> Vec<PortsOut> {
+        let mut cycle = CycleChip::from_chip(&chip);
+        if interrupted {
+            // Offer the first words, then stop mid-walk: the engine is busy.
+            let mut busy = false;
+            for &word in &words[..4] {
+                let o = cycle.step(&PortsIn {
+                    in_valid: true,
+                    in_data: word,
+                    ..PortsIn::default()
+                });
+                busy |= o.busy;
+            }
+            let o = cycle.step(&PortsIn::default());
+            assert!(
+                busy && o.busy,
+                "the engine walks an event when the reset comes"
+            );
+        }
+        let mut host = Host::new(|i: &PortsIn| cycle.step(i));
+        // The reset sequence, then idle: from the end of the sequence nothing walks (no
+        // membrane write, not busy). The sequence's own cycles show the state the reset pin
+        // register is about to clear (a full FIFO's `in_ready` low, the walk's last write).
+        for _ in 1..RESET_CYCLES + 8 {
+            host.tick(PortsIn::default());
+        }
+        for (c, (_, o)) in host.trace.iter().enumerate().skip(RESET_CYCLES as usize) {
+            let write = o.taps.and_then(|t| t.membrane_write);
+            assert!(
+                !o.busy && write.is_none(),
+                "cycle {c} after the reset: {write:?}"
+            );
+        }
+        let from = host.trace.len();
+        host.sample(&words);
+        host.trace[from..].iter().map(|(_, o)| *o).collect()
+    };
+    let (a, b) = (run(true), run(false));
+    assert_eq!(a.len(), b.len(), "cycles of the sample");
+    if let Some(c) = (0..a.len()).find(|&c| a[c] != b[c]) {
+        panic!(
+            "cycle {c} after the reset: {:?} against a fresh chip's {:?}",
+            a[c], b[c]
+        );
+    }
+}
