@@ -6,6 +6,7 @@ use anyhow::{bail, Context, Result};
 use golden::chip::Chip;
 use golden::chip_image;
 use golden::config::Config;
+use spoon_power::net_energy::NetEnergies;
 use spoon_power::report::{AsicReport, FpgaReport, Overhead, WorkloadEnergy, ASIC_CLOCK_MHZ};
 use spoon_power::workload::{self, Workload};
 use spoon_power::{asic, charlib, fpga, switching};
@@ -56,7 +57,8 @@ pub struct PowerArgs {
     #[arg(long)]
     pub charlib: bool,
     /// ASIC view: run the samples on the mapped sky130 netlist itself (Verilator, cell models
-    /// generated from the library) instead of the RTL, so the logic's toggles are the gates'.
+    /// generated from the library) instead of the RTL, so the logic's toggles are the gates',
+    /// each costed by its net's own driver and loads.
     #[arg(long)]
     pub gate_level: bool,
     /// Print nothing of the simulations (their samples, cycles and VCDs).
@@ -86,7 +88,7 @@ fn simulate(
     chip: &Chip,
     samples: usize,
     train: bool,
-    model: Option<&::sim::Model>,
+    model: Option<&GateModel>,
 ) -> Result<Workload> {
     let out = out_dir(args);
     let kind = if train { "training" } else { "inference" };
@@ -97,7 +99,8 @@ fn simulate(
     };
     let image = out.join(format!("chip{learning}.bin"));
     chip_image::save(chip, &image)?;
-    let vcd = out.join(format!("rtl-{kind}{learning}.vcd"));
+    let level = if model.is_some() { "gate" } else { "rtl" };
+    let vcd = out.join(format!("{level}-{kind}{learning}.vcd"));
     let sim_args = crate::sim::SimArgs {
         config: None,
         chip: Some(image),
@@ -114,21 +117,22 @@ fn simulate(
         train,
         quiet: args.quiet,
     };
-    match model {
-        Some(model) => crate::sim::run_on(sim_args, model)?,
-        None => crate::sim::run(sim_args)?,
-    }
-    let counted = workload::from_vcd(&vcd, kind);
+    let counted = match model {
+        Some(gate) => {
+            crate::sim::run_on(sim_args, &gate.model)?;
+            workload::from_gate_vcd(&vcd, kind, &gate.nets)
+        }
+        None => {
+            crate::sim::run(sim_args)?;
+            workload::from_vcd(&vcd, kind)
+        }
+    };
     let _ = std::fs::remove_file(&vcd);
     Ok(counted?)
 }
 
 /// The inference and training workloads of one build (on `model`, else on the RTL).
-fn workloads(
-    args: &PowerArgs,
-    learning: bool,
-    model: Option<&::sim::Model>,
-) -> Result<Vec<Workload>> {
+fn workloads(args: &PowerArgs, learning: bool, model: Option<&GateModel>) -> Result<Vec<Workload>> {
     let chip = chip(args, learning)?;
     let mut out = Vec::new();
     if let Some(vcd) = &args.vcd {
@@ -142,10 +146,23 @@ fn workloads(
     Ok(out)
 }
 
+/// The sky130 netlist under simulation, and the energy of each of its nets.
+struct GateModel {
+    model: ::sim::Model,
+    nets: NetEnergies,
+}
+
 /// The Verilator model of the sky130 netlist `asic::map` wrote in `dir`, with the cells'
 /// models; every register powers up at 0 as the RTL and golden assume (the flip-flops have no
-/// reset of their own), and so do the netlist's `x` writes (a read during a write).
-fn gate_model(dir: &Path, config: &Config, lib: &charlib::Library) -> Result<::sim::Model> {
+/// reset of their own), and so do the netlist's `x` writes (a read during a write). With it,
+/// each net's energy from `netlist.json`.
+fn gate_model(dir: &Path, config: &Config, lib: &charlib::Library) -> Result<GateModel> {
+    let nets = NetEnergies::from_json(
+        &dir.join("netlist.json"),
+        lib,
+        "spoon",
+        workload::CHIP_SCOPE,
+    )?;
     let path = dir.join("netlist.v");
     let net =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -166,8 +183,9 @@ fn gate_model(dir: &Path, config: &Config, lib: &charlib::Library) -> Result<::s
         ],
         power_up: ::sim::PowerUp::Zero,
     };
-    ::sim::Model::build_with(config, &|_| text.clone(), &options)
-        .context("verilating the sky130 netlist")
+    let model = ::sim::Model::build_with(config, &|_| text.clone(), &options)
+        .context("verilating the sky130 netlist")?;
+    Ok(GateModel { model, nets })
 }
 
 fn out_dir(args: &PowerArgs) -> PathBuf {
@@ -185,6 +203,12 @@ pub fn run(args: PowerArgs) -> Result<()> {
     if args.overhead && (args.samples == 0 || args.vcd.is_some()) {
         bail!(
             "--overhead runs both chips on the same inference samples: give --samples N, not --vcd"
+        );
+    }
+    if args.gate_level && args.target != "asic" {
+        bail!(
+            "--gate-level simulates the sky130 netlist of the ASIC view: it needs --target asic, not `{}`",
+            args.target
         );
     }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
@@ -222,8 +246,7 @@ fn run_asic(args: &PowerArgs, out: &Path, command: String) -> Result<()> {
     report.workloads = workloads(args, learning, model.as_ref())?
         .into_iter()
         .map(|w| {
-            let (blocks, window) =
-                switching::blocks(&report.mapped, &lib, &w, ASIC_CLOCK_MHZ, gate);
+            let (blocks, window) = switching::blocks(&report.mapped, &lib, &w, ASIC_CLOCK_MHZ);
             WorkloadEnergy::new(w, blocks, window, ASIC_CLOCK_MHZ)
         })
         .collect();
@@ -237,7 +260,7 @@ fn run_asic(args: &PowerArgs, out: &Path, command: String) -> Result<()> {
         let mapped = asic::map(&config, &lib, &dir, &cache, !args.no_cache)?;
         let model = gate.then(|| gate_model(&dir, &config, &lib)).transpose()?;
         let w = workloads(args, false, model.as_ref())?.remove(0);
-        let (blocks, window) = switching::blocks(&mapped, &lib, &w, ASIC_CLOCK_MHZ, gate);
+        let (blocks, window) = switching::blocks(&mapped, &lib, &w, ASIC_CLOCK_MHZ);
         let without = WorkloadEnergy::new(w, blocks, window, ASIC_CLOCK_MHZ);
         report.overhead = Overhead::new(
             "mm², cells + SRAM macros",
@@ -333,9 +356,10 @@ pub fn fpga_estimate(
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let learning = !args.config.inference_only;
     let config = build_config(args, learning)?;
+    let lanes = config.hardware.fc_lanes;
     let (util, cells) = utilisation(args, device, config, out.join("synth"), &command)?;
     let cost = |util: &fpga::Utilisation, w: Workload| {
-        let (blocks, window) = fpga::blocks(device, util, &w);
+        let (blocks, window) = fpga::blocks(device, util, &w, lanes);
         WorkloadEnergy::new(w, blocks, window, device.clock_mhz)
     };
     let energies: Vec<WorkloadEnergy> = workloads(args, learning, None)?

@@ -43,6 +43,10 @@ pub struct RunArgs {
     /// with a costly stage (`synth`) added to the spec for them.
     #[arg(long, value_name = "ID,...", value_delimiter = ',')]
     points: Option<Vec<String>>,
+    /// Only the Pareto front of COST (`up5k.yosys_luts`, `ecp5-85f.energy_nj`, ...) in the
+    /// folder's fronts.json (`spoon sweep merge` writes it): the candidates for a costly stage.
+    #[arg(long, value_name = "COST", conflicts_with = "points")]
+    front: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +132,10 @@ fn run_sweep(a: RunArgs) -> Result<()> {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("  a stage panicked (recorded in its result): {info}")
     }));
+    let only = match &a.front {
+        Some(cost) => Some(sweep::pareto::front_of(&a.out, cost)?),
+        None => a.points.clone(),
+    };
     let jobs = a
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -138,7 +146,7 @@ fn run_sweep(a: RunArgs) -> Result<()> {
             out: a.out.clone(),
             shard,
             jobs,
-            only: a.points.clone(),
+            only,
         },
     )?;
     println!(

@@ -262,6 +262,11 @@ fn power_names_a_wrong_target_and_a_missing_vcd() {
         err.contains("no power target `up6k`: asic, up5k or ecp5-85f"),
         "{err}"
     );
+    let err = stderr_of(spoon().args(["power", "--target", "up5k", "--gate-level"]));
+    assert!(
+        err.contains("--gate-level simulates the sky130 netlist of the ASIC view: it needs --target asic, not `up5k`"),
+        "{err}"
+    );
     let vcd = dir.path().join("absent.vcd");
     let err = stderr_of(
         spoon()

@@ -138,4 +138,22 @@ fn the_gate_level_netlist_takes_the_rtls_cycles() {
             "{note}"
         );
     }
+    // Every traced net of the netlist is found in its connectivity (netlist.json) and costed
+    // by its own driver and loads: none is left to a block's mean.
+    for w in report["workloads"].as_array().unwrap() {
+        let mut own = 0;
+        for a in w["activities"].as_array().unwrap() {
+            for t in a["toggles"].as_array().unwrap() {
+                let what = t["what"].as_str().unwrap();
+                let count = t["count"].as_u64().unwrap();
+                if what.starts_with("gate-level toggles of nets the netlist does not name") {
+                    assert_eq!(count, 0, "{}: {}", w["kind"], a["block"]);
+                }
+                if what.starts_with("gate-level net toggles × the net's own") {
+                    own += count;
+                }
+            }
+        }
+        assert!(own > 100_000, "{}: {own} toggles", w["kind"]);
+    }
 }

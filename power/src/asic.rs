@@ -26,6 +26,14 @@ abc -liberty cells.lib
 opt_clean
 tee -q -o stat.json stat -json
 write_verilog -noattr netlist.v
+# The netlist's connectivity under the names Verilator traces (power/src/net_energy.rs).
+design -reset
+read_liberty -lib cells.lib
+read_verilog netlist.v
+hierarchy -top {top}
+proc
+memory_collect
+write_json netlist.json
 ";
 
 /// The blocks of the breakdown, by module-name prefix (the longest that matches wins; a prefix
@@ -193,7 +201,7 @@ fn yosys(dir: &Path, script: &str, cache: &Path, use_cache: bool) -> Result<Step
         name: "yosys-asic",
         input_files: &["design.v", "cells.lib", "asic.ys"],
         recipe: format!("{YOSYS} {} ({version})", args.join(" ")),
-        outputs: &["stat.json", "yosys.log", "netlist.v"],
+        outputs: &["stat.json", "yosys.log", "netlist.v", "netlist.json"],
     }
     .run(dir, use_cache, || {
         let (_, wall) = tools::run(dir, YOSYS, &args, "yosys.run.log")?;

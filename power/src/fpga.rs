@@ -294,15 +294,19 @@ impl Utilisation {
     }
 }
 
-/// The FC engine's lanes: each accumulator write is one multiplication per lane, one DSP
-/// each (docs/RTL.md: the Row step writes `acc + x_i · w` back for 8 lanes).
-pub const FC_LANES: u64 = 8;
-
 /// The workload's energy on `device` per block: the RTL blocks' net toggles, the memories'
 /// primitive accesses, the DSPs (in `fc`), and three blocks of the device itself: `clock`
 /// (tree and flip-flops), `static` (leakage and PLL, as a power over the window) and `io`.
 /// The window is `cycles / clock`.
-pub fn blocks(device: &Device, util: &Utilisation, w: &Workload) -> (Vec<BlockActivity>, f64) {
+/// The workload's energy per block on `device`. `fc_lanes` (the config's
+/// `hardware.fc_lanes`): each accumulator write is one multiplication per lane, one DSP each
+/// (docs/RTL.md: the Row step writes `acc + x_i · w` back for every lane).
+pub fn blocks(
+    device: &Device,
+    util: &Utilisation,
+    w: &Workload,
+    fc_lanes: usize,
+) -> (Vec<BlockActivity>, f64) {
     let window_ns = w.cycles as f64 * 1e3 / device.clock_mhz;
     let per_toggle = device.toggle_fj.value * physical_per_rtl_net(util, w);
     let mut out: Vec<BlockActivity> = w
@@ -330,7 +334,7 @@ pub fn blocks(device: &Device, util: &Utilisation, w: &Workload) -> (Vec<BlockAc
         });
     }
     let memories = memory_events(device, w);
-    let dsp_ops = w.memory("accumulators").map_or(0, |m| m.writes) * FC_LANES;
+    let dsp_ops = w.memory("accumulators").map_or(0, |m| m.writes) * fc_lanes as u64;
     for b in &mut out {
         match b.block.as_str() {
             "memories" => b.accesses.extend(memories.iter().cloned()),
@@ -536,9 +540,15 @@ mod tests {
             .into_iter()
             .collect(),
             memories: vec![use_("fc0_weights", 3, 0), use_("accumulators", 1, 2)],
+            gate: None,
         };
-        let (blocks, window) = blocks(&device, &util, &w);
+        let (blocks, window) = blocks(&device, &util, &w, 8);
         assert_eq!(window, 250.0);
+        // One DSP multiplication per lane and accumulator write (2 writes).
+        let dsp =
+            |b: &[BlockActivity]| b.iter().find(|b| b.block == "fc").unwrap().accesses[0].count;
+        assert_eq!(dsp(&blocks), 16);
+        assert_eq!(dsp(&super::blocks(&device, &util, &w, 1).0), 2);
         let r = crate::energy::report(&blocks, window);
         let got: Vec<(&str, f64)> = r
             .blocks

@@ -8,6 +8,7 @@ pub mod charlib;
 pub mod energy;
 pub mod fpga;
 pub mod gate;
+pub mod net_energy;
 pub mod report;
 pub mod sram;
 pub mod switching;

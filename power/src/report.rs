@@ -383,10 +383,21 @@ impl Overhead {
             s,
             "| figure | with | without | overhead |\n|---|---|---|---|"
         );
+        // A count of cells as such, an area in mm² to four places.
+        let area = |v: f64| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                format!("{v:.4}")
+            }
+        };
         let _ = writeln!(
             s,
-            "| area ({}) | {:.4} | {:.4} | **{:.1} %** |",
-            self.area_unit, self.area_with, self.area_without, self.area_percent
+            "| area ({}) | {} | {} | **{:.1} %** |",
+            self.area_unit,
+            area(self.area_with),
+            area(self.area_without),
+            self.area_percent
         );
         let _ = writeln!(
             s,

@@ -50,15 +50,14 @@ fn mean_transition_fj(lib: &Library, types: &std::collections::BTreeMap<String, 
 }
 
 /// The workload's energy per block of the mapped chip at `clock_mhz`; the window is
-/// `cycles / clock`. `gate_level`: the workload is a simulation of the mapped netlist itself,
-/// whose nets are the cells' outputs (and ports), so a toggle is one cell transition (no
-/// cells-per-net scaling).
+/// `cycles / clock`. A workload simulated on the mapped netlist itself (`w.gate`) costs each
+/// net's toggles by its own driver and loads (`net_energy`); traced nets the netlist does not
+/// name, at the block's mean cell transition.
 pub fn blocks(
     mapped: &Mapped,
     lib: &Library,
     w: &Workload,
     clock_mhz: f64,
-    gate_level: bool,
 ) -> (Vec<BlockActivity>, f64) {
     let window_ns = w.cycles as f64 * 1e3 / clock_mhz;
     let ff_clock = lib
@@ -92,32 +91,47 @@ pub fn blocks(
                 }
             }
         }
-        let per_toggle = if gate_level {
-            mean_transition_fj(lib, &cells.types)
-        } else if t.nets == 0 {
-            0.0
-        } else {
-            cells.cells as f64 / t.nets as f64 * mean_transition_fj(lib, &cells.types)
+        let mean = mean_transition_fj(lib, &cells.types);
+        let mut toggles = match &w.gate {
+            Some(gate) => {
+                let g = gate.get(name).cloned().unwrap_or_default();
+                vec![
+                    Events {
+                        what: "gate-level net toggles × the net's own driver and loads".into(),
+                        count: g.toggles,
+                        energy_fj: if g.toggles == 0 {
+                            0.0
+                        } else {
+                            g.energy_fj / g.toggles as f64
+                        },
+                    },
+                    Events {
+                        what: "gate-level toggles of nets the netlist does not name × the \
+                               block's mean cell transition"
+                            .into(),
+                        count: g.unmatched_toggles,
+                        energy_fj: mean,
+                    },
+                ]
+            }
+            None => vec![Events {
+                what: "RTL net toggles (proxy: × cells/nets × mean cell transition)".into(),
+                count: t.toggles,
+                energy_fj: if t.nets == 0 {
+                    0.0
+                } else {
+                    cells.cells as f64 / t.nets as f64 * mean
+                },
+            }],
         };
-        let what = if gate_level {
-            "gate-level net toggles × the block's mean cell transition"
-        } else {
-            "RTL net toggles (proxy: × cells/nets × mean cell transition)"
-        };
+        toggles.push(Events {
+            what: "flip-flop clock cycles (characterised dfxtp)".into(),
+            count: w.cycles * cells.flip_flops,
+            energy_fj: ff_clock,
+        });
         out.push(BlockActivity {
             block: name.clone(),
-            toggles: vec![
-                Events {
-                    what: what.into(),
-                    count: t.toggles,
-                    energy_fj: per_toggle,
-                },
-                Events {
-                    what: "flip-flop clock cycles (characterised dfxtp)".into(),
-                    count: w.cycles * cells.flip_flops,
-                    energy_fj: ff_clock,
-                },
-            ],
+            toggles,
             accesses,
             leakage_uw: cells.leakage_nw / 1e3,
         });
@@ -227,11 +241,35 @@ mod tests {
                     ..MemoryUse::default()
                 },
             ],
+            gate: None,
         };
-        let (activities, window) = blocks(&mapped, &lib, &w, 16.0, false);
-        let (gate, _) = blocks(&mapped, &lib, &w, 16.0, true);
-        // Gate level: 5 toggles × 13.5 fJ, no scaling.
-        assert_eq!(gate[0].toggles[0].energy_fj, 13.5);
+        let (activities, window) = blocks(&mapped, &lib, &w, 16.0);
+        // Gate level: fc's 4 named toggles cost 100 fJ together (25 each), its 2 unnamed ones
+        // the block's mean 13.5 fJ; no cells-per-net scaling; the clock as before.
+        let gate = Workload {
+            gate: Some(
+                [(
+                    "fc".to_string(),
+                    crate::net_energy::GateSwitching {
+                        toggles: 4,
+                        energy_fj: 100.0,
+                        unmatched_toggles: 2,
+                    },
+                )]
+                .into_iter()
+                .collect(),
+            ),
+            ..w.clone()
+        };
+        let (g, _) = blocks(&mapped, &lib, &gate, 16.0);
+        let e: Vec<(u64, f64)> = g[0]
+            .toggles
+            .iter()
+            .map(|t| (t.count, t.energy_fj))
+            .collect();
+        assert_eq!(e, [(4, 25.0), (2, 13.5), (4, 0.5)]);
+        let r = crate::energy::report(&g, window);
+        assert_eq!(r.blocks[0].total_fj, 100.0 + 27.0 + 2.0 + 62.5);
         assert_eq!(window, 250.0);
         let r = crate::energy::report(&activities, window);
         assert_eq!(r.blocks[0].block, "fc");

@@ -38,7 +38,15 @@ pub struct Workload {
     /// By the ASIC view's block names (`asic::BLOCKS`, from the VCD scope).
     pub blocks: BTreeMap<String, BlockToggles>,
     pub memories: Vec<MemoryUse>,
+    /// A simulation of the mapped netlist: its switching per block, each net costed by its
+    /// own driver and loads (`net_energy`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gate: Option<BTreeMap<String, crate::net_energy::GateSwitching>>,
 }
+
+/// The VCD scope of the chip's top module in `spoon sim`'s waveforms (the simulator's top
+/// `spoon` wraps the chip `spoon`).
+pub const CHIP_SCOPE: &str = "spoon.spoon";
 
 /// The block of a VCD scope of `spoon sim`: the simulator's top `spoon` wraps the chip
 /// `spoon`, whose instance path `spoon.fc.updates$3` is the module `spoon$fc$updates$3`.
@@ -106,7 +114,7 @@ pub fn from_activity(
         })
         .collect::<Result<_, PowerError>>()?;
     for net in &activity.nets {
-        if net.name.starts_with("mem[") {
+        if is_storage(&net.scope, &net.name) {
             if let Some(m) = memory_of_scope(&net.scope) {
                 let m = memories.iter_mut().find(|u| u.memory == m).expect("listed");
                 m.storage_nets += 1;
@@ -125,7 +133,32 @@ pub fn from_activity(
         samples,
         blocks,
         memories,
+        gate: None,
     })
+}
+
+/// The macros' storage nets of a VCD (a `mem[...]` array in a RAM module's scope): the SRAM
+/// access energy covers them.
+pub fn is_storage(scope: &str, name: &str) -> bool {
+    name.starts_with("mem[") && memory_of_scope(scope).is_some()
+}
+
+/// Counts a VCD of the mapped netlist: [`from_activity`] plus its switching per block from
+/// each net's own energy.
+pub fn from_gate_vcd(
+    path: &Path,
+    kind: &str,
+    nets: &crate::net_energy::NetEnergies,
+) -> Result<Workload, PowerError> {
+    let activity = crate::toggle::count_file(path)?;
+    let mut w = from_activity(&activity, kind, &path.display().to_string())?;
+    w.gate = Some(crate::net_energy::per_block(
+        &activity,
+        nets,
+        block_of_scope,
+        is_storage,
+    ));
+    Ok(w)
 }
 
 impl Workload {

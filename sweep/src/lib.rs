@@ -40,6 +40,8 @@ pub enum SweepError {
     UnknownPoint(String),
     #[error("{path}: not a result file of this sweep: {message}")]
     BadResult { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
+    Fronts { path: PathBuf, message: String },
     #[error(transparent)]
     Plot(#[from] plot::PlotError),
 }

@@ -5,7 +5,7 @@
 use crate::table::{Table, ACCURACY};
 use crate::SweepError;
 use plot::{scatter_chart, Chart, Layer, Mark, RGBColor, PALETTE};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// The cost columns drawn against accuracy: any column with one of these suffixes (one
@@ -44,7 +44,7 @@ pub fn front(points: &[Candidate]) -> Vec<Candidate> {
 }
 
 /// One figure's findings (`fronts.json`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub cost: String,
     pub points: usize,
@@ -52,6 +52,39 @@ pub struct Figure {
     pub default_chip: Option<String>,
     pub dominating_default: Vec<String>,
     pub svg: Option<PathBuf>,
+}
+
+/// The Pareto front of `cost` in the `fronts.json` that `spoon sweep merge` wrote in `dir`:
+/// the ids of the points to give a costly stage next (`spoon sweep run --front COST`).
+pub fn front_of(dir: &Path, cost: &str) -> Result<Vec<String>, SweepError> {
+    let path = dir.join("fronts.json");
+    let bad = |message: String| SweepError::Fronts {
+        path: path.clone(),
+        message,
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(bad(format!(
+                "no fronts yet: run `spoon sweep merge {}` first",
+                dir.display()
+            )))
+        }
+        Err(e) => return Err(SweepError::io(&path, e)),
+    };
+    let figures: Vec<Figure> =
+        serde_json::from_str(&text).map_err(|e| bad(format!("not a merge's fronts: {e}")))?;
+    let figure = figures.iter().find(|f| f.cost == cost).ok_or_else(|| {
+        let costs: Vec<&str> = figures.iter().map(|f| f.cost.as_str()).collect();
+        bad(format!(
+            "no front of `{cost}`; the merge drew {}",
+            costs.join(", ")
+        ))
+    })?;
+    if figure.front.is_empty() {
+        return Err(bad(format!("the front of `{cost}` has no point")));
+    }
+    Ok(figure.front.clone())
 }
 
 /// The points of `table` that have both `cost` and the accuracy, and that fit the cost's

@@ -77,3 +77,31 @@ fn the_figure_draws_every_point_the_front_and_the_marks() {
         assert!(svg.contains(&format!("\n{label}\n")), "{label}");
     }
 }
+
+/// `front_of` reads a merge's fronts.json back: the front of a cost, and errors that name the
+/// file and say what to do (no merge yet, a cost the merge did not draw).
+#[test]
+fn front_of_reads_the_merged_fronts() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = sweep::pareto::front_of(dir.path(), "up5k.yosys_luts")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("fronts.json: no fronts yet: run `spoon sweep merge"),
+        "{err}"
+    );
+    let figures = draw_all(&table(), dir.path()).unwrap();
+    let text = serde_json::to_string(&figures).unwrap();
+    std::fs::write(dir.path().join("fronts.json"), text).unwrap();
+    assert_eq!(
+        sweep::pareto::front_of(dir.path(), "up5k.yosys_luts").unwrap(),
+        ["e", "a", "b", "c"]
+    );
+    let err = sweep::pareto::front_of(dir.path(), "up5k.energy_nj")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("no front of `up5k.energy_nj`; the merge drew up5k.yosys_luts"),
+        "{err}"
+    );
+}
