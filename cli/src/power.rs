@@ -211,6 +211,10 @@ pub fn run(args: PowerArgs) -> Result<()> {
             args.target
         );
     }
+    // The samples' images against the chip, before any mapping or model build (minutes).
+    if args.vcd.is_none() && args.samples + args.train_samples > 0 {
+        crate::sim::check_data(&args.data, chip(&args, true)?.config())?;
+    }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     match args.target.as_str() {
         "asic" => run_asic(&args, &out, command),

@@ -7,12 +7,12 @@ use anyhow::{bail, Context, Result};
 use golden::chip::Chip;
 use golden::chip_image;
 use golden::config::Config;
-use golden::dataset::{load_split_dir, read_nmnist_file};
+use golden::dataset::{load_split_dir, read_nmnist_file, ImageSet};
 use golden::encoder::{encode_ttfs, from_dvs};
 use golden::event::Event;
 use golden::train::epoch_order;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
@@ -83,6 +83,28 @@ fn parse_window(text: &str) -> Result<Range<u64>, String> {
 }
 
 /// The samples to run: `(name, events, label)`.
+/// The test images of `data` must have the config's input size.
+fn check_image_size(data: &Path, test: &ImageSet, config: &Config) -> Result<()> {
+    if (test.rows, test.cols) != (config.input.height, config.input.width) {
+        bail!(
+            "{}: images are {}×{}, the config's input is {}×{}",
+            data.display(),
+            test.cols,
+            test.rows,
+            config.input.width,
+            config.input.height
+        );
+    }
+    Ok(())
+}
+
+/// What [`samples`] will read, checked before a model is built (minutes for a netlist): the
+/// data's images against the config (an event file is read whole then).
+pub(crate) fn check_data(data: &Path, config: &Config) -> Result<()> {
+    let (_, test) = load_split_dir(data)?;
+    check_image_size(data, &test, config)
+}
+
 pub(crate) fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Vec<Event>, u8)>> {
     if let Some(path) = &args.events {
         let dvs = read_nmnist_file(path)?;
@@ -100,16 +122,7 @@ pub(crate) fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Ve
         return Ok(vec![(name, events, label)]);
     }
     let (_, test) = load_split_dir(&args.data)?;
-    if (test.rows, test.cols) != (config.input.height, config.input.width) {
-        bail!(
-            "{}: images are {}×{}, the config's input is {}×{}",
-            args.data.display(),
-            test.cols,
-            test.rows,
-            config.input.width,
-            config.input.height
-        );
-    }
+    check_image_size(&args.data, &test, config)?;
     let order = epoch_order(test.len(), args.seed, 0);
     say!(
         args,
@@ -139,6 +152,9 @@ fn load_chip(args: &SimArgs) -> Result<Chip> {
 
 pub fn run(args: SimArgs) -> Result<()> {
     let config = load_chip(&args)?.config().clone();
+    if args.events.is_none() {
+        check_data(&args.data, &config)?;
+    }
     // A waveform needs tracing compiled in, which costs a third of the speed: only then.
     let model = if args.vcd.is_some() {
         Model::build_traced(&config)

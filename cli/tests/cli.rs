@@ -267,6 +267,26 @@ fn power_names_a_wrong_target_and_a_missing_vcd() {
         err.contains("--gate-level simulates the sky130 netlist of the ASIC view: it needs --target asic, not `up5k`"),
         "{err}"
     );
+    // Images of another size than the chip's: refused before any mapping or model build.
+    let tiny = dir.path().join("tiny.toml");
+    std::fs::write(&tiny, golden::config::Config::tiny().to_toml()).unwrap();
+    let err = stderr_of(
+        spoon()
+            .args(["power", "--target", "asic", "--samples", "1", "--config"])
+            .arg(&tiny)
+            .arg("--data")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample"))
+            .arg("--out")
+            .arg(dir.path().join("tiny")),
+    );
+    assert!(
+        err.contains("mnist-sample: images are 28×28, the config's input is"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("tiny/design.v").exists(),
+        "checked before the mapping"
+    );
     let vcd = dir.path().join("absent.vcd");
     let err = stderr_of(
         spoon()
