@@ -82,7 +82,6 @@ fn parse_window(text: &str) -> Result<Range<u64>, String> {
     Ok(a..b)
 }
 
-/// The samples to run: `(name, events, label)`.
 /// The test images of `data` must have the config's input size.
 fn check_image_size(data: &Path, test: &ImageSet, config: &Config) -> Result<()> {
     if (test.rows, test.cols) != (config.input.height, config.input.width) {
@@ -105,6 +104,7 @@ pub(crate) fn check_data(data: &Path, config: &Config) -> Result<()> {
     check_image_size(data, &test, config)
 }
 
+/// The samples to run: `(name, events, label)`.
 pub(crate) fn samples(args: &SimArgs, config: &Config) -> Result<Vec<(String, Vec<Event>, u8)>> {
     if let Some(path) = &args.events {
         let dvs = read_nmnist_file(path)?;
