@@ -13,28 +13,9 @@ use spoon_synth::tools::{self, Step};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const ASIC_YS: &str =
-    "# spoon-power: the chip mapped to the characterised sky130 cells (power/src/asic.rs).
-read_verilog -DSYNTHESIS design.v
-synth -top {top} -run begin:fine
-{small_memories}
-memory_map {small_memory_modules}
-techmap
-opt -fast
-dfflibmap -liberty cells.lib
-abc -liberty cells.lib
-opt_clean
-tee -q -o stat.json stat -json
-write_verilog -noattr netlist.v
-# The netlist's connectivity under the names Verilator traces (power/src/net_energy.rs).
-design -reset
-read_liberty -lib cells.lib
-read_verilog netlist.v
-hierarchy -top {top}
-proc
-memory_collect
-write_json netlist.json
-";
+/// The mapping script, a flow file beside the FPGA ones (`{top}`, `{small_memories}` and
+/// `{small_memory_modules}` filled from the emitted manifest).
+const ASIC_YS: &str = include_str!("../../synth/flows/asic.ys");
 
 /// The blocks of the breakdown, by module-name prefix (the longest that matches wins; a prefix
 /// matches whole `$`-separated parts). The learning unit is the FC engine's update lanes, the
