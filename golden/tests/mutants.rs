@@ -298,3 +298,31 @@ fn a_reset_stops_an_event_walk() {
         );
     }
 }
+
+/// The configuration data bus is a memory word of 8-bit lanes, and never narrower than an
+/// element's 16 bits (mutant: `8 * lanes` → `8 / lanes`, a 16-bit bus for every lane count).
+#[test]
+fn the_configuration_bus_holds_a_word_of_lanes() {
+    use golden::cycle::config_port::{cfg_data_bits, cfg_data_ones};
+    let bits: Vec<usize> = [1, 2, 4, 8].map(cfg_data_bits).to_vec();
+    assert_eq!(bits, [16, 16, 32, 64]);
+    assert_eq!(cfg_data_ones(1), 0xFFFF);
+    assert_eq!(cfg_data_ones(4), 0xFFFF_FFFF);
+    assert_eq!(cfg_data_ones(8), u64::MAX);
+}
+
+/// Every byte of an IDX header word counts (mutant: `bytes[i + 1]` → `bytes[i * 1]`, which
+/// reads a dimension's second byte as its first: equal for every dimension below 65,536):
+/// 70,000 labels (0x0001_1170) are 70,000.
+#[test]
+fn idx_dimensions_above_65536_are_read_whole() {
+    let n: u32 = 70_000;
+    let mut bytes = vec![0, 0, 0x08, 0x01];
+    bytes.extend_from_slice(&n.to_be_bytes());
+    bytes.extend((0..n).map(|i| (i % 10) as u8));
+    let a =
+        golden::dataset::idx::parse_idx(std::path::Path::new("labels"), &bytes, false, 1).unwrap();
+    assert_eq!(a.dims, [n]);
+    assert_eq!(a.data.len(), n as usize);
+    assert_eq!(a.data[69_999], 9);
+}
