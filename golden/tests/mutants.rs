@@ -204,22 +204,46 @@ fn float_membranes_cover_every_position() {
 /// potential and spike count read through select 10 equals the functional chip's.
 #[test]
 fn channel_one_events_use_the_channel_one_kernels() {
+    let mut config = golden::config::Config::tiny();
+    config.input.channels = 2;
+    config.validate().unwrap();
+    membranes_read_back_as_golden(&config);
+}
+
+/// Select 10 reads neuron `n`'s pair at `2n`, `2n + 1` also when the kernels fill no whole
+/// lane group (mutant: the `SELECT_MEMBRANES` arm deleted from `CfgPort::divisor_and_groups`,
+/// which divides by the register divisor: the same words only when `K` is a multiple of the
+/// lanes): 12 kernels in 8 lanes.
+#[test]
+fn membranes_read_back_with_a_partial_lane_group() {
+    let mut config = golden::config::Config::tiny();
+    config.conv.kernels = 12;
+    config.validate().unwrap();
+    assert_ne!(config.conv.kernels % config.hardware.conv_lanes, 0);
+    membranes_read_back_as_golden(&config);
+}
+
+/// Two samples of events on every channel through the cycle model, then every membrane
+/// potential and spike count of the second read through select 10 equal to the functional
+/// chip's.
+fn membranes_read_back_as_golden(config: &golden::config::Config) {
     use golden::cycle::config_port::SELECT_MEMBRANES;
     use golden::cycle::host::{aer_words, Host};
     use golden::cycle::CycleChip;
     use golden::event::Event;
-    let mut config = golden::config::Config::tiny();
-    config.input.channels = 2;
-    config.validate().unwrap();
-    let mut chip = golden::chip::Chip::new(&config);
+    let mut chip = golden::chip::Chip::new(config);
     let (w, h) = (config.input.width as u8, config.input.height as u8);
+    let channels = config.input.channels as u8;
     let events: Vec<Event> = (0..24u8)
-        .map(|i| Event::new(i * 5 % w, i * 3 % h, i % 2))
+        .map(|i| Event::new(i * 5 % w, i * 3 % h, i % channels))
         .collect();
     let mut cycle = CycleChip::from_chip(&chip);
     let mut host = Host::new(|i: &golden::cycle::PortsIn| cycle.step(i));
-    let (class, _) = host.sample(&aer_words(&events, false, 0));
-    let golden = chip.infer(&events);
+    // Two samples: the second starts from the first's membranes, which the sample start clears.
+    let _ = host.sample(&aer_words(&events, false, 0));
+    let second: Vec<Event> = events[..12].to_vec();
+    let (class, _) = host.sample(&aer_words(&second, false, 0));
+    let golden = chip.infer(&second);
     assert_eq!(class, golden.class);
     let m = chip.membranes();
     let counts = m.counts();
