@@ -350,3 +350,35 @@ fn idx_dimensions_above_65536_are_read_whole() {
     assert_eq!(a.data.len(), n as usize);
     assert_eq!(a.data[69_999], 9);
 }
+
+/// A sample starts by clearing the membrane map word by word, every word once in address order
+/// before the first event is walked (mutant: `==` → `!=` on the last word in the `Clear` state,
+/// which stops after word 0; golden clears its map at word 0, so only the timing and the
+/// writes show it).
+#[test]
+fn a_sample_clears_every_membrane_word_first() {
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::{CycleChip, PortsIn, Sizes};
+    use golden::event::Event;
+    let config = golden::config::Config::tiny();
+    let words = Sizes::new(&config).membrane_words;
+    let chip = golden::chip::Chip::new(&config);
+    let mut cycle = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &PortsIn| cycle.step(i));
+    host.sample(&aer_words(
+        &[Event::new(1, 1, 0), Event::new(2, 3, 0)],
+        false,
+        0,
+    ));
+    let writes: Vec<usize> = host
+        .trace
+        .iter()
+        .filter_map(|(_, o)| o.taps.and_then(|t| t.membrane_write).map(|w| w.address))
+        .collect();
+    assert!(
+        words > 1 && writes.len() > words,
+        "{words} words, {} writes",
+        writes.len()
+    );
+    assert_eq!(writes[..words], (0..words).collect::<Vec<_>>()[..]);
+}
