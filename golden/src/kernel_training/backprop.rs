@@ -247,9 +247,43 @@ mod tests {
             Event::new(2, 1, 0),
         ];
         let mut s = Scratch::default();
-        // Features: v = [1.5, 1.5, 1.5, 1.0] → a = [1, 1, 1, 1]; z = 0 → p = ½; dz = [½, −½].
+        // Each neuron takes the three events: v = 1.5 → a = 1; z = 0 → p = ½; dz = [½, −½].
         m.step(&events, 1, 0.1, &mut s);
         assert_eq!(m.bias, vec![-0.05, 0.05]);
         assert_eq!(&m.readout[..2], &[-0.05, 0.05]);
+    }
+
+    /// The kernels descend the straight-through gradient. With read-out weights +1 (class 0)
+    /// and −1 (class 1) on every feature, every membrane (1.5, inside the window) has
+    /// `dv = dz₀ − dz₁ = 2·p₀` for label 1, so tap `t` moves by `−lr · 2p₀ · n_t`, `n_t` the
+    /// (event, neuron) pairs that read it: counted by hand for the three events on the 2 × 2
+    /// map, tap = (y − oy)·3 + (x − ox).
+    #[test]
+    fn the_kernels_descend_the_gradient() {
+        let config = tiny();
+        let mut m = FloatModel::new(&config);
+        m.conv.fill(0.5);
+        for f in 0..4 {
+            m.readout[2 * f] = 1.0;
+            m.readout[2 * f + 1] = -1.0;
+        }
+        let events = [
+            Event::new(1, 1, 0),
+            Event::new(2, 2, 0),
+            Event::new(2, 1, 0),
+        ];
+        let lr = 0.01;
+        m.step(&events, 1, lr, &mut Scratch::default());
+        // z = [4, −4]: p₀ = 1 / (1 + e^−8).
+        let p0 = 1.0 / (1.0 + (-8.0f32).exp());
+        let uses = [1, 2, 1, 1, 3, 2, 0, 1, 1];
+        for (t, n) in uses.into_iter().enumerate() {
+            let want = 0.5 - lr * 2.0 * p0 * n as f32;
+            assert!(
+                (m.conv[t] - want).abs() < 1e-6,
+                "tap {t}: {} for {want}",
+                m.conv[t]
+            );
+        }
     }
 }
