@@ -11,10 +11,11 @@ use golden::cycle::config_port::{
     SELECT_HIDDEN_WEIGHTS, SELECT_KERNELS, SELECT_OUTPUT_WEIGHTS, SELECT_REGISTERS, SELECT_SCORES,
 };
 use golden::cycle::host::{aer_words, Host};
-use golden::cycle::{compare_trace, CycleChip, PortsIn, PortsOut};
+use golden::cycle::{compare_trace, Capacities, CycleChip, PortsIn, PortsOut};
 use golden::dataset::{load_split_dir, ImageSet};
 use golden::encoder::encode_ttfs;
 use golden::event::Event;
+use golden::fixed::max_signed;
 use golden::kernel::fill_uniform;
 use golden::lfsr::Lfsr;
 
@@ -157,9 +158,10 @@ fn several_hidden_layers_equal_chip_train() {
 fn chip(config: &Config) -> Chip {
     let mut chip = Chip::new(config);
     let output = config.fc.hidden.len();
+    let range = 20.min(max_signed(config.fc.weight_bits));
     fill_uniform(
         chip.layers_mut()[output].weights_mut(),
-        20,
+        range,
         &mut Lfsr::new(77),
     );
     chip
@@ -206,6 +208,23 @@ fn every_lane_count_equals_chip_train() {
         config.hardware.conv_lanes = lanes;
         config.hardware.fc_lanes = lanes;
         port_loaded(config);
+    }
+}
+
+/// Weights narrower than 8 bits are stored in lanes of their width: 6-bit kernels and 5-bit FC
+/// weights in 6-bit lanes (the wider of the two), with 8 and 2 lanes, loaded by element writes
+/// and by word requests, learning equal `Chip::train`.
+#[test]
+fn narrow_weight_lanes_equal_chip_train() {
+    for lanes in [8, 2] {
+        let mut config = partial_groups_config();
+        (config.conv.weight_bits, config.fc.weight_bits) = (6, 5);
+        config.conv.init_range = config.conv.init_range.min(31);
+        config.hardware.conv_lanes = lanes;
+        config.hardware.fc_lanes = lanes;
+        assert_eq!(Capacities::of(&config).weight_bits(), 6);
+        port_loaded(config.clone());
+        word_requests(config);
     }
 }
 
@@ -309,8 +328,20 @@ fn word_requests_load_and_read_every_memory() {
 
 fn word_requests(config: Config) {
     let mut chip = chip(&config);
-    fill_uniform(chip.kernels_mut().weights_mut(), 100, &mut Lfsr::new(3));
-    fill_uniform(chip.layers_mut()[0].weights_mut(), 100, &mut Lfsr::new(5));
+    let (kernel_max, fc_max) = (
+        max_signed(config.conv.weight_bits),
+        max_signed(config.fc.weight_bits),
+    );
+    fill_uniform(
+        chip.kernels_mut().weights_mut(),
+        100.min(kernel_max),
+        &mut Lfsr::new(3),
+    );
+    fill_uniform(
+        chip.layers_mut()[0].weights_mut(),
+        100.min(fc_max),
+        &mut Lfsr::new(5),
+    );
     let mut model = CycleChip::new(&config);
     let mut host = Host::new(|i: &PortsIn| model.step(i));
     let memories = [
@@ -327,7 +358,12 @@ fn word_requests(config: Config) {
         ),
     ];
     for (select, weights, row) in &memories {
-        let words = memory_words(weights, *row, config.hardware.fc_lanes);
+        let words = memory_words(
+            weights,
+            *row,
+            config.hardware.fc_lanes,
+            Capacities::weight_bits_of(&config),
+        );
         let start = host.trace.len();
         for (a, &w) in words.iter().enumerate() {
             host.write_word(*select, a, w);
@@ -352,7 +388,12 @@ fn word_requests(config: Config) {
         assert_eq!(got.pop(), Some(0), "past the last word");
         assert_eq!(got, words, "select {select}");
         assert_eq!(
-            &memory_elements(&got, *row, config.hardware.fc_lanes),
+            &memory_elements(
+                &got,
+                *row,
+                config.hardware.fc_lanes,
+                Capacities::weight_bits_of(&config)
+            ),
             weights
         );
         for (a, &w) in weights.iter().enumerate().step_by(7) {

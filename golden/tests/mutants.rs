@@ -129,7 +129,7 @@ fn load_chip_skips_only_zero_fc_words_when_asked() {
     }
     let words: Vec<usize> = chip_memories(&chip)
         .iter()
-        .map(|(_, w, row)| memory_words(w, *row, config.hardware.fc_lanes).len())
+        .map(|(_, w, row)| memory_words(w, *row, config.hardware.fc_lanes, 8).len())
         .collect();
     let written = |skip_zero: bool| {
         let mut cycle = CycleChip::new(&config);
@@ -323,16 +323,20 @@ fn a_reset_stops_an_event_walk() {
     }
 }
 
-/// The configuration data bus is a memory word of 8-bit lanes, and never narrower than an
-/// element's 16 bits (mutant: `8 * lanes` → `8 / lanes`, a 16-bit bus for every lane count).
+/// The configuration data bus is a memory word of weight lanes, and never narrower than an
+/// element's 16 bits (mutant: `bits * lanes` → `bits / lanes`, a 16-bit bus for every lane
+/// count).
 #[test]
 fn the_configuration_bus_holds_a_word_of_lanes() {
     use golden::cycle::config_port::{cfg_data_bits, cfg_data_ones};
-    let bits: Vec<usize> = [1, 2, 4, 8].map(cfg_data_bits).to_vec();
+    let bits: Vec<usize> = [1, 2, 4, 8].map(|l| cfg_data_bits(l, 8)).to_vec();
     assert_eq!(bits, [16, 16, 32, 64]);
-    assert_eq!(cfg_data_ones(1), 0xFFFF);
-    assert_eq!(cfg_data_ones(4), 0xFFFF_FFFF);
-    assert_eq!(cfg_data_ones(8), u64::MAX);
+    let five: Vec<usize> = [1, 2, 4, 8].map(|l| cfg_data_bits(l, 5)).to_vec();
+    assert_eq!(five, [16, 16, 20, 40]);
+    assert_eq!(cfg_data_ones(1, 8), 0xFFFF);
+    assert_eq!(cfg_data_ones(4, 8), 0xFFFF_FFFF);
+    assert_eq!(cfg_data_ones(8, 8), u64::MAX);
+    assert_eq!(cfg_data_ones(8, 5), 0xFF_FFFF_FFFF);
 }
 
 /// Every byte of an IDX header word counts (mutant: `bytes[i + 1]` → `bytes[i * 1]`, which
@@ -381,4 +385,33 @@ fn a_sample_clears_every_membrane_word_first() {
         writes.len()
     );
     assert_eq!(writes[..words], (0..words).collect::<Vec<_>>()[..]);
+}
+
+/// `Chip::run_image` returns the inference of the image's TTFS events, and trains with a label
+/// as `Chip::train` does (mutant: its body replaced by `Default::default()`).
+#[test]
+fn run_image_returns_the_inference_of_its_events() {
+    use golden::chip::Chip;
+    use golden::config::Config;
+    use golden::encoder::encode_ttfs;
+    let config = Config::default();
+    let image: Vec<u8> = (0..784).map(|i| ((i * 37) % 256) as u8).collect();
+    let mut events = Vec::new();
+    encode_ttfs(&config, &image, &mut events);
+    let (mut by_image, mut by_events) = (Chip::new(&config), Chip::new(&config));
+    let got = by_image.run_image(&image, None);
+    let want = by_events.infer(&events);
+    assert_eq!(got.activity.events, events.len());
+    assert!(!events.is_empty() && got.scores.len() == 10);
+    assert_eq!(
+        (got.class, &got.scores, &got.activity),
+        (want.class, &want.scores, &want.activity)
+    );
+    let got = by_image.run_image(&image, Some(3));
+    let want = by_events.train(&events, 3);
+    assert_eq!((got.class, got.scores), (want.class, want.scores));
+    assert_eq!(
+        by_image.layers()[1].weights(),
+        by_events.layers()[1].weights()
+    );
 }

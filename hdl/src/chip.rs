@@ -702,7 +702,7 @@ mod tests {
         };
         let mut b = reset(&p);
         for (select, w) in weights(&chip).iter().enumerate() {
-            let packed = memory_words(w, rows[select], FC_LANES);
+            let packed = memory_words(w, rows[select], FC_LANES, KERNEL_BITS);
             assert_eq!(packed.len(), words[select]);
             let cycles = stream_words(&mut b, select as u64, &packed);
             assert_eq!(cycles as usize, CFG_WORD_WRITE_CYCLES * packed.len());
@@ -717,7 +717,7 @@ mod tests {
                 .collect();
             assert_eq!(
                 got,
-                memory_words(w, rows[select], FC_LANES),
+                memory_words(w, rows[select], FC_LANES, KERNEL_BITS),
                 "select {select} by words"
             );
         }
@@ -746,7 +746,9 @@ mod tests {
             let last = word_request(&mut b, false, select as u64, words[select] - 1, 0);
             assert_eq!(
                 last,
-                *memory_words(w, rows[select], FC_LANES).last().unwrap()
+                *memory_words(w, rows[select], FC_LANES, KERNEL_BITS)
+                    .last()
+                    .unwrap()
             );
         }
         // Elements written, words read.
@@ -766,7 +768,7 @@ mod tests {
                 .map(|a| word_request(&mut b, false, select as u64, a, 0))
                 .collect();
             assert_eq!(
-                memory_elements(&got, rows[select], FC_LANES),
+                memory_elements(&got, rows[select], FC_LANES, KERNEL_BITS),
                 *w,
                 "select {select}"
             );
@@ -783,7 +785,7 @@ mod tests {
                 .map(|a| word_request(&mut b, false, select as u64, a, 0))
                 .collect();
             assert_eq!(
-                memory_elements(&got, rows[select], FC_LANES),
+                memory_elements(&got, rows[select], FC_LANES, KERNEL_BITS),
                 *w,
                 "select {select} after learning"
             );

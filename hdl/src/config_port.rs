@@ -164,9 +164,9 @@ pub struct ConfigPort {
     /// The 8-bit-lane word of the select (kernels, FC weights), its lane, and the word with
     /// the lane replaced by the write data.
     weight_word: Signal<Local, Bits<KERNEL_WORD>>,
-    weight_lane: Signal<Local, Bits<8>>,
+    weight_lane: Signal<Local, Bits<KERNEL_BITS>>,
     weight_lane_wide: Signal<Local, Bits<16>>,
-    write_byte: Signal<Local, Bits<8>>,
+    write_byte: Signal<Local, Bits<KERNEL_BITS>>,
     write_bytes: Signal<Local, Bits<KERNEL_WORD>>,
     merged_word: Signal<Local, Bits<KERNEL_WORD>>,
     neuron_lane: Signal<Local, Bits<NEURON_BITS>>,
@@ -209,9 +209,11 @@ pub struct ConfigPort {
     one_lane: Constant<Bits<8>>,
     /// The largest learning-rate shift (16: a 16-bit rounding draw); a write above stores it.
     max_shift: Constant<Bits<16>>,
-    /// `lane_masks[l]`: the bits of lane `l` in an 8-bit-lane word; `lane_at[l]` = `8l`.
+    /// `lane_masks[l]`: the bits of lane `l` in a weight word; `lane_at[l]` = `KERNEL_BITS · l`.
     lane_masks: [Constant<Bits<KERNEL_WORD>>; CONV_LANES],
     lane_at: [Constant<Bits<8>>; CONV_LANES],
+    /// Ones above a `KERNEL_BITS` weight in 16 bits: its sign extension.
+    weight_fill: Constant<Bits<16>>,
     /// The write byte in lanes `0..l` (`write_bytes_at[l]`).
     write_bytes_at: [Signal<Local, Bits<KERNEL_WORD>>; CONV_LANES + 1],
     kernels: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
@@ -350,8 +352,11 @@ impl ConfigPort {
             shift_at: std::array::from_fn(|k| c(5 * k)),
             one_lane: c(1),
             max_shift: Constant::new(16_u64.into()),
-            lane_masks: std::array::from_fn(|l| Constant::new((0xFFu64 << (8 * l)).into())),
-            lane_at: std::array::from_fn(|l| Constant::new(((8 * l) as u64).into())),
+            lane_masks: std::array::from_fn(|l| {
+                Constant::new((((1u64 << KERNEL_BITS) - 1) << (KERNEL_BITS * l)).into())
+            }),
+            lane_at: std::array::from_fn(|l| Constant::new(((KERNEL_BITS * l) as u64).into())),
+            weight_fill: Constant::new((0xFFFF & !((1u64 << KERNEL_BITS) - 1)).into()),
             write_bytes_at: Default::default(),
             kernels: c(p.kernels),
             score_row: c(2 * FC_LANES),
@@ -519,7 +524,10 @@ impl Logic for ConfigPort {
         self.neuron_lane.next = 0.into();
         for l in 0..CONV_LANES {
             if self.lane_onehot.val().get_bit(l) {
-                self.weight_lane.next = self.weight_word.val().get_bits::<8>(8 * l);
+                self.weight_lane.next = self
+                    .weight_word
+                    .val()
+                    .get_bits::<KERNEL_BITS>(l * KERNEL_BITS);
                 self.lane_mask.next = self.lane_masks[l].val();
                 self.neuron_lane.next = self
                     .membrane_rdata
@@ -527,12 +535,13 @@ impl Logic for ConfigPort {
                     .get_bits::<NEURON_BITS>(l * NEURON_BITS);
             }
         }
-        self.write_byte.next = bit_cast::<8, 16>(self.data.q.val());
+        self.write_byte.next = bit_cast::<KERNEL_BITS, 16>(self.data.q.val());
         // The write byte in every lane (the lane mask picks one).
         self.write_bytes_at[0].next = 0.into();
         for l in 0..CONV_LANES {
             self.write_bytes_at[l + 1].next = self.write_bytes_at[l].val()
-                | (bit_cast::<KERNEL_WORD, 8>(self.write_byte.val()) << self.lane_at[l].val());
+                | (bit_cast::<KERNEL_WORD, KERNEL_BITS>(self.write_byte.val())
+                    << self.lane_at[l].val());
         }
         // A one-pass loop: rust_hdl writes an array index as a number, which a loop index is.
         for l in CONV_LANES..(CONV_LANES + 1) {
@@ -547,9 +556,10 @@ impl Logic for ConfigPort {
             self.wdata.next = bit_cast::<KERNEL_WORD, CFG_DATA_BITS>(self.pin_wdata.val());
         }
         // Sign extensions by replicating the sign bit: weight lane, potential, score.
-        self.weight_lane_wide.next = bit_cast::<16, 8>(self.weight_lane.val());
-        if self.weight_lane.val().get_bit(7) {
-            self.weight_lane_wide.next = bit_cast::<16, 8>(self.weight_lane.val()) | 0xFF00_u64;
+        self.weight_lane_wide.next = bit_cast::<16, KERNEL_BITS>(self.weight_lane.val());
+        if self.weight_lane.val().get_bit(KERNEL_BITS - 1) {
+            self.weight_lane_wide.next =
+                bit_cast::<16, KERNEL_BITS>(self.weight_lane.val()) | self.weight_fill.val();
         }
         self.potential_wide.next =
             bit_cast::<16, MEMBRANE_BITS>(self.neuron_lane.val().get_bits::<MEMBRANE_BITS>(0));
@@ -726,9 +736,9 @@ impl Logic for ConfigPort {
     }
 }
 
-// The sign extensions use literal masks (8-bit lanes, 12-bit potentials), the one-hot lane
-// has 8 bits; a score is read as two 16-bit halves.
-const _: () = assert!(CONV_LANES <= 8 && KERNEL_BITS == 8 && MEMBRANE_BITS == 12 && ACC_BITS <= 32);
+// The potential's sign extension uses a literal mask (12 bits), the one-hot lane has 8 bits,
+// weight lanes at most 8 bits; a score is read as two 16-bit halves.
+const _: () = assert!(CONV_LANES <= 8 && KERNEL_BITS <= 8 && MEMBRANE_BITS == 12 && ACC_BITS <= 32);
 
 #[cfg(test)]
 mod tests {

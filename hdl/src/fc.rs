@@ -86,6 +86,8 @@ pub struct FcLane {
     offset: Constant<Bits<8>>,
     /// Ones above the 16-bit product in an accumulator: its sign extension.
     product_fill: Constant<Bits<ACC_BITS>>,
+    /// Ones above an `FC_WEIGHT_BITS` weight in 16 bits: its sign extension.
+    weight_fill: Constant<Bits<16>>,
 }
 
 impl FcLane {
@@ -109,6 +111,7 @@ impl FcLane {
             sum: Default::default(),
             offset: Constant::new(((lane * ACC_BITS) as u64).into()),
             product_fill: Constant::new((((1u64 << ACC_BITS) - 1) & !0xFFFF).into()),
+            weight_fill: Constant::new((0xFFFF & !((1u64 << FC_WEIGHT_BITS) - 1)).into()),
         }
     }
 }
@@ -120,7 +123,8 @@ impl Logic for FcLane {
         // b, sign-extended by replicating the sign bit.
         self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val());
         if self.weight.val().get_bit(FC_WEIGHT_BITS - 1) {
-            self.b.next = bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val()) | 0xFF00_u64;
+            self.b.next =
+                bit_cast::<16, FC_WEIGHT_BITS>(self.weight.val()) | self.weight_fill.val();
         }
         if self.use_error.val() {
             self.b.next = bit_cast::<16, ERROR_BITS>(self.error.val());
@@ -143,8 +147,8 @@ impl Logic for FcLane {
     }
 }
 
-// Sign extensions with literal masks: 8- and 9-bit operands; the product is 16 bits.
-const _: () = assert!(FC_WEIGHT_BITS == 8 && ERROR_BITS == 9 && ACC_BITS > 16);
+// Operands of at most 8 (weights) and 9 bits (the error, a literal mask); the product is 16 bits.
+const _: () = assert!(FC_WEIGHT_BITS <= 8 && ERROR_BITS == 9 && ACC_BITS > 16);
 
 #[derive(Copy, Clone, Debug, PartialEq, LogicState)]
 pub enum FcPhase {

@@ -53,6 +53,8 @@ pub struct IntegrateFire {
     threshold: Constant<Bits<16>>,
     /// Largest spike count.
     count_max: Constant<Bits<COUNT_BITS>>,
+    /// Ones above a `KERNEL_BITS` weight in 16 bits: its sign extension.
+    weight_fill: Constant<Bits<16>>,
 }
 
 impl IntegrateFire {
@@ -75,6 +77,7 @@ impl IntegrateFire {
             sat: Default::default(),
             high: Default::default(),
             reset_value: Default::default(),
+            weight_fill: Constant::new((0xFFFF & !((1u64 << KERNEL_BITS) - 1)).into()),
             lo: Constant::new(twos(p.membrane_lo, 16).into()),
             hi: Constant::new(twos(p.membrane_hi, 16).into()),
             threshold: Constant::new(twos(p.threshold, 16).into()),
@@ -95,7 +98,7 @@ impl Logic for IntegrateFire {
         }
         self.w_wide.next = bit_cast::<16, KERNEL_BITS>(self.w.val());
         if self.w.val().get_bit(KERNEL_BITS - 1) {
-            self.w_wide.next = bit_cast::<16, KERNEL_BITS>(self.w.val()) | 0xFF00_u64;
+            self.w_wide.next = bit_cast::<16, KERNEL_BITS>(self.w.val()) | self.weight_fill.val();
         }
         self.sum.next = self.v_wide.val() + self.w_wide.val();
         self.high.next = self.sum.val() & self.lo.val();
@@ -124,8 +127,8 @@ impl Logic for IntegrateFire {
     }
 }
 
-// The sign-extension masks above: 12-bit potentials, 8-bit weights.
-const _: () = assert!(MEMBRANE_BITS == 12 && KERNEL_BITS == 8);
+// The literal sign-extension mask and shift above: 12-bit potentials; weights of at most 8 bits.
+const _: () = assert!(MEMBRANE_BITS == 12 && KERNEL_BITS <= 8);
 
 #[cfg(test)]
 mod tests {

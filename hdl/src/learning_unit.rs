@@ -143,6 +143,8 @@ pub struct UpdateLane {
     lo: Constant<Bits<DELTA_BITS>>,
     hi: Constant<Bits<DELTA_BITS>>,
     high_mask: Constant<Bits<DELTA_BITS>>,
+    /// Ones above an `FC_WEIGHT_BITS` weight in `DELTA_BITS`: its sign extension.
+    weight_fill: Constant<Bits<DELTA_BITS>>,
 }
 
 impl UpdateLane {
@@ -171,6 +173,9 @@ impl UpdateLane {
             lo: c(p.fc_weight_lo),
             hi: c(p.fc_weight_hi),
             high_mask: c(p.fc_weight_lo),
+            weight_fill: Constant::new(
+                (((1u64 << DELTA_BITS) - 1) & !((1u64 << FC_WEIGHT_BITS) - 1)).into(),
+            ),
         }
     }
 }
@@ -197,7 +202,7 @@ impl Logic for UpdateLane {
         self.weight_wide.next = bit_cast::<DELTA_BITS, FC_WEIGHT_BITS>(self.weight.val());
         if self.weight.val().get_bit(FC_WEIGHT_BITS - 1) {
             self.weight_wide.next =
-                bit_cast::<DELTA_BITS, FC_WEIGHT_BITS>(self.weight.val()) | 0x300_u64;
+                bit_cast::<DELTA_BITS, FC_WEIGHT_BITS>(self.weight.val()) | self.weight_fill.val();
         }
         self.total.next = self.weight_wide.val() + self.delta.val();
         self.high.next = self.total.val() & self.high_mask.val();
@@ -214,9 +219,10 @@ impl Logic for UpdateLane {
     }
 }
 
-// The literals above: sign extensions of 8 → 10 and 16 → 18 bits, the clamp bounds 255 and
-// −256 = 0x300 in 10 bits, the sign fills of the 18-bit shifter's stages; shifts are at most 16.
-const _: () = assert!(FC_WEIGHT_BITS == 8 && DELTA_BITS == 10 && ROUND_BITS == 18);
+// The literals above: sign extensions of 16 → 18 bits, the sign fills of the 18-bit shifter's
+// stages; shifts are at most 16. A weight of at most 8 bits plus an update of at most 8 fits
+// `DELTA_BITS`.
+const _: () = assert!(FC_WEIGHT_BITS <= 8 && DELTA_BITS == 10 && ROUND_BITS == 18);
 
 #[cfg(test)]
 mod tests {

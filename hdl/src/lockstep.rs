@@ -3,7 +3,7 @@
 //! every tap (FSM phases, rounding LFSR, memory write ports) must be equal; the first mismatch
 //! names the cycle, the signal, the expected and the actual value.
 use crate::chip::Spoon;
-use crate::params::{Params, FC_LANES};
+use crate::params::{Params, FC_LANES, KERNEL_BITS};
 use crate::testbench::Bench;
 use golden::chip::Chip;
 use golden::config::Config;
@@ -131,7 +131,7 @@ fn lockstep(config: Config, samples: usize, by_words: bool) -> usize {
     };
     for (select, weights) in memories(&chip).iter().enumerate() {
         if by_words {
-            for (a, &w) in memory_words(weights, rows[select], FC_LANES)
+            for (a, &w) in memory_words(weights, rows[select], FC_LANES, KERNEL_BITS)
                 .iter()
                 .enumerate()
             {
@@ -181,7 +181,7 @@ fn lockstep(config: Config, samples: usize, by_words: bool) -> usize {
     }
     for (select, weights) in memories(&chip).iter().enumerate().skip(1) {
         if by_words {
-            let words = memory_words(weights, rows[select], FC_LANES);
+            let words = memory_words(weights, rows[select], FC_LANES, KERNEL_BITS);
             for (a, &w) in words.iter().enumerate() {
                 assert_eq!(
                     host.read_word(select as u8, a),

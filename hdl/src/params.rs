@@ -43,8 +43,8 @@ pub const INPUT_WORD: usize = FC_LANES * INPUT_BITS;
 pub const ACC_WORD: usize = FC_LANES * ACC_BITS;
 /// Data of the configuration port (`cfg_wdata`, `cfg_rdata`): one kernel or FC weight word, so
 /// that a word request moves a whole memory word, and at least the 16 bits of an element
-/// (golden `cfg_data_bits`, whose words have 8-bit lanes: `KERNEL_BITS` below).
-pub const CFG_DATA_BITS: usize = golden::cycle::config_port::cfg_data_bits(CONV_LANES);
+/// (golden `cfg_data_bits`; kernel and FC weight lanes are both `KERNEL_BITS` wide).
+pub const CFG_DATA_BITS: usize = golden::cycle::config_port::cfg_data_bits(CONV_LANES, KERNEL_BITS);
 /// `log2(FC_LANES)`: a column's lane is its low `FC_LANES_LOG2` bits, its lane group the rest.
 pub const FC_LANES_LOG2: u64 = FC_LANES.trailing_zeros() as u64;
 /// The last lane's index (`FC_LANES − 1`), also the mask of a column's lane bits.
@@ -119,6 +119,10 @@ pub const MAX_HIDDEN: usize = golden::cycle::MAX_HIDDEN;
 /// column and golden's cycle model holds 8 lanes (16 would need 128-bit configuration words).
 pub const MAX_LANES: usize = golden::cycle::LANES;
 
+/// The widest weight lane the RTL blocks are written for (golden `Capacities::LANE_WIDTHS`);
+/// narrower weights are stored in lanes of their width.
+pub const MAX_WEIGHT_BITS: usize = golden::cycle::Capacities::LANE_WIDTHS.kernel_bits;
+
 /// The shape the generator builds: 1, 2, 4 or 8 lanes, as many in the FC engine as in the
 /// convolution engine, and lane groups an 8-bit group counter can count (the generator builds
 /// every other capacity to fit; see golden `Capacities::LANE_WIDTHS`).
@@ -153,6 +157,19 @@ pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
             h.fc_lanes
         )
     })?;
+    // Weight lanes take the wider of the two weight widths (golden
+    // `Capacities::weight_bits_of`), up to the 8 bits of the lanes' multipliers and adders.
+    for (field, bits) in [
+        ("conv.weight_bits", config.conv.weight_bits),
+        ("fc.weight_bits", config.fc.weight_bits),
+    ] {
+        need(bits as usize <= MAX_WEIGHT_BITS, field, || {
+            format!(
+                "{bits} bits: weight lanes hold at most {MAX_WEIGHT_BITS} (the FC lane's \
+                 product and the convolution's sum are formed in 16 bits)"
+            )
+        })?;
+    }
     // Every hidden layer count golden validates (1 to 4) is generated.
     let caps = Capacities {
         hidden_layers: config.fc.hidden.len(),

@@ -1,18 +1,22 @@
 //! The weight memories as the RTL lays them out (docs/RTL.md): rows of elements (a kernel tap's
-//! `K` kernels, an FC input's neurons), each row in `⌈row/L⌉` words of `L` lanes of 8 bits
-//! (`L` = `hardware.fc_lanes`), lane `l` of word `row·G + g` holding element `L·g + l` of the
+//! `K` kernels, an FC input's neurons), each row in `⌈row/L⌉` words of `L` lanes of `b` bits
+//! (`L` = `hardware.fc_lanes`, `b` the wider of the two weight widths: golden
+//! `Capacities::weight_bits_of`), lane `l` of word `row·G + g` holding element `L·g + l` of the
 //! row; padding lanes are 0.
 
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::{memory_elements, memory_words};
+use golden::cycle::Capacities;
 
-/// The shape of one memory: `rows` rows of `row_len` elements, `lanes` elements a word.
+/// The shape of one memory: `rows` rows of `row_len` elements, `lanes` elements of `bits` bits
+/// a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
     pub rows: usize,
     pub row_len: usize,
     pub lanes: usize,
+    pub bits: usize,
 }
 
 impl Shape {
@@ -37,6 +41,7 @@ pub fn kernels(config: &Config) -> Shape {
         rows: config.input.channels * c.size * c.size,
         row_len: c.kernels,
         lanes: config.hardware.conv_lanes,
+        bits: Capacities::weight_bits_of(config),
     }
 }
 
@@ -47,6 +52,7 @@ pub fn fc_layer(chip: &Chip, k: usize) -> Shape {
         rows: layer.inputs(),
         row_len: layer.neurons(),
         lanes: chip.config().hardware.fc_lanes,
+        bits: Capacities::weight_bits_of(chip.config()),
     }
 }
 
@@ -54,13 +60,13 @@ pub fn fc_layer(chip: &Chip, k: usize) -> Shape {
 /// the RTL's word requests use).
 pub fn pack(shape: Shape, elements: &[i16]) -> Vec<u64> {
     assert_eq!(elements.len(), shape.elements(), "elements of {shape:?}");
-    memory_words(elements, shape.row_len, shape.lanes)
+    memory_words(elements, shape.row_len, shape.lanes, shape.bits)
 }
 
 /// Memory words back into elements (each lane sign-extended), padding lanes dropped.
 pub fn unpack(shape: Shape, words: &[u64]) -> Vec<i16> {
     assert_eq!(words.len(), shape.words(), "words of {shape:?}");
-    memory_elements(words, shape.row_len, shape.lanes)
+    memory_elements(words, shape.row_len, shape.lanes, shape.bits)
 }
 
 #[cfg(test)]
@@ -73,6 +79,7 @@ mod tests {
             rows: 2,
             row_len: 10,
             lanes: 8,
+            bits: 8,
         };
         let elements: Vec<i16> = (0..20).map(|i| i - 10).collect();
         let words = pack(shape, &elements);

@@ -10,6 +10,7 @@ use golden::cycle::config_port::{
     chip_memories, chip_registers, fc_layer_of, fc_select, memory_elements, memory_words,
     SELECT_KERNELS, SELECT_MEMBRANES, SELECT_REGISTERS, SELECT_SCORES,
 };
+use golden::cycle::Capacities;
 use golden::event::Event;
 
 /// Cycles a configuration request may wait for `cfg_ready` (a sample may be under way).
@@ -162,7 +163,8 @@ impl Simulator {
         skip_zero: bool,
     ) -> Result<(), SimError> {
         let lanes = self.config().hardware.fc_lanes;
-        let words = memory_words(weights, self.row_len(select), lanes);
+        let bits = Capacities::weight_bits_of(self.config());
+        let words = memory_words(weights, self.row_len(select), lanes, bits);
         for (a, &w) in words.iter().enumerate() {
             if w != 0 || !skip_zero {
                 self.cfg_write_word(select, a as u32, w)?;
@@ -179,7 +181,8 @@ impl Simulator {
         let words = (0..words as u32)
             .map(|a| self.cfg_read_word(select, a))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut elements = memory_elements(&words, row, lanes);
+        let bits = Capacities::weight_bits_of(self.config());
+        let mut elements = memory_elements(&words, row, lanes, bits);
         elements.truncate(n);
         Ok(elements)
     }

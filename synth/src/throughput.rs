@@ -76,7 +76,9 @@ mod tests {
     fn words(chip: &Chip) -> u64 {
         chip_memories(chip)
             .iter()
-            .map(|(_, w, row)| memory_words(w, *row, chip.config().hardware.fc_lanes).len() as u64)
+            .map(|(_, w, row)| {
+                memory_words(w, *row, chip.config().hardware.fc_lanes, 8).len() as u64
+            })
             .sum()
     }
 

@@ -11,7 +11,7 @@ use golden::config::Config;
 use golden::cycle::config_port::*;
 use golden::cycle::config_port::{cfg_data_ones, memory_words};
 use golden::cycle::host::{aer_words, Host};
-use golden::cycle::{PortsIn, PortsOut};
+use golden::cycle::{Capacities, PortsIn, PortsOut};
 use golden::dataset::{load_split_dir, synthesize_nmnist, ImageSet};
 use golden::encoder::{encode_ttfs, from_dvs};
 use golden::event::Event;
@@ -131,9 +131,10 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
     limit: usize,
 ) -> Result<(), CosimError> {
     let lanes = chip.config().hardware.fc_lanes;
-    let ones = cfg_data_ones(lanes);
+    let bits = Capacities::weight_bits_of(chip.config());
+    let ones = cfg_data_ones(lanes, bits);
     for (select, weights, row) in chip_memories(chip) {
-        let words = memory_words(weights, row, lanes);
+        let words = memory_words(weights, row, lanes, bits);
         for a in sample_addresses(words.len(), limit) {
             let got = h.read_word(select, a);
             expect_eq(format!("select {select} word {a}"), words[a], got)?;
@@ -155,7 +156,7 @@ fn check_words<D: FnMut(&PortsIn) -> PortsOut>(
         expect_eq(format!("word read of select {select}"), 0, got)?;
     }
     for (select, weights, row) in chip_memories(chip) {
-        let words = memory_words(weights, row, lanes);
+        let words = memory_words(weights, row, lanes, bits);
         let last = h.read_word(select, words.len() - 1);
         expect_eq(
             format!("select {select} last word"),

@@ -29,8 +29,9 @@ fn mnist_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/mnist-sample")
 }
 
-/// Three fixed seeds (1, 2 and 4 lanes with 3, 2 and 4 hidden layers) and one from the clock
-/// (printed): each config is an emitter compilation (half a minute) and a Verilator build.
+/// Three fixed seeds (1, 2 and 4 lanes with 3, 2 and 4 hidden layers and weight lanes of 4, 5
+/// and 6 bits) and one from the clock (printed): each config is an emitter compilation (half a
+/// minute) and a Verilator build.
 #[test]
 fn random_configs_are_generated_and_pass_lockstep() {
     let dir = tempfile::tempdir().unwrap();
@@ -39,17 +40,24 @@ fn random_configs_are_generated_and_pass_lockstep() {
         .unwrap()
         .as_secs();
     for (seed, shape) in [
-        (11, Some((1, 3))),
-        (18, Some((2, 2))),
-        (1, Some((4, 4))),
+        (11, Some((1, 3, 4))),
+        (18, Some((2, 2, 5))),
+        (1, Some((4, 4, 6))),
         (1000 + clock % 100_000, None),
     ] {
         let config = random_config(seed);
-        if let Some(shape) = shape {
-            let got = (config.hardware.fc_lanes, config.fc.hidden.len());
-            assert_eq!(got, shape, "seed {seed}: lanes, hidden layers");
-        }
         let caps = Capacities::of(&config);
+        if let Some(shape) = shape {
+            let got = (
+                config.hardware.fc_lanes,
+                config.fc.hidden.len(),
+                caps.weight_bits(),
+            );
+            assert_eq!(
+                got, shape,
+                "seed {seed}: lanes, hidden layers, weight lane bits"
+            );
+        }
         println!(
             "config seed {seed}, capacities {}:\n{}",
             caps.to_json(),
@@ -96,7 +104,7 @@ fn the_fashion_config_in_lockstep() {
 
 /// What the blocks are not written for is refused before anything is compiled, naming the
 /// field: 4 FC lanes beside 8 conv lanes, 16 or 3 lanes, 1 lane for 300 neurons in the first
-/// or the second hidden layer (300 lane groups), 10-bit FC weights.
+/// or the second hidden layer (300 lane groups), 10-bit FC weights, 9-bit kernels.
 #[test]
 fn an_unsupported_config_is_refused_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
@@ -113,6 +121,8 @@ fn an_unsupported_config_is_refused_naming_the_field() {
     second.learning.hidden_lr_shifts = vec![2, 2];
     let mut wide = Config::default();
     wide.fc.weight_bits = 10;
+    let mut wide_kernels = Config::default();
+    wide_kernels.conv.weight_bits = 9;
     for (config, field) in [
         (lanes(8, 4), "hardware.fc_lanes"),
         (lanes(16, 16), "hardware.conv_lanes"),
@@ -120,6 +130,7 @@ fn an_unsupported_config_is_refused_naming_the_field() {
         (groups, "hardware.fc_lanes"),
         (second, "hardware.fc_lanes"),
         (wide, "fc.weight_bits"),
+        (wide_kernels, "conv.weight_bits"),
     ] {
         config.validate().unwrap();
         let e = hdl::emit(&config, dir.path()).unwrap_err();

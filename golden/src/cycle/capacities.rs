@@ -3,8 +3,10 @@
 //! [`Capacities::of`] derives them from a `Config`: the address widths are those its memory
 //! depths, address steps and configuration addresses need, so a generated chip is exactly as
 //! wide as its config, with the config's lanes (equal conv and FC lanes, a power of two up to
-//! 8). The lane widths are those the RTL blocks are written for ([`Capacities::LANE_WIDTHS`]);
-//! a config beyond them is refused by hdl `Params::new`.
+//! 8). Weight lanes are as wide as the config's wider weights ([`Capacities::weight_bits_of`]);
+//! the other lane widths are those the RTL blocks are written for
+//! ([`Capacities::LANE_WIDTHS`], also the widest weight lane); a config beyond them is refused
+//! by hdl `Params::new`.
 //!
 //! The cycle-stepped model wraps its addresses at these widths, as the RTL's counters do.
 
@@ -18,7 +20,8 @@ pub struct Capacities {
     /// Kernels per cycle of the convolution engine, neurons per cycle of the FC engine.
     pub conv_lanes: usize,
     pub fc_lanes: usize,
-    /// Two's-complement lane widths: kernel weight, membrane potential; unsigned spike counter.
+    /// Two's-complement lane widths: kernel weight (= `fc_weight_bits`), membrane potential;
+    /// unsigned spike counter.
     pub kernel_bits: usize,
     pub membrane_bits: usize,
     pub count_bits: usize,
@@ -45,9 +48,10 @@ pub fn address_bits(n: usize) -> usize {
 }
 
 impl Capacities {
-    /// Lane widths the RTL blocks are written for (kernel, membrane, FC weight and FC input
-    /// bits, hidden layers): the default config's, with its 8 lanes (the most the blocks
-    /// have). The lanes, the spike counter and the accumulator are as the config needs.
+    /// Lane widths the RTL blocks are written for (membrane and FC input bits, the widest
+    /// kernel and FC weight lanes, hidden layers): the default config's, with its 8 lanes (the
+    /// most the blocks have). The lanes, the weight lanes, the spike counter and the accumulator
+    /// are as the config needs.
     pub const LANE_WIDTHS: Self = Self {
         conv_lanes: 8,
         fc_lanes: 8,
@@ -81,8 +85,8 @@ impl Capacities {
         Sizes::new(config).caps
     }
 
-    /// The address widths `s` needs, with its lanes and the lane widths of
-    /// [`Self::LANE_WIDTHS`].
+    /// The address widths `s` needs, with its lanes and weight lanes, and the other lane widths
+    /// of [`Self::LANE_WIDTHS`].
     pub(super) fn needed(s: &Sizes) -> Self {
         let g = s.conv_groups;
         // The convolution engine steps its kernel address by a channel (`size² · G`) and by an
@@ -114,6 +118,8 @@ impl Capacities {
             fifo_addr_bits: address_bits(s.fifo_depth),
             cfg_address_bits: address_bits(largest_element),
             count_bits: s.count_bits,
+            kernel_bits: s.weight_bits,
+            fc_weight_bits: s.weight_bits,
             // An FC lane adds a 16-bit product (`|x · w|, |y · e| ≤ 2^14`) to its accumulator.
             acc_bits: s.acc_bits.max(17),
             hidden_layers: s.hidden_layers,
@@ -121,6 +127,18 @@ impl Capacities {
             fc_lanes: s.lanes,
             ..Self::LANE_WIDTHS
         }
+    }
+
+    /// Bits of a weight lane in the kernel and FC weight memories (one format: a word request
+    /// moves either memory's word).
+    pub fn weight_bits(&self) -> usize {
+        self.kernel_bits
+    }
+
+    /// The weight lane bits of the chip generated for `config`: the wider of `conv.weight_bits`
+    /// and `fc.weight_bits` (the narrower weights are sign-extended in their lanes).
+    pub fn weight_bits_of(config: &Config) -> usize {
+        config.conv.weight_bits.max(config.fc.weight_bits) as usize
     }
 
     pub fn kernel_mask(&self) -> usize {
@@ -185,6 +203,18 @@ mod tests {
         );
         assert_eq!(c.cfg_read_latency(), 21);
         assert_eq!(Capacities::from_json(&c.to_json()).unwrap(), c);
+    }
+
+    /// Weight lanes take the wider of the two weight widths, in both memories.
+    #[test]
+    fn weight_lanes_are_as_wide_as_the_wider_weights() {
+        let mut config = Config::tiny();
+        assert_eq!(Capacities::of(&config).weight_bits(), 8);
+        (config.conv.weight_bits, config.fc.weight_bits) = (5, 6);
+        let c = Capacities::of(&config);
+        assert_eq!((c.kernel_bits, c.fc_weight_bits, c.weight_bits()), (6, 6, 6));
+        (config.conv.weight_bits, config.fc.weight_bits) = (4, 3);
+        assert_eq!(Capacities::weight_bits_of(&config), 4);
     }
 
     /// With one lane FC layer 0 of the tiny config has as many words as weights (32 inputs ×

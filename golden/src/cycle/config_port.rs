@@ -15,19 +15,19 @@ pub const CFG_WORD_READ_LATENCY: usize = 3;
 /// done in the cycle after the taking edge and the port stays idle).
 pub const CFG_WORD_WRITE_CYCLES: usize = 2;
 
-/// Bits of `cfg_wdata` and `cfg_rdata` (hdl `CFG_DATA_BITS`) with `lanes` lanes: a memory
-/// word of `lanes` 8-bit weights, and at least the 16 bits of an element.
-pub const fn cfg_data_bits(lanes: usize) -> usize {
-    if 8 * lanes > 16 {
-        8 * lanes
+/// Bits of `cfg_wdata` and `cfg_rdata` (hdl `CFG_DATA_BITS`) with `lanes` weight lanes of
+/// `bits` bits: a memory word of weights, and at least the 16 bits of an element.
+pub const fn cfg_data_bits(lanes: usize, bits: usize) -> usize {
+    if bits * lanes > 16 {
+        bits * lanes
     } else {
         16
     }
 }
 
-/// Every bit of `cfg_wdata` with `lanes` lanes set.
-pub fn cfg_data_ones(lanes: usize) -> u64 {
-    u64::MAX >> (64 - cfg_data_bits(lanes))
+/// Every bit of `cfg_wdata` with `lanes` lanes of `bits` bits set.
+pub fn cfg_data_ones(lanes: usize, bits: usize) -> u64 {
+    u64::MAX >> (64 - cfg_data_bits(lanes, bits))
 }
 
 /// Selects of the configuration port. FC layer `k`'s weights are select `1 + k`: FC layer 0
@@ -210,9 +210,10 @@ impl CfgPort {
 /// The words of a memory as word requests write them: `weights` in element order (rows of
 /// `row_len` elements: kernels `tap · K + k`, FC weights `input · N + neuron`) packed `L` =
 /// `lanes` a word, `⌈row_len / L⌉` words a row (word `row · G + g`, lane `l` = element
-/// `L·g + l` of the row at bits `8l + 7..8l`), padding lanes 0.
-pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize) -> Vec<u64> {
+/// `L·g + l` of the row at bits `b·l + b − 1..b·l`, `b` = `bits`), padding lanes 0.
+pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize, bits: usize) -> Vec<u64> {
     assert!((1..=LANES).contains(&lanes), "1 to {LANES} lanes");
+    let mask = (1u64 << bits) - 1;
     weights
         .chunks(row_len)
         .flat_map(|row| {
@@ -220,7 +221,7 @@ pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize) -> Vec<u64> {
                 lanes
                     .iter()
                     .enumerate()
-                    .fold(0, |w, (l, &v)| w | (v as u64 & 0xFF) << (8 * l))
+                    .fold(0, |w, (l, &v)| w | (v as u64 & mask) << (bits * l))
             })
         })
         .collect()
@@ -260,14 +261,15 @@ pub fn chip_registers(chip: &Chip) -> Vec<(usize, u16)> {
         .collect()
 }
 
-/// The elements of a memory from its words (the inverse of [`memory_words`]; lanes
-/// sign-extended from 8 bits, padding lanes dropped).
-pub fn memory_elements(words: &[u64], row_len: usize, lanes: usize) -> Vec<i16> {
+/// The elements of a memory from its words (the inverse of [`memory_words`]; lanes of `bits`
+/// bits sign-extended, padding lanes dropped).
+pub fn memory_elements(words: &[u64], row_len: usize, lanes: usize, bits: usize) -> Vec<i16> {
     let groups = row_len.div_ceil(lanes);
     words
         .chunks(groups)
         .flat_map(|row| {
-            (0..row_len).map(move |e| i16::from((row[e / lanes] >> (8 * (e % lanes))) as u8 as i8))
+            (0..row_len)
+                .map(move |e| super::sext_lane(row[e / lanes] >> (bits * (e % lanes)), bits))
         })
         .collect()
 }
@@ -277,8 +279,8 @@ mod tests {
     use super::*;
 
     /// Rows of 10 elements with 8 lanes (2 words a row, the second with 2 lanes and 6 zero
-    /// padding lanes) and with 4 lanes (3 words a row, the last with 2 padding lanes); 1 lane
-    /// round-trips too.
+    /// padding lanes) and with 4 lanes (3 words a row, the last with 2 padding lanes), 8-bit
+    /// lanes; 8 lanes of 5 bits (lane `l` at bit `5l`); 1 lane round-trips too.
     #[test]
     fn memory_words_pack_rows_with_zero_padding() {
         let weights: Vec<i16> = (0..20).map(|e| e as i16 - 10).collect();
@@ -296,13 +298,15 @@ mod tests {
             0x0706_0504,
             0x0000_0908,
         ];
-        for (lanes, want) in [(8, &eight[..]), (4, &four[..])] {
-            let words = memory_words(&weights, 10, lanes);
-            assert_eq!(words, want, "{lanes} lanes");
-            assert_eq!(memory_elements(&words, 10, lanes), weights);
+        // −10 … −3 = 0b10110 … 0b11101; −2, −1; 0 … 7; 8, 9.
+        let five = [0xEF_37AC_E2F6, 0x3FE, 0x39_8A41_8820, 0x128];
+        for (lanes, bits, want) in [(8, 8, &eight[..]), (4, 8, &four[..]), (8, 5, &five[..])] {
+            let words = memory_words(&weights, 10, lanes, bits);
+            assert_eq!(words, want, "{lanes} lanes of {bits} bits");
+            assert_eq!(memory_elements(&words, 10, lanes, bits), weights);
         }
         assert_eq!(
-            memory_elements(&memory_words(&weights, 10, 1), 10, 1),
+            memory_elements(&memory_words(&weights, 10, 1, 8), 10, 1, 8),
             weights
         );
     }

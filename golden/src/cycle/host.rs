@@ -5,7 +5,7 @@
 use super::config_port::{
     chip_memories, chip_registers, memory_words, SELECT_KERNELS, SELECT_REGISTERS,
 };
-use super::{PortsIn, PortsOut};
+use super::{Capacities, PortsIn, PortsOut};
 use crate::chip::Chip;
 use crate::event::Event;
 
@@ -100,8 +100,12 @@ impl<D: FnMut(&PortsIn) -> PortsOut> Host<D> {
     /// registers ([`chip_registers`]).
     pub fn load_chip(&mut self, chip: &Chip, skip_zero: bool) {
         let lanes = chip.config().hardware.fc_lanes;
+        let bits = Capacities::weight_bits_of(chip.config());
         for (select, weights, row) in chip_memories(chip) {
-            for (a, w) in memory_words(weights, row, lanes).into_iter().enumerate() {
+            for (a, w) in memory_words(weights, row, lanes, bits)
+                .into_iter()
+                .enumerate()
+            {
                 if w != 0 || !skip_zero || select == SELECT_KERNELS {
                     self.write_word(select, a, w);
                 }

@@ -83,6 +83,9 @@ pub struct Sizes {
     pub fifo_depth: usize,
     /// The chip has its learning unit (`hardware.learning`).
     pub learning: bool,
+    /// Weight lane bits: the wider of the kernel and FC weights (both memories' words have one
+    /// lane format).
+    pub weight_bits: usize,
     /// Spike counter bits; accumulator bits (the widest layer's, `Config::fc_accumulator_bits`).
     pub count_bits: usize,
     pub acc_bits: usize,
@@ -159,6 +162,7 @@ impl Sizes {
             fifo_depth: config.hardware.fifo_depth,
             learning: config.hardware.learning,
             count_bits: c.spike_count_bits as usize,
+            weight_bits: Capacities::weight_bits_of(config),
             acc_bits: (0..=config.fc.hidden.len())
                 .map(|k| config.fc_accumulator_bits(k) as usize)
                 .max()
@@ -273,23 +277,31 @@ pub struct Taps {
     pub accumulator_write: Option<Write<[u64; 4]>>,
 }
 
-/// Weight lanes as the RTL packs them (lane `l` at bit `8l`; padding lanes are 0).
-pub fn pack_weights(w: &[i16; LANES]) -> u64 {
+/// Weight lanes as the RTL packs them: lane `l` at bit `bits · l`, `bits` wide
+/// ([`Capacities::weight_bits`]; padding lanes are 0).
+pub fn pack_weights(w: &[i16; LANES], bits: usize) -> u64 {
+    let mask = (1u64 << bits) - 1;
     w.iter()
         .enumerate()
-        .fold(0, |p, (l, &v)| p | (v as u64 & 0xFF) << (8 * l))
+        .fold(0, |p, (l, &v)| p | (v as u64 & mask) << (bits * l))
 }
 
-/// A word of `lanes` weight lanes as the RTL packs it, unpacked (each lane sign-extended from 8
-/// bits; the lanes past `lanes` are not in the word and are 0).
-pub fn unpack_weights(word: u64, lanes: usize) -> [i16; LANES] {
+/// A word of `lanes` weight lanes of `bits` bits as the RTL packs it, unpacked (each lane
+/// sign-extended; the lanes past `lanes` are not in the word and are 0).
+pub fn unpack_weights(word: u64, lanes: usize, bits: usize) -> [i16; LANES] {
     std::array::from_fn(|l| {
         if l < lanes {
-            i16::from((word >> (8 * l)) as u8 as i8)
+            sext_lane(word >> (bits * l), bits)
         } else {
             0
         }
     })
+}
+
+/// The low `bits` bits of `v`, sign-extended.
+pub(crate) fn sext_lane(v: u64, bits: usize) -> i16 {
+    let shift = 64 - bits;
+    ((v << shift) as i64 >> shift) as i16
 }
 
 /// A membrane word as the RTL packs it (lane `l` at bit `(membrane_bits + count_bits) · l`:
@@ -521,8 +533,9 @@ impl CycleChip {
         };
         // An element write's word, latched in the read data register in `CfgData`, with its
         // lane replaced (written back in `CfgWrite`).
-        let mut merged = unpack_weights(self.cfg.rdata, self.s.lanes);
-        merged[d.lane] = i16::from(self.cfg.data as u8 as i8);
+        let bits = self.s.caps.weight_bits();
+        let mut merged = unpack_weights(self.cfg.rdata, self.s.lanes, bits);
+        merged[d.lane] = sext_lane(u64::from(self.cfg.data), bits);
         let mut conv_in = ConvIn {
             reset: p.reset,
             x: word as u8,
@@ -648,13 +661,13 @@ impl CycleChip {
                     self.write_register(&d, &mut fc_in);
                     // A weight's word, read in `CfgIssue` (other selects read none).
                     if sel == SELECT_KERNELS || fc_layer.is_some() {
-                        self.cfg.rdata = pack_weights(&weight_word);
+                        self.cfg.rdata = pack_weights(&weight_word, self.s.caps.weight_bits());
                     }
                     next = Phase::CfgWrite;
                 } else {
                     self.cfg.rvalid = true;
                     self.cfg.rdata = match (self.cfg.word, self.cfg.word_valid) {
-                        (true, true) => pack_weights(&weight_word),
+                        (true, true) => pack_weights(&weight_word, self.s.caps.weight_bits()),
                         (true, false) => 0,
                         (false, _) => u64::from(self.read_data(&d, &weight_word)),
                     };
@@ -705,15 +718,15 @@ impl CycleChip {
             }),
             kernel_write: kernel_write.map(|w| Write {
                 address: w.address,
-                data: pack_weights(&w.data),
+                data: pack_weights(&w.data, self.s.caps.weight_bits()),
             }),
             hidden_weight_write: fc_out.hidden_write.map(|w| Write {
                 address: w.address,
-                data: pack_weights(&w.data),
+                data: pack_weights(&w.data, self.s.caps.weight_bits()),
             }),
             output_weight_write: fc_out.output_write.map(|w| Write {
                 address: w.address,
-                data: pack_weights(&w.data),
+                data: pack_weights(&w.data, self.s.caps.weight_bits()),
             }),
             accumulator_write: fc_out.acc_write.map(|w: Write<AccWord>| Write {
                 address: w.address,
@@ -774,7 +787,7 @@ impl CycleChip {
 fn word_access(s: &Sizes, p: &PortsIn, conv_in: &mut ConvIn, fc_in: &mut FcIn) {
     let caps = &s.caps;
     let address = p.cfg_address as usize;
-    let data = unpack_weights(p.cfg_wdata, s.lanes);
+    let data = unpack_weights(p.cfg_wdata, s.lanes, caps.weight_bits());
     if p.cfg_select == SELECT_KERNELS {
         conv_in.kernel_address = address & caps.kernel_mask();
         conv_in.kernel_wdata = data;
