@@ -415,3 +415,53 @@ fn run_image_returns_the_inference_of_its_events() {
         by_events.layers()[1].weights()
     );
 }
+
+/// A chip image's errors carry exact counts: an image cut to 2 bytes after its header (magic,
+/// version) lacks its 4-byte checksum with 2 bytes left, and 3 bytes between the last layer and
+/// the checksum are 3 trailing bytes at the body's end (mutants: `-` → `+` or `/` in both
+/// counts).
+#[test]
+fn chip_image_errors_count_exactly() {
+    use golden::chip::Chip;
+    use golden::chip_image::{self, ChipImageError, CHECKSUM_BYTES, MAGIC};
+    use golden::config::Config;
+    let bytes = chip_image::to_bytes(&Chip::new(&Config::tiny()));
+    let header = MAGIC.len() + 4;
+    let cut = &bytes[..header + 2];
+    match chip_image::from_bytes(cut, "cut.bin") {
+        Err(ChipImageError::Truncated {
+            offset,
+            what,
+            needed,
+            available,
+            ..
+        }) => assert_eq!(
+            (offset, what.as_str(), needed, available),
+            (header, "checksum", CHECKSUM_BYTES, 2)
+        ),
+        other => panic!("{other:?}"),
+    }
+    let mut body = bytes[..bytes.len() - CHECKSUM_BYTES].to_vec();
+    let end = body.len();
+    body.extend_from_slice(&[1, 2, 3]);
+    let crc = crc32fast::hash(&body);
+    body.extend_from_slice(&crc.to_le_bytes());
+    match chip_image::from_bytes(&body, "trailing.bin") {
+        Err(ChipImageError::Trailing { offset, extra, .. }) => {
+            assert_eq!((offset, extra), (end, 3))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A config without the learning unit keeps `hardware.learning = false` through its TOML
+/// (mutant: `is_true` → `true`, which would drop the field and read it back as `true`).
+#[test]
+fn a_config_without_learning_round_trips() {
+    use golden::config::Config;
+    let mut config = Config::default();
+    config.hardware.learning = false;
+    let back = Config::from_toml(&config.to_toml()).unwrap();
+    assert!(!back.hardware.learning);
+    assert!(!Config::default().to_toml().contains("learning ="));
+}

@@ -212,8 +212,10 @@ pub struct ConfigPort {
     /// `lane_masks[l]`: the bits of lane `l` in a weight word; `lane_at[l]` = `KERNEL_BITS · l`.
     lane_masks: [Constant<Bits<KERNEL_WORD>>; CONV_LANES],
     lane_at: [Constant<Bits<8>>; CONV_LANES],
-    /// Ones above a `KERNEL_BITS` weight in 16 bits: its sign extension.
+    /// Ones above a `KERNEL_BITS` weight and a `MEMBRANE_BITS` potential in 16 bits: their
+    /// sign extensions.
     weight_fill: Constant<Bits<16>>,
+    potential_fill: Constant<Bits<16>>,
     /// The write byte in lanes `0..l` (`write_bytes_at[l]`).
     write_bytes_at: [Signal<Local, Bits<KERNEL_WORD>>; CONV_LANES + 1],
     kernels: Constant<Bits<{ CFG_ADDRESS_BITS + 1 }>>,
@@ -357,6 +359,7 @@ impl ConfigPort {
             }),
             lane_at: std::array::from_fn(|l| Constant::new(((KERNEL_BITS * l) as u64).into())),
             weight_fill: Constant::new((0xFFFF & !((1u64 << KERNEL_BITS) - 1)).into()),
+            potential_fill: Constant::new((0xFFFF & !((1u64 << MEMBRANE_BITS) - 1)).into()),
             write_bytes_at: Default::default(),
             kernels: c(p.kernels),
             score_row: c(2 * FC_LANES),
@@ -566,7 +569,7 @@ impl Logic for ConfigPort {
         if self.neuron_lane.val().get_bit(MEMBRANE_BITS - 1) {
             self.potential_wide.next =
                 bit_cast::<16, MEMBRANE_BITS>(self.neuron_lane.val().get_bits::<MEMBRANE_BITS>(0))
-                    | 0xF000_u64;
+                    | self.potential_fill.val();
         }
         self.score_wide.next = bit_cast::<32, ACC_BITS>(self.score.val());
         if self.score.val().get_bit(ACC_BITS - 1) {
@@ -736,9 +739,9 @@ impl Logic for ConfigPort {
     }
 }
 
-// The potential's sign extension uses a literal mask (12 bits), the one-hot lane has 8 bits,
-// weight lanes at most 8 bits; a score is read as two 16-bit halves.
-const _: () = assert!(CONV_LANES <= 8 && KERNEL_BITS <= 8 && MEMBRANE_BITS == 12 && ACC_BITS <= 32);
+// The one-hot lane has 8 bits; weights and potentials are read as 16-bit elements; a score as
+// two 16-bit halves.
+const _: () = assert!(CONV_LANES <= 8 && KERNEL_BITS <= 8 && MEMBRANE_BITS <= 16 && ACC_BITS <= 32);
 
 #[cfg(test)]
 mod tests {

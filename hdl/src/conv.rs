@@ -419,7 +419,7 @@ mod tests {
                 let word = b.uut.membrane_rdata.val();
                 for l in 0..CONV_LANES.min(p.kernels - g * CONV_LANES) {
                     let n = word.get_bits::<NEURON_BITS>(l * NEURON_BITS).index() as u64;
-                    v.push(sext(n & 0xFFF, MEMBRANE_BITS) as i16);
+                    v.push(sext(n & ((1 << MEMBRANE_BITS) - 1), MEMBRANE_BITS) as i16);
                     c.push((n >> MEMBRANE_BITS) as i16);
                 }
             }

@@ -53,8 +53,12 @@ pub struct IntegrateFire {
     threshold: Constant<Bits<16>>,
     /// Largest spike count.
     count_max: Constant<Bits<COUNT_BITS>>,
-    /// Ones above a `KERNEL_BITS` weight in 16 bits: its sign extension.
+    /// Ones above a `KERNEL_BITS` weight and a `MEMBRANE_BITS` potential in 16 bits: their
+    /// sign extensions.
     weight_fill: Constant<Bits<16>>,
+    potential_fill: Constant<Bits<16>>,
+    /// Where the counter sits in a neuron: above the potential.
+    count_at: Constant<Bits<8>>,
 }
 
 impl IntegrateFire {
@@ -78,6 +82,8 @@ impl IntegrateFire {
             high: Default::default(),
             reset_value: Default::default(),
             weight_fill: Constant::new((0xFFFF & !((1u64 << KERNEL_BITS) - 1)).into()),
+            potential_fill: Constant::new((0xFFFF & !((1u64 << MEMBRANE_BITS) - 1)).into()),
+            count_at: Constant::new((MEMBRANE_BITS as u64).into()),
             lo: Constant::new(twos(p.membrane_lo, 16).into()),
             hi: Constant::new(twos(p.membrane_hi, 16).into()),
             threshold: Constant::new(twos(p.threshold, 16).into()),
@@ -94,7 +100,8 @@ impl Logic for IntegrateFire {
         // Sign extension to 16 bits by replicating the sign bit (wiring, no adder).
         self.v_wide.next = bit_cast::<16, MEMBRANE_BITS>(self.v.val());
         if self.v.val().get_bit(MEMBRANE_BITS - 1) {
-            self.v_wide.next = bit_cast::<16, MEMBRANE_BITS>(self.v.val()) | 0xF000_u64;
+            self.v_wide.next =
+                bit_cast::<16, MEMBRANE_BITS>(self.v.val()) | self.potential_fill.val();
         }
         self.w_wide.next = bit_cast::<16, KERNEL_BITS>(self.w.val());
         if self.w.val().get_bit(KERNEL_BITS - 1) {
@@ -121,14 +128,14 @@ impl Logic for IntegrateFire {
             }
         }
         self.placed.next = (bit_cast::<MEMBRANE_WORD, MEMBRANE_BITS>(self.v_next.val())
-            | (bit_cast::<MEMBRANE_WORD, COUNT_BITS>(self.c_next.val()) << 12_u64))
+            | (bit_cast::<MEMBRANE_WORD, COUNT_BITS>(self.c_next.val()) << self.count_at.val()))
             << self.offset.val();
-        // (12 = MEMBRANE_BITS: a shift amount must be a u64 literal in rust_hdl.)
     }
 }
 
-// The literal sign-extension mask and shift above: 12-bit potentials; weights of at most 8 bits.
-const _: () = assert!(MEMBRANE_BITS == 12 && KERNEL_BITS <= 8);
+// The sum and the reset value are formed in 16 bits: a potential of at most 15 bits plus a
+// weight of at most 8, or minus a threshold of the potential's range, does not overflow them.
+const _: () = assert!(MEMBRANE_BITS <= 15 && KERNEL_BITS <= 8);
 
 #[cfg(test)]
 mod tests {

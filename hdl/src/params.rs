@@ -123,6 +123,14 @@ pub const MAX_LANES: usize = golden::cycle::LANES;
 /// narrower weights are stored in lanes of their width.
 pub const MAX_WEIGHT_BITS: usize = golden::cycle::Capacities::LANE_WIDTHS.kernel_bits;
 
+/// The widest membrane lane: the integrate-and-fire unit forms its sum and reset value in 16
+/// bits, which a potential of 15 bits plus a weight of 8 cannot overflow.
+pub const MAX_MEMBRANE_BITS: usize = 15;
+
+/// The widest membrane word (lanes × (potential + counter) bits): golden's cycle model packs
+/// one in a `u128`.
+pub const MAX_MEMBRANE_WORD: usize = 128;
+
 /// The shape the generator builds: 1, 2, 4 or 8 lanes, as many in the FC engine as in the
 /// convolution engine, and lane groups an 8-bit group counter can count (the generator builds
 /// every other capacity to fit; see golden `Capacities::LANE_WIDTHS`).
@@ -170,6 +178,32 @@ pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
             )
         })?;
     }
+    let membrane = config.conv.membrane_bits as usize;
+    need(membrane <= MAX_MEMBRANE_BITS, "conv.membrane_bits", || {
+        format!(
+            "{membrane} bits: membrane lanes hold at most {MAX_MEMBRANE_BITS} (the \
+             integrate-and-fire sum is formed in 16 bits)"
+        )
+    })?;
+    // A membrane word is `L` neurons of potential and counter, at most 128 bits (golden's
+    // cycle model packs it in a `u128`).
+    let neuron = membrane + config.conv.spike_count_bits as usize;
+    let word = h.conv_lanes * neuron;
+    let d = Config::default();
+    let field = if config.conv.spike_count_bits > d.conv.spike_count_bits {
+        "conv.spike_count_bits"
+    } else if config.conv.membrane_bits > d.conv.membrane_bits {
+        "conv.membrane_bits"
+    } else {
+        "hardware.conv_lanes"
+    };
+    need(word <= MAX_MEMBRANE_WORD, field, || {
+        format!(
+            "{} lanes × ({membrane} + {} bits) = {word}-bit membrane words, at most \
+             {MAX_MEMBRANE_WORD}",
+            h.conv_lanes, config.conv.spike_count_bits
+        )
+    })?;
     // Every hidden layer count golden validates (1 to 4) is generated.
     let caps = Capacities {
         hidden_layers: config.fc.hidden.len(),

@@ -102,9 +102,31 @@ fn the_fashion_config_in_lockstep() {
     println!("{r}");
 }
 
+/// Membrane lanes as wide as the potentials: 15 bits (the widest, 3-bit counters, 4 lanes:
+/// 72-bit membrane words) with 6-bit weight lanes, directed and learning samples in lock-step.
+#[test]
+fn wide_membranes_in_lockstep() {
+    let mut config = Config::tiny();
+    config.conv.membrane_bits = 15;
+    config.conv.spike_count_bits = 3;
+    config.conv.threshold = 300;
+    (config.conv.weight_bits, config.fc.weight_bits) = (6, 5);
+    config.conv.init_range = 31;
+    (config.hardware.conv_lanes, config.hardware.fc_lanes) = (4, 4);
+    config.validate().unwrap();
+    let caps = Capacities::of(&config);
+    assert_eq!((caps.membrane_bits, caps.weight_bits()), (15, 6));
+    let dir = tempfile::tempdir().unwrap();
+    let d = suite::directed(&config, &options(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+    println!("{d}");
+    let r = suite::random(&config, &options(dir.path()), 5, 6).unwrap_or_else(|e| panic!("{e}"));
+    println!("{r}");
+}
+
 /// What the blocks are not written for is refused before anything is compiled, naming the
 /// field: 4 FC lanes beside 8 conv lanes, 16 or 3 lanes, 1 lane for 300 neurons in the first
-/// or the second hidden layer (300 lane groups), 10-bit FC weights, 9-bit kernels.
+/// or the second hidden layer (300 lane groups), 10-bit FC weights, 9-bit kernels, 16-bit
+/// membranes, 7-bit spike counters with 8 lanes (152-bit membrane words).
 #[test]
 fn an_unsupported_config_is_refused_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
@@ -123,6 +145,10 @@ fn an_unsupported_config_is_refused_naming_the_field() {
     wide.fc.weight_bits = 10;
     let mut wide_kernels = Config::default();
     wide_kernels.conv.weight_bits = 9;
+    let mut wide_membranes = Config::default();
+    wide_membranes.conv.membrane_bits = 16;
+    let mut counters = Config::default();
+    counters.conv.spike_count_bits = 7;
     for (config, field) in [
         (lanes(8, 4), "hardware.fc_lanes"),
         (lanes(16, 16), "hardware.conv_lanes"),
@@ -131,6 +157,8 @@ fn an_unsupported_config_is_refused_naming_the_field() {
         (second, "hardware.fc_lanes"),
         (wide, "fc.weight_bits"),
         (wide_kernels, "conv.weight_bits"),
+        (wide_membranes, "conv.membrane_bits"),
+        (counters, "conv.spike_count_bits"),
     ] {
         config.validate().unwrap();
         let e = hdl::emit(&config, dir.path()).unwrap_err();

@@ -3,8 +3,9 @@
 //! [`Capacities::of`] derives them from a `Config`: the address widths are those its memory
 //! depths, address steps and configuration addresses need, so a generated chip is exactly as
 //! wide as its config, with the config's lanes (equal conv and FC lanes, a power of two up to
-//! 8). Weight lanes are as wide as the config's wider weights ([`Capacities::weight_bits_of`]);
-//! the other lane widths are those the RTL blocks are written for
+//! 8). Weight lanes are as wide as the config's wider weights ([`Capacities::weight_bits_of`]),
+//! membrane lanes as its potentials; the other lane widths are those the RTL blocks are
+//! written for
 //! ([`Capacities::LANE_WIDTHS`], also the widest weight lane); a config beyond them is refused
 //! by hdl `Params::new`.
 //!
@@ -48,9 +49,9 @@ pub fn address_bits(n: usize) -> usize {
 }
 
 impl Capacities {
-    /// Lane widths the RTL blocks are written for (membrane and FC input bits, the widest
-    /// kernel and FC weight lanes, hidden layers): the default config's, with its 8 lanes (the
-    /// most the blocks have). The lanes, the weight lanes, the spike counter and the accumulator
+    /// Lane widths the RTL blocks are written for (FC input bits, the widest kernel and FC
+    /// weight lanes, hidden layers): the default config's, with its 8 lanes (the most the blocks
+    /// have). The lanes, the weight and membrane lanes, the spike counter and the accumulator
     /// are as the config needs.
     pub const LANE_WIDTHS: Self = Self {
         conv_lanes: 8,
@@ -85,8 +86,8 @@ impl Capacities {
         Sizes::new(config).caps
     }
 
-    /// The address widths `s` needs, with its lanes and weight lanes, and the other lane widths
-    /// of [`Self::LANE_WIDTHS`].
+    /// The address widths `s` needs, with its lanes, weight and membrane lanes, and the other
+    /// lane widths of [`Self::LANE_WIDTHS`].
     pub(super) fn needed(s: &Sizes) -> Self {
         let g = s.conv_groups;
         // The convolution engine steps its kernel address by a channel (`size² · G`) and by an
@@ -120,6 +121,7 @@ impl Capacities {
             count_bits: s.count_bits,
             kernel_bits: s.weight_bits,
             fc_weight_bits: s.weight_bits,
+            membrane_bits: s.membrane_bits,
             // An FC lane adds a 16-bit product (`|x · w|, |y · e| ≤ 2^14`) to its accumulator.
             acc_bits: s.acc_bits.max(17),
             hidden_layers: s.hidden_layers,
@@ -205,16 +207,22 @@ mod tests {
         assert_eq!(Capacities::from_json(&c.to_json()).unwrap(), c);
     }
 
-    /// Weight lanes take the wider of the two weight widths, in both memories.
+    /// Weight lanes take the wider of the two weight widths, in both memories; membrane lanes
+    /// the potentials' width.
     #[test]
     fn weight_lanes_are_as_wide_as_the_wider_weights() {
         let mut config = Config::tiny();
         assert_eq!(Capacities::of(&config).weight_bits(), 8);
         (config.conv.weight_bits, config.fc.weight_bits) = (5, 6);
         let c = Capacities::of(&config);
-        assert_eq!((c.kernel_bits, c.fc_weight_bits, c.weight_bits()), (6, 6, 6));
+        assert_eq!(
+            (c.kernel_bits, c.fc_weight_bits, c.weight_bits()),
+            (6, 6, 6)
+        );
         (config.conv.weight_bits, config.fc.weight_bits) = (4, 3);
         assert_eq!(Capacities::weight_bits_of(&config), 4);
+        config.conv.membrane_bits = 9;
+        assert_eq!(Capacities::of(&config).membrane_bits, 9);
     }
 
     /// With one lane FC layer 0 of the tiny config has as many words as weights (32 inputs ×

@@ -83,6 +83,8 @@ pub struct Sizes {
     pub fifo_depth: usize,
     /// The chip has its learning unit (`hardware.learning`).
     pub learning: bool,
+    /// Membrane potential bits (`conv.membrane_bits`).
+    pub membrane_bits: usize,
     /// Weight lane bits: the wider of the kernel and FC weights (both memories' words have one
     /// lane format).
     pub weight_bits: usize,
@@ -163,6 +165,7 @@ impl Sizes {
             learning: config.hardware.learning,
             count_bits: c.spike_count_bits as usize,
             weight_bits: Capacities::weight_bits_of(config),
+            membrane_bits: c.membrane_bits as usize,
             acc_bits: (0..=config.fc.hidden.len())
                 .map(|k| config.fc_accumulator_bits(k) as usize)
                 .max()
