@@ -465,3 +465,182 @@ fn a_config_without_learning_round_trips() {
     assert!(!back.hardware.learning);
     assert!(!Config::default().to_toml().contains("learning ="));
 }
+
+/// The cycle model's memory sizes of the default chip (mutant: `* groups` → `+ groups` in the
+/// kernel words).
+#[test]
+fn sizes_count_every_memory_word() {
+    use golden::config::Config;
+    use golden::cycle::Sizes;
+    let s = Sizes::new(&Config::default());
+    assert_eq!(
+        (
+            s.kernel_words,
+            s.hidden_weight_words,
+            s.output_weight_words,
+            s.membrane_words,
+            s.acc_words
+        ),
+        // 7 × 7 taps × 2 kernel groups; 1,024 inputs × 13 groups; 100 × 2; 8 × 8 × 2; 13 + 2.
+        (98, 13_312, 200, 128, 15)
+    );
+}
+
+/// A membrane word's lanes: potential in the low `membrane_bits`, counter above, lane `l` at bit
+/// `(membrane_bits + count_bits) · l` (mutants of every operator of `pack_membrane`).
+#[test]
+fn membrane_words_pack_potential_then_counter() {
+    use golden::config::Config;
+    use golden::cycle::{pack_membrane, Capacities, LANES};
+    let caps = Capacities::of(&Config::default());
+    assert_eq!((caps.membrane_bits, caps.count_bits), (12, 2));
+    let mut word = [(0i16, 0i16); LANES];
+    word[0] = (-1, 3);
+    word[1] = (5, 1);
+    word[7] = (-2048, 2);
+    // Lane 0: 0xFFF | 3 << 12; lane 1: (5 | 1 << 12) << 14; lane 7: (0x800 | 2 << 12) << 98.
+    assert_eq!(
+        pack_membrane(&word, &caps),
+        0xa000_0000_0000_0000_0000_0401_7fff
+    );
+}
+
+/// Lanes past a word's lanes unpack to 0 (mutant: `l < lanes` → `l <= lanes`).
+#[test]
+fn unpacked_lanes_past_the_word_are_zero() {
+    use golden::cycle::unpack_weights;
+    let got = unpack_weights(u64::MAX, 2, 8);
+    assert_eq!(got[..4], [-1, -1, 0, 0]);
+    assert!(got[2..].iter().all(|&w| w == 0));
+}
+
+/// A cycle chip made from a functional chip holds its layers (mutant: `layers` → empty).
+#[test]
+fn a_cycle_chip_from_a_chip_holds_its_layers() {
+    use golden::chip::Chip;
+    use golden::config::Config;
+    use golden::cycle::CycleChip;
+    use golden::kernel::fill_uniform;
+    use golden::lfsr::Lfsr;
+    let config = Config::tiny();
+    let mut chip = Chip::new(&config);
+    fill_uniform(chip.layers_mut()[1].weights_mut(), 20, &mut Lfsr::new(9));
+    let model = CycleChip::from_chip(&chip);
+    assert_eq!(model.layers().len(), 2);
+    for (got, want) in model.layers().iter().zip(chip.layers()) {
+        assert_eq!(got.weights(), want.weights());
+    }
+}
+
+/// After its reset sequence a cycle chip holds the config's learning-rate shifts and
+/// projection seed, and the first cycles after it are idle ones (`cfg_ready` every other
+/// cycle), not a reset (mutants: the reset field dropped, or asserted in the wrong cycle of
+/// the sequence, which leaves a reset in the pin register for the first cycle).
+#[test]
+fn the_reset_sequence_loads_the_registers_and_ends() {
+    use golden::config::Config;
+    use golden::cycle::config_port::{
+        register_index, REG_OUTPUT_LR_SHIFT, REG_PROJECTION_HI, REG_PROJECTION_LO,
+    };
+    use golden::cycle::{CycleChip, PortsIn};
+    let config = Config::default();
+    let mut model = CycleChip::new(&config);
+    let seed = config.learning.target_projection_seed;
+    let reg = |m: &CycleChip, r: usize| m.register(register_index(r, 1));
+    assert_eq!(
+        model.register(0),
+        config.learning.hidden_lr_shifts[0] as u16
+    );
+    assert_eq!(
+        reg(&model, REG_OUTPUT_LR_SHIFT),
+        config.learning.output_lr_shift as u16
+    );
+    assert_eq!(reg(&model, REG_PROJECTION_LO), seed as u16);
+    assert_eq!(reg(&model, REG_PROJECTION_HI), (seed >> 16) as u16);
+    let ready: Vec<bool> = (0..4)
+        .map(|_| model.step(&PortsIn::default()).cfg_ready)
+        .collect();
+    assert_eq!(ready, [true, false, true, false]);
+}
+
+/// Runs one sample of the default chip with random output weights through the ports (learn
+/// flag and label in its end-of-sample word), returning the model, the class, and the cycles
+/// in which the status register read busy, and every word the FIFO presented.
+fn run_sample(
+    learning: bool,
+    learn: bool,
+    label: usize,
+) -> (golden::cycle::CycleChip, usize, usize, Vec<u32>) {
+    use golden::chip::Chip;
+    use golden::config::Config;
+    use golden::cycle::config_port::{register_index, REG_STATUS};
+    use golden::cycle::host::aer_words;
+    use golden::cycle::{CycleChip, PortsIn};
+    use golden::encoder::encode_ttfs;
+    use golden::kernel::fill_uniform;
+    use golden::lfsr::Lfsr;
+    let mut config = Config::default();
+    config.hardware.learning = learning;
+    let mut chip = Chip::new(&config);
+    fill_uniform(chip.layers_mut()[1].weights_mut(), 60, &mut Lfsr::new(11));
+    fill_uniform(chip.layers_mut()[0].weights_mut(), 60, &mut Lfsr::new(12));
+    let image: Vec<u8> = (0..784).map(|i| ((i * 37) % 256) as u8).collect();
+    let mut events = Vec::new();
+    encode_ttfs(&config, &image, &mut events);
+    let words = aer_words(&events, learn, label);
+    let mut model = CycleChip::from_chip(&chip);
+    let (mut sent, mut busy, mut seen) = (0, 0, Vec::new());
+    let mut ready = false;
+    for _ in 0..1_000_000 {
+        let valid = sent < words.len();
+        let out = model.step(&PortsIn {
+            in_valid: valid,
+            in_data: words[sent.min(words.len() - 1)],
+            ..PortsIn::default()
+        });
+        sent += usize::from(valid && ready);
+        ready = out.in_ready;
+        seen.push(model.fifo_word());
+        busy += usize::from(model.register(register_index(REG_STATUS, 1)) == 1);
+        if out.out_valid {
+            // The status reads idle once the chip is back in `Idle`.
+            model.step(&PortsIn::default());
+            return (model, usize::from(out.out_class), busy, seen);
+        }
+    }
+    panic!("the sample does not end");
+}
+
+/// The register reads of select 8 after a sample: the class decided (not 0 here), status busy
+/// while the sample ran and idle after, the learn flag and label of the end-of-sample word, the
+/// FIFO presenting the sample's words (mutants: `REG_CLASS` and `REG_STATUS` arms deleted,
+/// `sample_label` and `fifo_word` returning constants).
+#[test]
+fn registers_and_taps_follow_a_sample() {
+    use golden::cycle::config_port::{register_index, REG_CLASS, REG_STATUS};
+    let (model, class, busy, seen) = run_sample(true, true, 3);
+    assert_ne!(class, 0, "pick weights that decide another class");
+    assert_eq!(model.register(register_index(REG_CLASS, 1)), class as u16);
+    assert_eq!(model.register(register_index(REG_STATUS, 1)), 0);
+    assert!(busy > 100, "busy in {busy} cycles");
+    assert_eq!(model.sample_label(), (true, 3));
+    // The end-of-sample word `{1, learn, 0, label}` and an event word beyond 0 and 1.
+    assert!(seen.contains(&(1 << 17 | 1 << 16 | 3)));
+    assert!(seen.iter().any(|&w| w > 1 && w >> 17 == 0));
+}
+
+/// Without the learning unit the shift, rounding and projection registers read 0, the others
+/// their values (mutants: the learning guard of the hidden shifts dropped, `<=` → `>`).
+#[test]
+fn an_inference_only_chip_reads_zero_learning_registers() {
+    use golden::cycle::config_port::{
+        register_index, REG_CLASS, REG_OUTPUT_LR_SHIFT, REG_PROJECTION_HI,
+    };
+    let (model, class, _, _) = run_sample(false, false, 0);
+    let reg = |r: usize| model.register(register_index(r, 1));
+    assert_eq!(model.register(0), 0);
+    assert_eq!(reg(REG_OUTPUT_LR_SHIFT), 0);
+    assert_eq!(reg(REG_PROJECTION_HI), 0);
+    assert_eq!(reg(REG_CLASS), class as u16);
+    assert_ne!(class, 0);
+}

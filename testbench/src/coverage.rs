@@ -211,11 +211,12 @@ struct Index {
     pass: [[usize; 4]; 4],
     end_pass: [usize; 4],
     labels: Vec<usize>,
-    /// Registers of select 8: read, written.
-    registers: [[usize; 9]; 2],
-    /// Element requests per select (read, write); word requests of selects 0, 1, 2.
+    /// Registers of select 8 by index (`8 + h` with `h` hidden layers): read, written.
+    registers: [Vec<usize>; 2],
+    /// Element requests per select (read, write); word requests of the memories' selects
+    /// (kernels, then the `h + 1` FC layers).
     element: [[usize; 2]; 11],
-    word: [[usize; 2]; 3],
+    word: Vec<[usize; 2]>,
 }
 
 /// What the monitor remembers between cycles.
@@ -258,7 +259,7 @@ impl Monitor {
             s: s.clone(),
         };
         let mut points: Vec<Point> = NAMES.iter().map(|n| point(n)).collect();
-        let index = Index::new(&mut points, s.classes);
+        let index = Index::new(&mut points, s.classes, s.hidden_layers);
         Self {
             coverage: Coverage { points },
             limits,
@@ -345,30 +346,38 @@ impl Monitor {
         }
         let (select, address, write) = (i.cfg_select, i.cfg_address as usize, i.cfg_write);
         let w = usize::from(write);
+        let memory = |select: u8| -> Option<usize> {
+            match fc_layer_of(select, s.hidden_layers) {
+                Some(k) => Some(s.fc.words[k]),
+                None => (select == SELECT_KERNELS).then_some(s.kernel_words),
+            }
+        };
         let index = if i.cfg_word {
-            let words = [s.kernel_words, s.hidden_weight_words, s.output_weight_words];
-            match words.get(usize::from(select)) {
-                Some(&n) if address >= n => P::WordPastLast as usize,
+            match memory(select) {
+                Some(n) if address >= n => P::WordPastLast as usize,
                 Some(_) => self.index.word[usize::from(select)][w],
                 None => P::WordOtherSelect as usize,
             }
         } else {
             match (select, write) {
-                (SELECT_REGISTERS, _) => return self.register(cycle, address, write, i),
+                (SELECT_REGISTERS, _) => return self.register(cycle, address, write, i, s),
                 (SELECT_SCORES | SELECT_MEMBRANES, true) => P::ReadOnlyWrite as usize,
-                (0..=2 | SELECT_SCORES | SELECT_MEMBRANES, _) => {
-                    self.index.element[usize::from(select)][w]
-                }
+                (SELECT_SCORES | SELECT_MEMBRANES, _) => self.index.element[usize::from(select)][w],
+                _ if memory(select).is_some() => self.index.element[usize::from(select)][w],
                 _ => P::Unmapped as usize,
             }
         };
         self.hit(index, cycle);
     }
 
-    fn register(&mut self, cycle: u64, r: usize, write: bool, i: &PortsIn) {
+    fn register(&mut self, cycle: u64, r: usize, write: bool, i: &PortsIn, s: &Sizes) {
         let index = self.index.registers[usize::from(write)].get(r).copied();
         self.hit(index.unwrap_or(NONE), cycle);
-        let shift = r == REG_HIDDEN_LR_SHIFT || r == REG_OUTPUT_LR_SHIFT;
+        // A hidden layer's shift (`Err`) or the output layer's.
+        let shift = matches!(
+            register_at(r, s.hidden_layers),
+            Err(_) | Ok(REG_OUTPUT_LR_SHIFT)
+        );
         if write && shift && (i.cfg_wdata & 0xFFFF) > 16 {
             self.hit(P::ShiftAbove16 as usize, cycle);
         }
@@ -649,7 +658,7 @@ impl Monitor {
 
 impl Index {
     /// Appends the config-dependent points to `points` and indexes them.
-    fn new(points: &mut Vec<Point>, classes: usize) -> Self {
+    fn new(points: &mut Vec<Point>, classes: usize, hidden_layers: usize) -> Self {
         let mut add = |name: String| {
             points.push(point(&name));
             points.len() - 1
@@ -674,9 +683,15 @@ impl Index {
             .map(|l| add(format!("learning: projection row of label {l}")))
             .collect();
         let mut element = [[NONE; 2]; 11];
-        let mut word = [[NONE; 2]; 3];
+        let memories = hidden_layers + 2;
+        let mut word = vec![[NONE; 2]; memories];
         let access = ["read", "written"];
-        for (select, what) in [(0, "kernels"), (1, "FC layer 0"), (2, "output layer")] {
+        for select in 0..memories {
+            let what = match select {
+                0 => "kernels".to_string(),
+                s if s == memories - 1 => "output layer".to_string(),
+                s => format!("FC layer {}", s - 1),
+            };
             for (w, a) in access.iter().enumerate() {
                 element[select][w] = add(format!("cfg: element of select {select} ({what}) {a}"));
                 word[select][w] = add(format!("cfg: word of select {select} ({what}) {a}"));
@@ -684,14 +699,13 @@ impl Index {
         }
         element[9][0] = add("cfg: element of select 9 (scores) read".into());
         element[10][0] = add("cfg: element of select 10 (membranes) read".into());
-        let mut registers = [[NONE; 9]; 2];
         // Every register is read; the read-only ones (class, status, ignored) are not written.
         let accesses = [("read", REG_IGNORED), ("written", REG_PROJECTION_HI)];
-        for (row, (what, last)) in registers.iter_mut().zip(accesses) {
-            for (r, index) in row.iter_mut().enumerate().take(last + 1) {
-                *index = add(format!("cfg: register {r} {what}"));
-            }
-        }
+        let registers = accesses.map(|(what, last)| {
+            (0..=register_index(last, hidden_layers))
+                .map(|r| add(format!("cfg: register {r} {what}")))
+                .collect()
+        });
         Self {
             top,
             fc,
@@ -794,5 +808,40 @@ mod tests {
             .points
             .iter()
             .all(|p| p.hits == 0 && p.first.is_none()));
+    }
+
+    /// The configuration points follow the hidden layers: with two, select 2 is FC layer 1 and
+    /// select 3 the output layer, and the registers are 10 (read) and 7 (written: up to the
+    /// projection seed's high half, moved up by one).
+    #[test]
+    fn configuration_points_follow_the_hidden_layers() {
+        let names = |hidden: Vec<usize>| {
+            let mut config = Config::tiny();
+            config.fc.activation_shifts = vec![2; hidden.len()];
+            config.learning.hidden_lr_shifts = vec![2; hidden.len()];
+            config.fc.hidden = hidden;
+            config.validate().unwrap();
+            let m = Monitor::new(&config);
+            let names: Vec<String> = m.coverage().points.iter().map(|p| p.name.clone()).collect();
+            names
+        };
+        let count =
+            |names: &[String], prefix: &str| names.iter().filter(|n| n.starts_with(prefix)).count();
+        let one = names(vec![8]);
+        assert!(one.contains(&"cfg: word of select 2 (output layer) written".to_string()));
+        assert!(!one.iter().any(|n| n.contains("select 3 (")));
+        assert_eq!(count(&one, "cfg: register "), 9 + 6);
+        let two = names(vec![8, 6]);
+        for name in [
+            "cfg: word of select 1 (FC layer 0) read",
+            "cfg: element of select 2 (FC layer 1) written",
+            "cfg: word of select 3 (output layer) read",
+            "cfg: register 9 read",
+            "cfg: register 6 written",
+        ] {
+            assert!(two.contains(&name.to_string()), "{name}");
+        }
+        assert!(!two.contains(&"cfg: register 7 written".to_string()));
+        assert_eq!(count(&two, "cfg: register "), 10 + 7);
     }
 }
