@@ -48,8 +48,8 @@ fn mean_activity_divides_every_count() {
 
 /// `integrate_event` returns touched positions × kernels: on a 4×4 field with 3×3 kernels at
 /// stride 1 (2×2 positions) and 3 kernels, an event at (1, 1) touches all 4 positions (12
-/// updates), one at a corner 1 (3 updates), one on an absent channel none (mutant: the last
-/// `*` → `/`, invisible with one kernel).
+/// updates), one at a corner 1 (3 updates), one on an absent channel none (mutants: the last
+/// `*` → `/`, invisible with one kernel; a row count `oy1 + oy0 + 1`).
 #[test]
 fn an_event_counts_its_membrane_updates() {
     let mut c = golden::config::Config::default();
@@ -69,6 +69,9 @@ fn an_event_counts_its_membrane_updates() {
     assert_eq!(count(1, 1, 0, &mut map), 12);
     assert_eq!(count(0, 0, 0, &mut map), 3);
     assert_eq!(count(3, 2, 0, &mut map), 6);
+    // Row 3 is read by output row 1 only: 2 columns × 1 row × 3 kernels (mutant:
+    // `oy1 - oy0` → `oy1 + oy0`, equal while the first row is 0).
+    assert_eq!(count(1, 3, 0, &mut map), 6);
     assert_eq!(count(1, 1, 1, &mut map), 0);
 }
 
