@@ -11,6 +11,12 @@ pub const fn max_signed(bits: u32) -> i32 {
     (1 << (bits - 1)) - 1
 }
 
+/// The low `bits` bits of `v` as a two's-complement number (`1 ≤ bits ≤ 64`).
+pub fn sext(v: u64, bits: usize) -> i64 {
+    let shift = 64 - bits;
+    (v << shift) as i64 >> shift
+}
+
 /// Saturates `v` into a `bits`-wide two's-complement word: `[−2^(bits−1), 2^(bits−1) − 1]`.
 #[inline(always)]
 pub fn saturate(v: i32, bits: u32) -> i32 {

@@ -88,8 +88,8 @@ fn need(
     }
 }
 
-/// The first of `fields` (sizes that grow a memory) set above the default config's, whose
-/// memories the capacities are exactly; `otherwise` when none is. It names the field that
+/// The first of `fields` (sizes that grow a memory or a word) set above the default config's,
+/// whose memories the capacities are exactly; `otherwise` when none is. It names the field that
 /// made a memory too big (`input.channels = 2` of configs/nmnist.toml, not `conv.kernels`).
 fn grown_field(config: &Config, fields: &[&'static str], otherwise: &'static str) -> &'static str {
     let d = Config::default();
@@ -99,6 +99,8 @@ fn grown_field(config: &Config, fields: &[&'static str], otherwise: &'static str
         "input.height" => config.input.height > d.input.height,
         "conv.size" => config.conv.size > d.conv.size,
         "conv.kernels" => config.conv.kernels > d.conv.kernels,
+        "conv.spike_count_bits" => config.conv.spike_count_bits > d.conv.spike_count_bits,
+        "conv.membrane_bits" => config.conv.membrane_bits > d.conv.membrane_bits,
         _ => false,
     };
     fields
@@ -189,14 +191,11 @@ pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
     // cycle model packs it in a `u128`).
     let neuron = membrane + config.conv.spike_count_bits as usize;
     let word = h.conv_lanes * neuron;
-    let d = Config::default();
-    let field = if config.conv.spike_count_bits > d.conv.spike_count_bits {
-        "conv.spike_count_bits"
-    } else if config.conv.membrane_bits > d.conv.membrane_bits {
-        "conv.membrane_bits"
-    } else {
-        "hardware.conv_lanes"
-    };
+    let field = grown_field(
+        config,
+        &["conv.spike_count_bits", "conv.membrane_bits"],
+        "hardware.conv_lanes",
+    );
     need(word <= MAX_MEMBRANE_WORD, field, || {
         format!(
             "{} lanes × ({membrane} + {} bits) = {word}-bit membrane words, at most \

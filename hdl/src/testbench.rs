@@ -82,11 +82,8 @@ impl<T: Block> Bench<T> {
     }
 }
 
-/// Sign-extends the low `bits` of `v`.
-pub fn sext(v: u64, bits: usize) -> i64 {
-    let shift = 64 - bits;
-    ((v << shift) as i64) >> shift
-}
+/// Sign-extends the low `bits` of `v` (golden's).
+pub use golden::fixed::sext;
 
 /// A word of `lanes.len()` lanes of `bits` bits each, lane 0 in the low bits.
 pub fn pack<const N: usize>(lanes: &[u64], bits: usize) -> Bits<N> {

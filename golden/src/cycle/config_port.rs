@@ -6,6 +6,7 @@
 
 use super::{PortsIn, Sizes, LANES};
 use crate::chip::Chip;
+use crate::fixed::sext;
 
 /// The element read latency is [`super::Capacities::cfg_read_latency`]: the divider takes one
 /// cycle per element address bit. The read latency of a word request: the taking edge, the read issued from the pin registers, the
@@ -268,8 +269,7 @@ pub fn memory_elements(words: &[u64], row_len: usize, lanes: usize, bits: usize)
     words
         .chunks(groups)
         .flat_map(|row| {
-            (0..row_len)
-                .map(move |e| super::sext_lane(row[e / lanes] >> (bits * (e % lanes)), bits))
+            (0..row_len).map(move |e| sext(row[e / lanes] >> (bits * (e % lanes)), bits) as i16)
         })
         .collect()
 }

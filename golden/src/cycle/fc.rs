@@ -8,7 +8,7 @@ use super::Write;
 use super::{Sizes, LANES, MAX_HIDDEN};
 use crate::activation::{hard_sigmoid, hard_tanh, output_error};
 use crate::fc::FcLayer;
-use crate::fixed::{add_saturating_i16, narrow_delta, stochastic_round};
+use crate::fixed::{add_saturating_i16, narrow_delta, sext, stochastic_round};
 use crate::lfsr::Lfsr;
 use crate::target_projection;
 
@@ -69,7 +69,7 @@ impl AccWord {
 
     /// Accumulator lane `l` of `acc_bits`.
     pub fn sum(&self, l: usize, acc_bits: usize) -> i32 {
-        sext(self.bits(acc_bits * l, acc_bits), acc_bits)
+        sext(self.bits(acc_bits * l, acc_bits), acc_bits) as i32
     }
 
     /// Raw 8-bit input lane `l` (`y` of an activation word).
@@ -81,11 +81,6 @@ impl AccWord {
     pub fn modulation(&self, l: usize, lanes: usize) -> i16 {
         sext(self.bits(8 * lanes + 2 * l, 2), 2) as i16
     }
-}
-
-fn sext(v: u64, bits: usize) -> i32 {
-    let shift = 64 - bits;
-    ((v << shift) as i64 >> shift) as i32
 }
 
 fn lane_mask(lanes: usize) -> u8 {

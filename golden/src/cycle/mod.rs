@@ -16,6 +16,7 @@ pub mod scan;
 use crate::chip::Chip;
 use crate::config::Config;
 use crate::fc::FcLayer;
+use crate::fixed::sext;
 use crate::kernel::KernelMemory;
 use crate::lfsr::Lfsr;
 use crate::membrane::MembraneMap;
@@ -294,17 +295,11 @@ pub fn pack_weights(w: &[i16; LANES], bits: usize) -> u64 {
 pub fn unpack_weights(word: u64, lanes: usize, bits: usize) -> [i16; LANES] {
     std::array::from_fn(|l| {
         if l < lanes {
-            sext_lane(word >> (bits * l), bits)
+            sext(word >> (bits * l), bits) as i16
         } else {
             0
         }
     })
-}
-
-/// The low `bits` bits of `v`, sign-extended.
-pub(crate) fn sext_lane(v: u64, bits: usize) -> i16 {
-    let shift = 64 - bits;
-    ((v << shift) as i64 >> shift) as i16
 }
 
 /// A membrane word as the RTL packs it (lane `l` at bit `(membrane_bits + count_bits) · l`:
@@ -538,7 +533,7 @@ impl CycleChip {
         // lane replaced (written back in `CfgWrite`).
         let bits = self.s.caps.weight_bits();
         let mut merged = unpack_weights(self.cfg.rdata, self.s.lanes, bits);
-        merged[d.lane] = sext_lane(u64::from(self.cfg.data), bits);
+        merged[d.lane] = sext(u64::from(self.cfg.data), bits) as i16;
         let mut conv_in = ConvIn {
             reset: p.reset,
             x: word as u8,
