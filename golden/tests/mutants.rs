@@ -647,3 +647,31 @@ fn an_inference_only_chip_reads_zero_learning_registers() {
     assert_eq!(reg(REG_CLASS), class as u16);
     assert_ne!(class, 0);
 }
+
+/// A sample's cycles from its first AER word to `out_valid` on the tiny chip, inference and
+/// learning, as the RTL takes them (the lock-step suites hold the cycle model equal to the RTL
+/// cycle by cycle; mutant: a sample starting only while `cfg_ready` is high, one cycle later
+/// every other time).
+#[test]
+fn samples_take_the_rtls_cycles() {
+    use golden::config::Config;
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::{CycleChip, PortsIn};
+    use golden::event::Event;
+    let config = Config::tiny();
+    let mut model = CycleChip::new(&config);
+    let mut host = Host::new(|i: &PortsIn| model.step(i));
+    let events = [
+        Event::new(1, 1, 0),
+        Event::new(2, 2, 0),
+        Event::new(3, 0, 0),
+    ];
+    let mut cycles = Vec::new();
+    for (learn, idle) in [(false, 0), (true, 1), (false, 2), (true, 3)] {
+        for _ in 0..idle {
+            host.tick(PortsIn::default());
+        }
+        cycles.push(host.sample(&aer_words(&events, learn, 1)).1);
+    }
+    assert_eq!(cycles, [53, 68, 52, 68]);
+}
