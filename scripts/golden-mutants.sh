@@ -23,7 +23,15 @@ save() {
     cat "$keep/golden-$kind.txt" "$o/$kind.txt" 2>/dev/null | sort -u > "$keep/golden-$kind.txt.new"
     mv "$keep/golden-$kind.txt.new" "$keep/golden-$kind.txt"
   done
-  # A mutant missed once and caught later (a new test) is caught.
+  # A mutant missed once and caught later (a new test) is caught; one whose name the current
+  # tree no longer has (its line moved) was tested again under its new name.
+  if [ -f "$o/mutants.json" ]; then
+    python3 -c 'import json, sys; print("\n".join(m["name"] for m in json.load(open(sys.argv[1]))))' \
+      "$o/mutants.json" | sort -u > "$o/current.txt"
+    comm -12 "$keep/golden-missed.txt" "$o/current.txt" | cat - "$o/missed.txt" | sort -u \
+      > "$keep/golden-missed.txt.new"
+    mv "$keep/golden-missed.txt.new" "$keep/golden-missed.txt"
+  fi
   comm -23 "$keep/golden-missed.txt" "$keep/golden-caught.txt" > "$keep/golden-missed.txt.new"
   mv "$keep/golden-missed.txt.new" "$keep/golden-missed.txt"
 }

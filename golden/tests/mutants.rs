@@ -675,3 +675,54 @@ fn samples_take_the_rtls_cycles() {
     }
     assert_eq!(cycles, [53, 68, 52, 68]);
 }
+
+/// An epoch's training throughput is its samples over its seconds: rate × seconds = the
+/// samples trained (mutants: `/` → `%` or `*`).
+#[test]
+fn the_training_rate_is_samples_per_second() {
+    use golden::config::{Config, KernelInit};
+    use golden::event::Event;
+    use golden::train::SampleSource;
+    struct Samples;
+    impl SampleSource for Samples {
+        fn len(&self) -> usize {
+            24
+        }
+        fn label(&self, i: usize) -> usize {
+            i % 2
+        }
+        fn events(&self, _: &Config, i: usize, out: &mut Vec<Event>) {
+            out.clear();
+            out.push(Event::new((i % 4) as u8, (i / 4 % 4) as u8, 0));
+        }
+    }
+    let mut config = Config::tiny();
+    config.training.epochs = 2;
+    config.training.kernel_init = KernelInit::Random;
+    let (_, report) = golden::experiment::run(&config, &Samples, None, |_| {});
+    assert_eq!(report.epochs.len(), 2);
+    for e in &report.epochs {
+        let trained = e.train.total as f64;
+        assert!(trained > 0.0);
+        let got = e.train_samples_per_second * e.train_seconds;
+        assert!(
+            (got - trained).abs() < 1e-6 * trained,
+            "{got} for {trained}"
+        );
+    }
+}
+
+/// An FC layer's accessors: weight `(input, neuron)` at `input · N + neuron`, its width
+/// (mutants: constants, `+` → `-`/`*`, `*` → `+`/`/`).
+#[test]
+fn fc_layer_weights_are_addressed_input_major() {
+    use golden::fc::FcLayer;
+    let mut layer = FcLayer::zeros(3, 4, 6);
+    for (i, w) in layer.weights_mut().iter_mut().enumerate() {
+        *w = i as i16 - 5;
+    }
+    assert_eq!(layer.weight_bits(), 6);
+    assert_eq!(layer.weight(0, 0), -5);
+    assert_eq!(layer.weight(2, 1), 2 * 4 + 1 - 5);
+    assert_eq!(layer.weight(1, 3), 4 + 3 - 5);
+}
