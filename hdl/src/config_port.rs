@@ -358,8 +358,8 @@ impl ConfigPort {
                 Constant::new((((1u64 << KERNEL_BITS) - 1) << (KERNEL_BITS * l)).into())
             }),
             lane_at: std::array::from_fn(|l| Constant::new(((KERNEL_BITS * l) as u64).into())),
-            weight_fill: Constant::new((0xFFFF & !((1u64 << KERNEL_BITS) - 1)).into()),
-            potential_fill: Constant::new((0xFFFF & !((1u64 << MEMBRANE_BITS) - 1)).into()),
+            weight_fill: Constant::new(sign_fill(KERNEL_BITS, 16).into()),
+            potential_fill: Constant::new(sign_fill(MEMBRANE_BITS, 16).into()),
             write_bytes_at: Default::default(),
             kernels: c(p.kernels),
             score_row: c(2 * FC_LANES),
@@ -375,7 +375,7 @@ impl ConfigPort {
                 .fold(0, |v, (k, &s)| v | s << (5 * k))),
             reset_output_lr_shift: c(p.output_lr_shift),
             reset_projection_seed: Constant::new(u64::from(p.target_projection_seed).into()),
-            score_fill: Constant::new((0xFFFF_FFFF_u64 & !((1u64 << ACC_BITS) - 1)).into()),
+            score_fill: Constant::new(sign_fill(ACC_BITS, 32).into()),
             learning: Constant::new(p.learning),
         }
     }

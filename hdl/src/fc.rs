@@ -110,8 +110,8 @@ impl FcLane {
             product_wide: Default::default(),
             sum: Default::default(),
             offset: Constant::new(((lane * ACC_BITS) as u64).into()),
-            product_fill: Constant::new((((1u64 << ACC_BITS) - 1) & !0xFFFF).into()),
-            weight_fill: Constant::new((0xFFFF & !((1u64 << FC_WEIGHT_BITS) - 1)).into()),
+            product_fill: Constant::new(sign_fill(16, ACC_BITS).into()),
+            weight_fill: Constant::new(sign_fill(FC_WEIGHT_BITS, 16).into()),
         }
     }
 }

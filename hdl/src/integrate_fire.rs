@@ -9,8 +9,8 @@
 //! not all equal, and `v ≥ threshold` is the sign of `v − threshold`, which the reset needs anyway.
 
 use crate::params::{
-    twos, Params, COUNT_BITS, INPUT_BITS, INPUT_WORD, KERNEL_BITS, MEMBRANE_BITS, MEMBRANE_WORD,
-    NEURON_BITS,
+    sign_fill, twos, Params, COUNT_BITS, INPUT_BITS, INPUT_WORD, KERNEL_BITS, MEMBRANE_BITS,
+    MEMBRANE_WORD, NEURON_BITS,
 };
 use rust_hdl::prelude::*;
 
@@ -81,8 +81,8 @@ impl IntegrateFire {
             sat: Default::default(),
             high: Default::default(),
             reset_value: Default::default(),
-            weight_fill: Constant::new((0xFFFF & !((1u64 << KERNEL_BITS) - 1)).into()),
-            potential_fill: Constant::new((0xFFFF & !((1u64 << MEMBRANE_BITS) - 1)).into()),
+            weight_fill: Constant::new(sign_fill(KERNEL_BITS, 16).into()),
+            potential_fill: Constant::new(sign_fill(MEMBRANE_BITS, 16).into()),
             count_at: Constant::new((MEMBRANE_BITS as u64).into()),
             lo: Constant::new(twos(p.membrane_lo, 16).into()),
             hi: Constant::new(twos(p.membrane_hi, 16).into()),

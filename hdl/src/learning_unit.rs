@@ -20,7 +20,7 @@
 //! exactly `[lo, hi]`.
 //! The sequencing (scan, draws, read–modify–write) is in `fc.rs`.
 
-use crate::params::{twos, Params, FC_WEIGHT_BITS, FC_WORD};
+use crate::params::{sign_fill, twos, Params, FC_WEIGHT_BITS, FC_WORD};
 use rust_hdl::prelude::*;
 
 /// Width of `p + r mod 2^s`, two's complement.
@@ -173,9 +173,7 @@ impl UpdateLane {
             lo: c(p.fc_weight_lo),
             hi: c(p.fc_weight_hi),
             high_mask: c(p.fc_weight_lo),
-            weight_fill: Constant::new(
-                (((1u64 << DELTA_BITS) - 1) & !((1u64 << FC_WEIGHT_BITS) - 1)).into(),
-            ),
+            weight_fill: Constant::new(sign_fill(FC_WEIGHT_BITS, DELTA_BITS).into()),
         }
     }
 }

@@ -45,6 +45,11 @@ pub const ACC_WORD: usize = FC_LANES * ACC_BITS;
 /// that a word request moves a whole memory word, and at least the 16 bits of an element
 /// (golden `cfg_data_bits`; kernel and FC weight lanes are both `KERNEL_BITS` wide).
 pub const CFG_DATA_BITS: usize = golden::cycle::config_port::cfg_data_bits(CONV_LANES, KERNEL_BITS);
+/// The sign fill of a `bits`-bit two's-complement value in a `width`-bit word: ones in bits
+/// `bits..width` (OR-ed in when the value's sign bit is set, so no adder extends it).
+pub const fn sign_fill(bits: usize, width: usize) -> u64 {
+    (u64::MAX >> (64 - width)) & !((1u64 << bits) - 1)
+}
 /// `log2(FC_LANES)`: a column's lane is its low `FC_LANES_LOG2` bits, its lane group the rest.
 pub const FC_LANES_LOG2: u64 = FC_LANES.trailing_zeros() as u64;
 /// The last lane's index (`FC_LANES − 1`), also the mask of a column's lane bits.

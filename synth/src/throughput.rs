@@ -77,7 +77,8 @@ mod tests {
         chip_memories(chip)
             .iter()
             .map(|(_, w, row)| {
-                memory_words(w, *row, chip.config().hardware.fc_lanes, 8).len() as u64
+                let bits = golden::cycle::Capacities::weight_bits_of(chip.config());
+                memory_words(w, *row, chip.config().hardware.fc_lanes, bits).len() as u64
             })
             .sum()
     }

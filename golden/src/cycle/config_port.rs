@@ -214,16 +214,11 @@ impl CfgPort {
 /// `L·g + l` of the row at bits `b·l + b − 1..b·l`, `b` = `bits`), padding lanes 0.
 pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize, bits: usize) -> Vec<u64> {
     assert!((1..=LANES).contains(&lanes), "1 to {LANES} lanes");
-    let mask = (1u64 << bits) - 1;
     weights
         .chunks(row_len)
         .flat_map(|row| {
-            row.chunks(lanes).map(|lanes| {
-                lanes
-                    .iter()
-                    .enumerate()
-                    .fold(0, |w, (l, &v)| w | (v as u64 & mask) << (bits * l))
-            })
+            row.chunks(lanes)
+                .map(|word| super::pack_weights(word, bits))
         })
         .collect()
 }

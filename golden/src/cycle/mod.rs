@@ -282,8 +282,8 @@ pub struct Taps {
 }
 
 /// Weight lanes as the RTL packs them: lane `l` at bit `bits · l`, `bits` wide
-/// ([`Capacities::weight_bits`]; padding lanes are 0).
-pub fn pack_weights(w: &[i16; LANES], bits: usize) -> u64 {
+/// ([`Capacities::weight_bits`]; lanes past `w` are 0).
+pub fn pack_weights(w: &[i16], bits: usize) -> u64 {
     let mask = (1u64 << bits) - 1;
     w.iter()
         .enumerate()
