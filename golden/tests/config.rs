@@ -183,3 +183,23 @@ fn a_backprop_readout_beyond_the_memory_bound_is_rejected() {
         "{err}"
     );
 }
+
+/// Every config the repository ships reads and validates (`configs/*.toml`), and
+/// `configs/sixteen-lanes.toml` is the default with 16 lanes.
+#[test]
+fn every_shipped_config_validates() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../configs");
+    let mut names = vec![];
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            golden::config::Config::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+            names.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    assert!(names.len() >= 6, "{names:?}");
+    let sixteen = golden::config::Config::from_file(&dir.join("sixteen-lanes.toml")).unwrap();
+    let mut default = golden::config::Config::default();
+    (default.hardware.conv_lanes, default.hardware.fc_lanes) = (16, 16);
+    assert_eq!(sixteen, default);
+}

@@ -377,8 +377,8 @@ fn word_requests(config: Config) {
         assert!(host.trace[start..]
             .iter()
             .all(|(_, o)| o.taps.unwrap().phase == 0));
-        host.write_word(*select, words.len(), u64::MAX);
-        host.write_word(SELECT_REGISTERS, 0, u64::MAX);
+        host.write_word(*select, words.len(), u128::MAX);
+        host.write_word(SELECT_REGISTERS, 0, u128::MAX);
         let mut got = vec![];
         for a in 0..=words.len() {
             got.push(host.read_word(*select, a));

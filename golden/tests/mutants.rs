@@ -205,12 +205,18 @@ fn float_membranes_cover_every_position() {
 /// `channel` field left out of `ConvIn` in `CycleChip::step`, so every event would use the
 /// channel-0 kernels): a 2-channel tiny chip, events on both channels, every membrane
 /// potential and spike count read through select 10 equals the functional chip's.
+///
+/// Also with 4 lanes: two lane groups, so channel 1's kernels start `size² · G` = 18 words in
+/// (mutant: `taps_per_channel * g` → `/ g`, equal only for one group).
 #[test]
 fn channel_one_events_use_the_channel_one_kernels() {
-    let mut config = golden::config::Config::tiny();
-    config.input.channels = 2;
-    config.validate().unwrap();
-    membranes_read_back_as_golden(&config);
+    for lanes in [8, 4] {
+        let mut config = golden::config::Config::tiny();
+        config.input.channels = 2;
+        (config.hardware.conv_lanes, config.hardware.fc_lanes) = (lanes, lanes);
+        config.validate().unwrap();
+        membranes_read_back_as_golden(&config);
+    }
 }
 
 /// Select 10 reads neuron `n`'s pair at `2n`, `2n + 1` also when the kernels fill no whole
@@ -223,6 +229,18 @@ fn membranes_read_back_with_a_partial_lane_group() {
     config.conv.kernels = 12;
     config.validate().unwrap();
     assert_ne!(config.conv.kernels % config.hardware.conv_lanes, 0);
+    membranes_read_back_as_golden(&config);
+}
+
+/// A membrane map of one word (one output position, 8 kernels in 8 lanes) is cleared at each
+/// sample's start too: the second sample's membranes are its own (mutant: the functional map
+/// cleared on the writes of words other than 0, which a one-word map never makes).
+#[test]
+fn a_one_word_membrane_map_is_cleared_between_samples() {
+    let mut config = golden::config::Config::tiny();
+    (config.input.width, config.input.height) = (3, 3);
+    config.validate().unwrap();
+    assert_eq!(golden::cycle::Sizes::new(&config).membrane_words, 1);
     membranes_read_back_as_golden(&config);
 }
 
@@ -332,13 +350,14 @@ fn a_reset_stops_an_event_walk() {
 #[test]
 fn the_configuration_bus_holds_a_word_of_lanes() {
     use golden::cycle::config_port::{cfg_data_bits, cfg_data_ones};
-    let bits: Vec<usize> = [1, 2, 4, 8].map(|l| cfg_data_bits(l, 8)).to_vec();
-    assert_eq!(bits, [16, 16, 32, 64]);
+    let bits: Vec<usize> = [1, 2, 4, 8, 16].map(|l| cfg_data_bits(l, 8)).to_vec();
+    assert_eq!(bits, [16, 16, 32, 64, 128]);
     let five: Vec<usize> = [1, 2, 4, 8].map(|l| cfg_data_bits(l, 5)).to_vec();
     assert_eq!(five, [16, 16, 20, 40]);
     assert_eq!(cfg_data_ones(1, 8), 0xFFFF);
     assert_eq!(cfg_data_ones(4, 8), 0xFFFF_FFFF);
-    assert_eq!(cfg_data_ones(8, 8), u64::MAX);
+    assert_eq!(cfg_data_ones(8, 8), u64::MAX.into());
+    assert_eq!(cfg_data_ones(16, 8), u128::MAX);
     assert_eq!(cfg_data_ones(8, 5), 0xFF_FFFF_FFFF);
 }
 
@@ -494,17 +513,24 @@ fn sizes_count_every_memory_word() {
 #[test]
 fn membrane_words_pack_potential_then_counter() {
     use golden::config::Config;
-    use golden::cycle::{pack_membrane, Capacities, LANES};
+    use golden::cycle::{pack_membrane, Capacities, Wide, LANES};
     let caps = Capacities::of(&Config::default());
     assert_eq!((caps.membrane_bits, caps.count_bits), (12, 2));
     let mut word = [(0i16, 0i16); LANES];
     word[0] = (-1, 3);
     word[1] = (5, 1);
     word[7] = (-2048, 2);
-    // Lane 0: 0xFFF | 3 << 12; lane 1: (5 | 1 << 12) << 14; lane 7: (0x800 | 2 << 12) << 98.
+    word[15] = (1, 1);
+    // Lane 0: 0xFFF | 3 << 12; lane 1: (5 | 1 << 12) << 14; lane 7: (0x800 | 2 << 12) << 98;
+    // lane 15: (1 | 1 << 12) << 210 (limb 3, bit 18).
+    let mut want = [0; 8];
+    want[0] = 0x0401_7fff;
+    want[1] = 0xa000_0000_0000;
+    want[3] = 0x1001 << 18;
+    assert_eq!(pack_membrane(&word, &caps), Wide(want));
     assert_eq!(
-        pack_membrane(&word, &caps),
-        0xa000_0000_0000_0000_0000_0401_7fff
+        format!("{:?}", pack_membrane(&word, &caps)),
+        "0x40040000_0000000000000000_0000a00000000000_0000000004017fff"
     );
 }
 
@@ -512,7 +538,7 @@ fn membrane_words_pack_potential_then_counter() {
 #[test]
 fn unpacked_lanes_past_the_word_are_zero() {
     use golden::cycle::unpack_weights;
-    let got = unpack_weights(u64::MAX, 2, 8);
+    let got = unpack_weights(u128::MAX, 2, 8);
     assert_eq!(got[..4], [-1, -1, 0, 0]);
     assert!(got[2..].iter().all(|&w| w == 0));
 }
@@ -725,4 +751,176 @@ fn fc_layer_weights_are_addressed_input_major() {
     assert_eq!(layer.weight(0, 0), -5);
     assert_eq!(layer.weight(2, 1), 2 * 4 + 1 - 5);
     assert_eq!(layer.weight(1, 3), 4 + 3 - 5);
+}
+
+/// An event set's samples keep their own labels (mutants: `label` → 0, 1).
+#[test]
+fn event_sets_give_each_sample_its_label() {
+    use golden::event::Event;
+    use golden::train::{EventSet, SampleSource};
+    let set = EventSet {
+        samples: vec![
+            (vec![Event::new(1, 2, 0)], 3),
+            (vec![], 7),
+            (vec![Event::new(0, 0, 1)], 0),
+        ],
+    };
+    let labels: Vec<usize> = (0..set.len()).map(|i| set.label(i)).collect();
+    assert_eq!(labels, [3, 7, 0]);
+}
+
+/// A word request compares its address, masked to the configuration address's bits, with the
+/// memory's words: the default's kernel memory has 98 words at 7-bit addresses, so address 128
+/// (which the kernel address width alone would alias to word 0) is past the last word: nothing
+/// written, 0 read (mutants: `cfg_address_mask` → 0 or 1, every address in range).
+#[test]
+fn a_word_address_past_the_memory_does_not_alias() {
+    use golden::cycle::config_port::SELECT_KERNELS;
+    use golden::cycle::host::Host;
+    use golden::cycle::{Capacities, CycleChip, PortsIn};
+    let config = golden::config::Config::default();
+    let caps = Capacities::of(&config);
+    assert_eq!((caps.kernel_addr_bits, caps.cfg_address_bits), (7, 17));
+    let mut chip = CycleChip::new(&config);
+    let mut host = Host::new(|i: &PortsIn| chip.step(i));
+    host.write_word(SELECT_KERNELS, 0, 0x0102_0304_0506_0708);
+    assert_eq!(
+        host.read_word(SELECT_KERNELS, 0),
+        0x0102_0304_0506_0708,
+        "before"
+    );
+    host.write_word(SELECT_KERNELS, 128, u64::MAX.into());
+    assert_eq!(host.read_word(SELECT_KERNELS, 0), 0x0102_0304_0506_0708);
+    assert_eq!(host.read_word(SELECT_KERNELS, 128), 0);
+}
+
+/// What a host loads for a chip: the kernel memory (rows of `K`), then every FC layer (rows of
+/// its neurons) with its select, and the registers of its learning-rate shifts and rounding
+/// LFSR state, by index (mutants: `chip_memories`, `chip_registers` returning constants; the
+/// load tests derive their expectations from these functions, so they cannot see it).
+#[test]
+fn a_chip_load_is_its_memories_and_registers() {
+    use golden::chip::Chip;
+    use golden::cycle::config_port::{chip_memories, chip_registers};
+    let mut config = golden::config::Config::tiny();
+    config.fc.hidden = vec![8, 6];
+    config.fc.activation_shifts = vec![1, 4];
+    config.learning.hidden_lr_shifts = vec![1, 1];
+    config.validate().unwrap();
+    let mut chip = Chip::new(&config);
+    chip.set_learning_shifts(&[3, 5], 7);
+    let memories: Vec<(u8, Vec<i16>, usize)> = chip_memories(&chip)
+        .into_iter()
+        .map(|(s, w, row)| (s, w.to_vec(), row))
+        .collect();
+    let want = vec![
+        (0, chip.kernels().weights().to_vec(), 8),
+        (1, chip.layers()[0].weights().to_vec(), 8),
+        (2, chip.layers()[1].weights().to_vec(), 6),
+        (3, chip.layers()[2].weights().to_vec(), 4),
+    ];
+    assert_eq!(memories, want);
+    assert_eq!(memories[0].1.len(), 9 * 8);
+    let state = chip.rounding_lfsr().state();
+    // Two hidden layers: shifts at 0 and 1, the output shift at 2, the LFSR halves at 3 and 4.
+    assert_eq!(
+        chip_registers(&chip),
+        [
+            (0, 3),
+            (1, 5),
+            (2, 7),
+            (3, state as u16),
+            (4, (state >> 16) as u16)
+        ]
+    );
+}
+
+/// The element divider's trial remainder keeps one bit more than the address: an FC layer of
+/// 2 inputs and 40 neurons has 80 elements at 7-bit addresses, and the remainder of address 79
+/// reaches 79 before 40 is subtracted (mutant: the trial masked to `mask >> 1`, 6 bits). Every
+/// element reads back as loaded.
+#[test]
+fn elements_of_long_rows_read_back() {
+    use golden::chip::Chip;
+    use golden::cycle::config_port::fc_select;
+    use golden::cycle::host::Host;
+    use golden::cycle::{CycleChip, PortsIn, Sizes};
+    let mut config = golden::config::Config::tiny();
+    (config.input.width, config.input.height) = (3, 3);
+    config.conv.kernels = 2;
+    config.fc.hidden = vec![40];
+    config.fc.classes = 2;
+    (config.hardware.conv_lanes, config.hardware.fc_lanes) = (2, 2);
+    config.validate().unwrap();
+    let s = Sizes::new(&config);
+    assert_eq!((s.conv_neurons, s.caps.cfg_address_bits), (2, 7));
+    let mut chip = Chip::new(&config);
+    for (i, w) in chip.layers_mut()[0].weights_mut().iter_mut().enumerate() {
+        *w = i as i16 - 40;
+    }
+    let mut cycle = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &PortsIn| cycle.step(i));
+    let got: Vec<i16> = (0..80).map(|a| host.read(fc_select(0), a) as i16).collect();
+    assert_eq!(got, chip.layers()[0].weights());
+}
+
+/// An element read one past the last kernel reads 0 (the word it decodes to is past the
+/// memory), and an event on the row just below the field is ignored and counted (mutants:
+/// `<` → `<=` in `kernel_index` and in `in_field`'s row test).
+#[test]
+fn a_read_past_the_kernels_and_an_event_past_the_field() {
+    use golden::chip::Chip;
+    use golden::cycle::config_port::{
+        register_index, REG_IGNORED, SELECT_KERNELS, SELECT_REGISTERS,
+    };
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::{CycleChip, PortsIn};
+    use golden::event::Event;
+    let config = golden::config::Config::tiny();
+    let mut chip = Chip::new(&config);
+    for (i, w) in chip.kernels_mut().weights_mut().iter_mut().enumerate() {
+        *w = 1 + i as i16 % 50;
+    }
+    let mut cycle = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &PortsIn| cycle.step(i));
+    // A sample whose events charge every membrane, one of them on row 6 of a 6-row field.
+    let events: Vec<Event> = (0..36)
+        .map(|q| Event::new((q % 6) as u8, (q / 6) as u8, 0))
+        .chain([Event::new(2, 6, 0)])
+        .collect();
+    host.sample(&aer_words(&events, false, 0));
+    let ignored = register_index(REG_IGNORED, 1);
+    assert_eq!(host.read(SELECT_REGISTERS, ignored), 1);
+    // 9 taps × 8 kernels.
+    assert_eq!(host.read(SELECT_KERNELS, 71), 1 + 71 % 50);
+    assert_eq!(host.read(SELECT_KERNELS, 72), 0);
+}
+
+/// A membrane element read one past the last neuron reads 0 where the map's address width
+/// reaches past its words: 3 × 3 positions of 8 kernels are 9 words at 4-bit addresses, and
+/// element 144 decodes to word 9 (mutant: `<` → `<=` in `neuron_index`).
+#[test]
+fn a_membrane_read_past_the_map_is_zero() {
+    use golden::chip::Chip;
+    use golden::cycle::config_port::SELECT_MEMBRANES;
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::{CycleChip, PortsIn, Sizes};
+    use golden::event::Event;
+    let mut config = golden::config::Config::tiny();
+    (config.input.width, config.input.height) = (7, 7);
+    config.validate().unwrap();
+    let s = Sizes::new(&config);
+    assert_eq!((s.membrane_words, s.caps.membrane_addr_bits), (9, 4));
+    let mut chip = Chip::new(&config);
+    chip.kernels_mut().weights_mut().fill(3);
+    let mut cycle = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &PortsIn| cycle.step(i));
+    let events: Vec<Event> = (0..49)
+        .map(|q| Event::new((q % 7) as u8, (q / 7) as u8, 0))
+        .collect();
+    host.sample(&aer_words(&events, false, 0));
+    assert!((0..144)
+        .step_by(2)
+        .all(|a| host.read(SELECT_MEMBRANES, a) != 0));
+    assert_eq!(host.read(SELECT_MEMBRANES, 144), 0);
 }

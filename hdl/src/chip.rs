@@ -406,7 +406,7 @@ impl Logic for Spoon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testbench::{sext, Bench};
+    use crate::testbench::{bits_of, sext, Bench};
     use golden::chip::Chip;
     use golden::conv::integrate_event;
     use golden::event::Event;
@@ -440,25 +440,21 @@ mod tests {
         sext(b.uut.cfg_rdata.val().get_bits::<16>(0).index() as u64, 16)
     }
 
-    fn word64(v: Bits<CFG_DATA_BITS>) -> u64 {
-        v.get_bits::<32>(0).index() as u64 | (v.get_bits::<32>(32).index() as u64) << 32
-    }
-
     /// One word request; returns the read word (reads) after checking the latency.
     fn word_request(
         b: &mut Bench<Spoon>,
         write: bool,
         select: u64,
         address: usize,
-        data: u64,
-    ) -> u64 {
+        data: u128,
+    ) -> u128 {
         b.tick_until(100, |x| x.cfg_ready.val());
         b.uut.cfg_valid.next = true;
         b.uut.cfg_word.next = true;
         b.uut.cfg_write.next = write;
         b.uut.cfg_select.next = select.into();
         b.uut.cfg_address.next = (address as u64).into();
-        b.uut.cfg_wdata.next = data.into();
+        b.uut.cfg_wdata.next = bits_of(data);
         b.tick();
         b.uut.cfg_valid.next = false;
         b.uut.cfg_word.next = false;
@@ -467,13 +463,13 @@ mod tests {
         }
         let latency = b.tick_until(100, |x| x.cfg_rvalid.val()) + 1;
         assert_eq!(latency as usize, CFG_WORD_READ_LATENCY);
-        word64(b.uut.cfg_rdata.val())
+        b.uut.cfg_rdata.val().to_u128()
     }
 
     /// Word writes of `words` to `select` from word 0, `cfg_valid` held high and the next word
     /// offered after each taking edge; returns the cycles from the first offer to the last
     /// taking edge.
-    fn stream_words(b: &mut Bench<Spoon>, select: u64, words: &[u64]) -> u64 {
+    fn stream_words(b: &mut Bench<Spoon>, select: u64, words: &[u128]) -> u64 {
         b.tick_until(100, |x| !x.cfg_ready.val());
         let start = b.cycles;
         for (a, &w) in words.iter().enumerate() {
@@ -482,7 +478,7 @@ mod tests {
             b.uut.cfg_write.next = true;
             b.uut.cfg_select.next = select.into();
             b.uut.cfg_address.next = (a as u64).into();
-            b.uut.cfg_wdata.next = w.into();
+            b.uut.cfg_wdata.next = bits_of(w);
             b.tick_until(100, |x| x.cfg_ready.val());
             b.tick();
         }
@@ -712,7 +708,7 @@ mod tests {
                 .map(|a| read(&mut b, select as u64, a) as i16)
                 .collect();
             assert_eq!(&got, w, "select {select} by elements");
-            let got: Vec<u64> = (0..words[select])
+            let got: Vec<u128> = (0..words[select])
                 .map(|a| word_request(&mut b, false, select as u64, a, 0))
                 .collect();
             assert_eq!(
@@ -724,17 +720,17 @@ mod tests {
         // Invalid word requests: nothing written, 0 read.
         let registers: Vec<i64> = (0..6).map(|r| read(&mut b, 8, r)).collect();
         for (select, address) in [(8, 0), (8, 1), (9, 0), (10, 0), (3, 0), (15, 0)] {
-            word_request(&mut b, true, select, address, u64::MAX);
+            word_request(&mut b, true, select, address, u128::MAX);
             assert_eq!(word_request(&mut b, false, select, address, 0), 0);
         }
         for (select, &n) in words.iter().enumerate() {
-            word_request(&mut b, true, select as u64, n, u64::MAX);
+            word_request(&mut b, true, select as u64, n, u128::MAX);
             word_request(
                 &mut b,
                 true,
                 select as u64,
                 (1 << CFG_ADDRESS_BITS) - 1,
-                u64::MAX,
+                u128::MAX,
             );
             assert_eq!(word_request(&mut b, false, select as u64, n, 0), 0);
         }
@@ -764,7 +760,7 @@ mod tests {
             for (a, &v) in w.iter().enumerate() {
                 write(&mut b, select as u64, a, v.into());
             }
-            let got: Vec<u64> = (0..words[select])
+            let got: Vec<u128> = (0..words[select])
                 .map(|a| word_request(&mut b, false, select as u64, a, 0))
                 .collect();
             assert_eq!(
@@ -781,7 +777,7 @@ mod tests {
         let (class, _) = sample(&mut b, &events, true, 3);
         assert_eq!(class, golden.class);
         for (select, w) in weights(&chip).iter().enumerate().skip(1) {
-            let got: Vec<u64> = (0..words[select])
+            let got: Vec<u128> = (0..words[select])
                 .map(|a| word_request(&mut b, false, select as u64, a, 0))
                 .collect();
             assert_eq!(

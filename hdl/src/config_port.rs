@@ -158,8 +158,8 @@ pub struct ConfigPort {
     column: Signal<Local, Bits<16>>,
     lane: Signal<Local, Bits<8>>,
     word_address: Signal<Local, Bits<CFG_ADDRESS_BITS>>,
-    /// The lane, one-hot, and its bits in an 8-bit-lane word.
-    lane_onehot: Signal<Local, Bits<8>>,
+    /// The lane, one-hot, and its bits in a weight word.
+    lane_onehot: Signal<Local, Bits<CONV_LANES>>,
     lane_mask: Signal<Local, Bits<KERNEL_WORD>>,
     /// The 8-bit-lane word of the select (kernels, FC weights), its lane, and the word with
     /// the lane replaced by the write data.
@@ -206,7 +206,7 @@ pub struct ConfigPort {
     /// The shift registers' bits of hidden layer `k`.
     shift_masks: [Constant<Bits<{ 5 * HIDDEN_LAYERS }>>; HIDDEN_LAYERS],
     shift_at: [Constant<Bits<8>>; HIDDEN_LAYERS],
-    one_lane: Constant<Bits<8>>,
+    one_lane: Constant<Bits<CONV_LANES>>,
     /// The largest learning-rate shift (16: a 16-bit rounding draw); a write above stores it.
     max_shift: Constant<Bits<16>>,
     /// `lane_masks[l]`: the bits of lane `l` in a weight word; `lane_at[l]` = `KERNEL_BITS · l`.
@@ -354,8 +354,9 @@ impl ConfigPort {
             shift_at: std::array::from_fn(|k| c(5 * k)),
             one_lane: c(1),
             max_shift: Constant::new(16_u64.into()),
+            // Up to 16 lanes of 8 bits: a 128-bit mask.
             lane_masks: std::array::from_fn(|l| {
-                Constant::new((((1u64 << KERNEL_BITS) - 1) << (KERNEL_BITS * l)).into())
+                Constant::new((((1u128 << KERNEL_BITS) - 1) << (KERNEL_BITS * l)).to_bits())
             }),
             lane_at: std::array::from_fn(|l| Constant::new(((KERNEL_BITS * l) as u64).into())),
             weight_fill: Constant::new(sign_fill(KERNEL_BITS, 16).into()),
@@ -739,9 +740,10 @@ impl Logic for ConfigPort {
     }
 }
 
-// The one-hot lane has 8 bits; weights and potentials are read as 16-bit elements; a score as
-// two 16-bit halves.
-const _: () = assert!(CONV_LANES <= 8 && KERNEL_BITS <= 8 && MEMBRANE_BITS <= 16 && ACC_BITS <= 32);
+// A lane index is below 256 (`lane`, `lane_at` have 8 bits); weights and potentials are read as
+// 16-bit elements; a score as two 16-bit halves.
+const _: () =
+    assert!(CONV_LANES <= 16 && KERNEL_BITS <= 8 && MEMBRANE_BITS <= 16 && ACC_BITS <= 32);
 
 #[cfg(test)]
 mod tests {

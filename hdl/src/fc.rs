@@ -83,7 +83,7 @@ pub struct FcLane {
     full: Signal<Local, Bits<32>>,
     product_wide: Signal<Local, Bits<ACC_BITS>>,
     sum: Signal<Local, Bits<ACC_BITS>>,
-    offset: Constant<Bits<8>>,
+    offset: Constant<Bits<ACC_OFFSET_BITS>>,
     /// Ones above the 16-bit product in an accumulator: its sign extension.
     product_fill: Constant<Bits<ACC_BITS>>,
     /// Ones above an `FC_WEIGHT_BITS` weight in 16 bits: its sign extension.

@@ -7,8 +7,8 @@
 //! | `0x04 \| kind·2 \| bit16`, `y`, `x` | one AER word (`{kind, bit16, y, x}`), held until `in_ready` |
 //! | `0x10`, select, address (3), data (2) | configuration element write |
 //! | `0x11`, select, address (3), 0, 0 | element read; reply `0xD0`, data (2) |
-//! | `0x12`, select, word address (3), count (2), then `count` words of 8 bytes | burst word write |
-//! | `0x13`, select, word address (3), count (2) | burst word read; reply `0xD1`, `count` words of 8 bytes |
+//! | `0x12`, select, word address (3), count (2), then `count` words of [`WORD_BYTES`] | burst word write |
+//! | `0x13`, select, word address (3), count (2) | burst word read; reply `0xD1`, `count` words of [`WORD_BYTES`] |
 //! | `0x20` | status; reply `0xB0`, version, status |
 //!
 //! Unprompted messages: `0xC0`, class after every sample (`out_valid`); `0xE0`, error flags
@@ -74,12 +74,30 @@ pub const AER_HEADER: usize = 2;
 pub const CONFIG_HEADER: usize = 6;
 /// Bytes of one memory word in a burst.
 pub const WORD_BYTES: usize = LINK_WORD_BITS / 8;
-/// A word on the link: 8 bytes whatever the lanes; the core's configuration word
-/// (`CFG_DATA_BITS`, 16 to 64 bits) is in its low bits, zeros above.
-pub const LINK_WORD_BITS: usize = 64;
-// Reply bytes leave from bits 63..56 (a literal in the kernel), and a word is at most 15 bytes
-// (`reply_bytes`, `stage`).
-const _: () = assert!(CFG_DATA_BITS <= LINK_WORD_BITS);
+/// A word on the link: 8 bytes, or 16 when the core's configuration word is wider than 64 bits
+/// (16 lanes of more than 4 bits); the configuration word (`CFG_DATA_BITS`) is in its low
+/// bits, zeros above.
+pub const LINK_WORD_BITS: usize = link_word_bits(CFG_DATA_BITS);
+/// The link word of a core whose configuration data is `cfg_data_bits` wide (golden
+/// `cfg_data_bits`), as the host computes it from the config.
+pub const fn link_word_bits(cfg_data_bits: usize) -> usize {
+    if cfg_data_bits > 64 {
+        128
+    } else {
+        64
+    }
+}
+/// Reply bytes leave from the top of `shift`: the byte at `TOP_BYTE_AT`; a 2-byte reply
+/// (element, status) is placed at `REPLY_AT`, the status byte's busy and error bits at
+/// `BUSY_AT`, `ERROR_AT` (the version byte above it).
+/// (Rust consts in a kernel: `verilog::crate_consts` writes their values.)
+pub(crate) const TOP_BYTE_AT: usize = LINK_WORD_BITS - 8;
+pub(crate) const REPLY_AT: u64 = LINK_WORD_BITS as u64 - 16;
+pub(crate) const BUSY_AT: u64 = REPLY_AT;
+pub(crate) const ERROR_AT: u64 = REPLY_AT + 1;
+/// Bits of the byte counters `stage` and `reply_bytes`: they count up to [`WORD_BYTES`].
+pub const STAGE_BITS: usize = if WORD_BYTES < 16 { 4 } else { 5 };
+const _: () = assert!(CFG_DATA_BITS <= LINK_WORD_BITS && WORD_BYTES < 1 << STAGE_BITS);
 
 #[derive(Copy, Clone, Debug, PartialEq, LogicState)]
 pub enum LinkPhase {
@@ -137,7 +155,7 @@ pub struct HostLink {
     pub(crate) phase: DFF<LinkPhase>,
     pub(crate) opcode: DFF<Bits<8>>,
     /// Bytes left of the header or of the burst word.
-    pub(crate) stage: DFF<Bits<4>>,
+    pub(crate) stage: DFF<Bits<STAGE_BITS>>,
     /// Received bytes shift in at the bottom; reply bytes leave from the top.
     pub(crate) shift: DFF<Bits<LINK_WORD_BITS>>,
     pub(crate) select: DFF<Bits<4>>,
@@ -146,7 +164,7 @@ pub struct HostLink {
     pub(crate) count: DFF<Bits<16>>,
     pub(crate) reply_tag: DFF<Bits<8>>,
     pub(crate) tag_pending: DFF<Bit>,
-    pub(crate) reply_bytes: DFF<Bits<4>>,
+    pub(crate) reply_bytes: DFF<Bits<STAGE_BITS>>,
     pub(crate) class_pending: DFF<Bit>,
     pub(crate) class_q: DFF<Bits<8>>,
     /// Error flags not yet sent, and whether to discard after the current command.
@@ -176,6 +194,7 @@ pub struct HostLink {
     shifted_in: Signal<Local, Bits<LINK_WORD_BITS>>,
     status_reply: Signal<Local, Bits<LINK_WORD_BITS>>,
     quiet_limit: Constant<Bits<QUIET_COUNT_BITS>>,
+    /// The version byte at the top of a word (the status reply's first byte).
     version: Constant<Bits<LINK_WORD_BITS>>,
     opcode_status: Constant<Bits<8>>,
     tag_element: Constant<Bits<8>>,
@@ -187,10 +206,10 @@ pub struct HostLink {
     error_bad_command: Constant<Bits<8>>,
     error_framing: Constant<Bits<8>>,
     error_class_lost: Constant<Bits<8>>,
-    aer_header: Constant<Bits<4>>,
-    config_header: Constant<Bits<4>>,
-    word_bytes: Constant<Bits<4>>,
-    element_bytes: Constant<Bits<4>>,
+    aer_header: Constant<Bits<STAGE_BITS>>,
+    config_header: Constant<Bits<STAGE_BITS>>,
+    word_bytes: Constant<Bits<STAGE_BITS>>,
+    element_bytes: Constant<Bits<STAGE_BITS>>,
 }
 
 impl HostLink {
@@ -257,7 +276,7 @@ impl HostLink {
             shifted_in: Default::default(),
             status_reply: Default::default(),
             quiet_limit: c((QUIET_BIT_TIMES * clocks_per_bit) as u64),
-            version: c(u64::from(PROTOCOL_VERSION) << 56),
+            version: Constant::new((u128::from(PROTOCOL_VERSION) << TOP_BYTE_AT).to_bits()),
             opcode_status: c(opcode::STATUS.into()),
             tag_element: c(tag::ELEMENT.into()),
             tag_burst: c(tag::BURST.into()),
@@ -309,8 +328,8 @@ impl Logic for HostLink {
         self.shifted_in.next =
             (self.shift.q.val() << 8) | bit_cast::<LINK_WORD_BITS, 8>(self.rx_data.val());
         self.status_reply.next = self.version.val()
-            | (bit_cast::<LINK_WORD_BITS, 1>(self.busy.val().into()) << 48)
-            | (bit_cast::<LINK_WORD_BITS, 1>(self.error_seen_q.q.val().into()) << 49);
+            | (bit_cast::<LINK_WORD_BITS, 1>(self.busy.val().into()) << BUSY_AT)
+            | (bit_cast::<LINK_WORD_BITS, 1>(self.error_seen_q.q.val().into()) << ERROR_AT);
         self.accepting.next = (self.phase.q.val() == LinkPhase::Opcode)
             || (self.phase.q.val() == LinkPhase::Header)
             || (self.phase.q.val() == LinkPhase::Data)
@@ -353,7 +372,7 @@ impl Logic for HostLink {
         }
         // The transmitter: an unprompted message's second byte, a reply, a new message.
         self.tx_send.next = false;
-        self.tx_data.next = self.shift.q.val().get_bits::<8>(56);
+        self.tx_data.next = self.shift.q.val().get_bits::<8>(TOP_BYTE_AT);
         self.sending_errors.next = false;
         self.sending_class.next = false;
         if self.message.q.val() == 1 {
@@ -503,7 +522,7 @@ impl Logic for HostLink {
                         self.shift.d.next = self.cfg_rdata.val();
                         self.reply_bytes.d.next = self.word_bytes.val();
                     } else {
-                        self.shift.d.next = self.cfg_rdata.val() << 48;
+                        self.shift.d.next = self.cfg_rdata.val() << REPLY_AT;
                         self.reply_tag.d.next = self.tag_element.val();
                         self.tag_pending.d.next = true;
                         self.reply_bytes.d.next = self.element_bytes.val();

@@ -10,7 +10,7 @@
 
 use crate::params::{
     sign_fill, twos, Params, COUNT_BITS, INPUT_BITS, INPUT_WORD, KERNEL_BITS, MEMBRANE_BITS,
-    MEMBRANE_WORD, NEURON_BITS,
+    MEMBRANE_OFFSET_BITS, MEMBRANE_WORD, NEURON_BITS,
 };
 use rust_hdl::prelude::*;
 
@@ -32,7 +32,7 @@ pub struct IntegrateFire {
     /// that the engine builds the word by OR (a rust_hdl kernel cannot cast inside a loop).
     pub placed: Signal<Out, Bits<MEMBRANE_WORD>>,
     /// Bit offset of this lane in a membrane word.
-    offset: Constant<Bits<8>>,
+    offset: Constant<Bits<MEMBRANE_OFFSET_BITS>>,
     /// `c` (the counter before the update), zero-extended and shifted to this lane's place in
     /// an FC input word (the FC engine's layer 0 input, `count_offset` = `lane · INPUT_BITS`).
     pub count_placed: Signal<Out, Bits<INPUT_WORD>>,

@@ -4,7 +4,7 @@
 //! names the cycle, the signal, the expected and the actual value.
 use crate::chip::Spoon;
 use crate::params::{Params, FC_LANES, KERNEL_BITS};
-use crate::testbench::Bench;
+use crate::testbench::{bits_of, wide, Bench};
 use golden::chip::Chip;
 use golden::config::Config;
 use golden::cycle::config_port::memory_words;
@@ -14,16 +14,6 @@ use golden::dataset::load_split_dir;
 use golden::encoder::encode_ttfs;
 use golden::kernel::fill_uniform;
 use golden::lfsr::Lfsr;
-use rust_hdl::prelude::*;
-
-/// 32 bits of `v` from `at` (rust_hdl's `index` takes fewer than 64 bits).
-fn w32<const N: usize>(v: Bits<N>, at: usize) -> u64 {
-    v.get_bits::<32>(at).index() as u64
-}
-
-fn w64<const N: usize>(v: Bits<N>, at: usize) -> u64 {
-    w32(v, at) | w32(v, at + 32) << 32
-}
 
 /// Sets the inputs, settles, samples the write ports (done at this edge), ticks, samples the
 /// ports and registers.
@@ -37,44 +27,40 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
     u.cfg_word.next = i.cfg_word;
     u.cfg_select.next = u64::from(i.cfg_select).into();
     u.cfg_address.next = u64::from(i.cfg_address).into();
-    u.cfg_wdata.next = i.cfg_wdata.into();
+    u.cfg_wdata.next = bits_of(i.cfg_wdata);
     b.settle();
     let u = &b.uut;
     let m = &u.conv.membranes;
     let membrane_write = m.write_enable.val().then(|| Write {
         address: m.write_address.val().index(),
-        data: w64(m.write_data.val(), 0) as u128 | (w64(m.write_data.val(), 64) as u128) << 64,
+        data: wide(m.write_data.val()),
     });
     let k = &u.conv.kernels;
     let kernel_write = k.write_enable.val().then(|| Write {
         address: k.write_address.val().index(),
-        data: w64(k.write_data.val(), 0),
+        data: k.write_data.val().to_u128(),
     });
     let h = &u.fc.hidden_weights;
     let hidden_weight_write = h.write_enable.val().then(|| Write {
         address: h.address.val().index(),
-        data: w64(h.write_data.val(), 0),
+        data: h.write_data.val().to_u128(),
     });
     let o = &u.fc.output_weights;
     let output_weight_write = o.write_enable.val().then(|| Write {
         address: o.address.val().index(),
-        data: w64(o.write_data.val(), 0),
+        data: o.write_data.val().to_u128(),
     });
     let a = &u.fc.accumulators;
     let accumulator_write = a.write_enable.val().then(|| Write {
         address: a.write_address.val().index(),
-        // rust_hdl asserts a field's start within the word: limbs past it are 0.
-        data: std::array::from_fn(|i| match 64 * i < crate::params::ACC_WORD {
-            true => w64(a.write_data.val(), 64 * i),
-            false => 0,
-        }),
+        data: wide(a.write_data.val()),
     });
     b.tick();
     let u = &b.uut;
     PortsOut {
         in_ready: u.in_ready.val(),
         cfg_ready: u.cfg_ready.val(),
-        cfg_rdata: w64(u.cfg_rdata.val(), 0),
+        cfg_rdata: u.cfg_rdata.val().to_u128(),
         cfg_rvalid: u.cfg_rvalid.val(),
         out_valid: u.out_valid.val(),
         out_class: u.out_class.val().index() as u8,
@@ -83,7 +69,7 @@ fn rtl_step(b: &mut Bench<Spoon>, i: &PortsIn) -> PortsOut {
             phase: u.phase.q.val() as u8,
             fc_phase: u.fc.phase.q.val() as u8,
             fc_pass: u.fc.pass.q.val() as u8,
-            rounding: w32(u.fc.rounding_state.val(), 0) as u32,
+            rounding: u.fc.rounding_state.val().to_u128() as u32,
             ignored: u.ignored.q.val().index() as u16,
             fifo_held: u.fifo.held.q.val().index() as u8,
             membrane_write,
@@ -146,7 +132,7 @@ fn lockstep(config: Config, samples: usize, by_words: bool) -> usize {
     if by_words {
         // Invalid word requests (ignored, read 0) between valid ones.
         for (select, address) in [(8, 0), (9, 1), (10, 0), (0, 1 << 16), (2, 255)] {
-            host.write_word(select, address, u64::MAX);
+            host.write_word(select, address, u128::MAX);
             assert_eq!(host.read_word(select, address), 0);
             host.read_word(1, address % 7);
         }

@@ -41,6 +41,17 @@ pub const FC_WORD: usize = FC_LANES * FC_WEIGHT_BITS;
 pub const INPUT_WORD: usize = FC_LANES * INPUT_BITS;
 /// Accumulator memory word: `FC_LANES` accumulators.
 pub const ACC_WORD: usize = FC_LANES * ACC_BITS;
+/// Bits of a lane's bit offset in a word of `word` bits (a shift amount; at least 8).
+pub const fn offset_bits(word: usize) -> usize {
+    let mut bits = 8;
+    while (1 << bits) < word {
+        bits += 1;
+    }
+    bits
+}
+/// Offsets of a lane in a membrane word and in an accumulator word (above 255 with 16 lanes).
+pub const MEMBRANE_OFFSET_BITS: usize = offset_bits(MEMBRANE_WORD);
+pub const ACC_OFFSET_BITS: usize = offset_bits(ACC_WORD);
 /// Data of the configuration port (`cfg_wdata`, `cfg_rdata`): one kernel or FC weight word, so
 /// that a word request moves a whole memory word, and at least the 16 bits of an element
 /// (golden `cfg_data_bits`; kernel and FC weight lanes are both `KERNEL_BITS` wide).
@@ -104,8 +115,6 @@ fn grown_field(config: &Config, fields: &[&'static str], otherwise: &'static str
         "input.height" => config.input.height > d.input.height,
         "conv.size" => config.conv.size > d.conv.size,
         "conv.kernels" => config.conv.kernels > d.conv.kernels,
-        "conv.spike_count_bits" => config.conv.spike_count_bits > d.conv.spike_count_bits,
-        "conv.membrane_bits" => config.conv.membrane_bits > d.conv.membrane_bits,
         _ => false,
     };
     fields
@@ -122,8 +131,8 @@ pub use golden::cycle::{Capacities, FcLayout};
 /// this many, of which the first `Params::hidden_layers` are used.
 pub const MAX_HIDDEN: usize = golden::cycle::MAX_HIDDEN;
 
-/// The most lanes the RTL blocks are written for: a lane index is a bit field of an element's
-/// column and golden's cycle model holds 8 lanes (16 would need 128-bit configuration words).
+/// The most lanes the RTL blocks are written for (golden's cycle model holds 16: a word of 16
+/// weight lanes of 8 bits is a `u128`, the widest configuration word).
 pub const MAX_LANES: usize = golden::cycle::LANES;
 
 /// The widest weight lane the RTL blocks are written for (golden `Capacities::LANE_WIDTHS`);
@@ -134,11 +143,14 @@ pub const MAX_WEIGHT_BITS: usize = golden::cycle::Capacities::LANE_WIDTHS.kernel
 /// bits, which a potential of 15 bits plus a weight of 8 cannot overflow.
 pub const MAX_MEMBRANE_BITS: usize = 15;
 
-/// The widest membrane word (lanes × (potential + counter) bits): golden's cycle model packs
-/// one in a `u128`.
-pub const MAX_MEMBRANE_WORD: usize = 128;
+// Every membrane word (lanes × (potential + counter) bits, counters of up to 8 bits) and
+// accumulator word (lanes × at most 32 bits) fits golden's `Wide`.
+const _: () = assert!(
+    MAX_LANES * (MAX_MEMBRANE_BITS + 8) <= golden::cycle::Wide::BITS
+        && MAX_LANES * golden::config::MAX_ACCUMULATOR_BITS as usize <= golden::cycle::Wide::BITS
+);
 
-/// The shape the generator builds: 1, 2, 4 or 8 lanes, as many in the FC engine as in the
+/// The shape the generator builds: 1, 2, 4, 8 or 16 lanes, as many in the FC engine as in the
 /// convolution engine, and lane groups an 8-bit group counter can count (the generator builds
 /// every other capacity to fit; see golden `Capacities::LANE_WIDTHS`).
 pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
@@ -148,8 +160,9 @@ pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
         "hardware.conv_lanes",
         || {
             format!(
-                "{} lanes: the RTL has 1, 2, 4 or 8 (a lane index is a bit field of an element's \
-                 column; 16 lanes would need 128-bit configuration words)",
+                "{} lanes: the RTL has 1, 2, 4, 8 or 16 (a lane index is a bit field of an \
+                 element's column; 16 lanes of 8-bit weights make the widest configuration word, \
+                 128 bits)",
                 h.conv_lanes
             )
         },
@@ -190,22 +203,6 @@ pub fn check_generated_shape(config: &Config) -> Result<(), CapacityError> {
         format!(
             "{membrane} bits: membrane lanes hold at most {MAX_MEMBRANE_BITS} (the \
              integrate-and-fire sum is formed in 16 bits)"
-        )
-    })?;
-    // A membrane word is `L` neurons of potential and counter, at most 128 bits (golden's
-    // cycle model packs it in a `u128`).
-    let neuron = membrane + config.conv.spike_count_bits as usize;
-    let word = h.conv_lanes * neuron;
-    let field = grown_field(
-        config,
-        &["conv.spike_count_bits", "conv.membrane_bits"],
-        "hardware.conv_lanes",
-    );
-    need(word <= MAX_MEMBRANE_WORD, field, || {
-        format!(
-            "{} lanes × ({membrane} + {} bits) = {word}-bit membrane words, at most \
-             {MAX_MEMBRANE_WORD}",
-            h.conv_lanes, config.conv.spike_count_bits
         )
     })?;
     // Every hidden layer count golden validates (1 to 4) is generated.

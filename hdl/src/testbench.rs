@@ -85,6 +85,23 @@ impl<T: Block> Bench<T> {
 /// Sign-extends the low `bits` of `v` (golden's).
 pub use golden::fixed::sext;
 
+/// A `u128` as `Bits<N>`, bits past `N` dropped (rust_hdl converts from `u128` only when the
+/// value fits).
+pub fn bits_of<const N: usize>(v: u128) -> Bits<N> {
+    let fitted = if N >= 128 { v } else { v & ((1 << N) - 1) };
+    fitted.to_bits()
+}
+
+/// Every bit of `v` as golden's [`golden::cycle::Wide`] (rust_hdl's `to_u128` takes at most 128
+/// bits, `get_bits` a field that starts within the word).
+pub fn wide<const N: usize>(v: Bits<N>) -> golden::cycle::Wide {
+    let mut w = golden::cycle::Wide::default();
+    for at in (0..N.min(golden::cycle::Wide::BITS)).step_by(32) {
+        w.place(at, 32, v.get_bits::<32>(at).index() as u64);
+    }
+    w
+}
+
 /// A word of `lanes.len()` lanes of `bits` bits each, lane 0 in the low bits.
 pub fn pack<const N: usize>(lanes: &[u64], bits: usize) -> Bits<N> {
     let mut word = Bits::<N>::default();

@@ -145,13 +145,15 @@ impl<T: Transport> Board<T> {
         &mut self,
         select: u8,
         address: u32,
-        words: &[u64],
+        words: &[u128],
     ) -> Result<(), HostError> {
+        let word_bytes = memory::word_bytes(&self.config);
         for (i, chunk) in words.chunks(MAX_BURST).enumerate() {
             self.send(&Command::BurstWrite {
                 select,
                 address: address + (i * MAX_BURST) as u32,
                 words: chunk.to_vec(),
+                word_bytes,
             })?;
         }
         Ok(())
@@ -163,7 +165,8 @@ impl<T: Transport> Board<T> {
         select: u8,
         address: u32,
         n: usize,
-    ) -> Result<Vec<u64>, HostError> {
+    ) -> Result<Vec<u128>, HostError> {
+        let word_bytes = memory::word_bytes(&self.config);
         let mut words = Vec::with_capacity(n);
         while words.len() < n {
             let count = (n - words.len()).min(MAX_BURST);
@@ -171,14 +174,15 @@ impl<T: Transport> Board<T> {
                 select,
                 address: address + words.len() as u32,
                 count: count as u16,
+                word_bytes,
             })?;
             self.expect_tag(tag::BURST, "a burst read")?;
             for _ in 0..count {
-                let mut bytes = [0u8; 8];
-                for b in &mut bytes {
-                    *b = self.byte("a burst read")?;
+                let mut word = 0u128;
+                for _ in 0..word_bytes {
+                    word = word << 8 | u128::from(self.byte("a burst read")?);
                 }
-                words.push(u64::from_be_bytes(bytes));
+                words.push(word);
             }
         }
         Ok(words)

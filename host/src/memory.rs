@@ -6,8 +6,9 @@
 
 use golden::chip::Chip;
 use golden::config::Config;
-use golden::cycle::config_port::{memory_elements, memory_words};
+use golden::cycle::config_port::{cfg_data_bits, memory_elements, memory_words};
 use golden::cycle::Capacities;
+use hdl::host_link::link_word_bits;
 
 /// The shape of one memory: `rows` rows of `row_len` elements, `lanes` elements of `bits` bits
 /// a word.
@@ -56,15 +57,22 @@ pub fn fc_layer(chip: &Chip, k: usize) -> Shape {
     }
 }
 
+/// Bytes of a memory word on the host link of the chip of `config` (8, or 16 for a
+/// configuration word above 64 bits: hdl `host_link::LINK_WORD_BITS`).
+pub fn word_bytes(config: &Config) -> usize {
+    let bits = cfg_data_bits(config.hardware.fc_lanes, Capacities::weight_bits_of(config));
+    link_word_bits(bits) / 8
+}
+
 /// Elements (golden storage order, row-major) into memory words (golden's packing, the one
 /// the RTL's word requests use).
-pub fn pack(shape: Shape, elements: &[i16]) -> Vec<u64> {
+pub fn pack(shape: Shape, elements: &[i16]) -> Vec<u128> {
     assert_eq!(elements.len(), shape.elements(), "elements of {shape:?}");
     memory_words(elements, shape.row_len, shape.lanes, shape.bits)
 }
 
 /// Memory words back into elements (each lane sign-extended), padding lanes dropped.
-pub fn unpack(shape: Shape, words: &[u64]) -> Vec<i16> {
+pub fn unpack(shape: Shape, words: &[u128]) -> Vec<i16> {
     assert_eq!(words.len(), shape.words(), "words of {shape:?}");
     memory_elements(words, shape.row_len, shape.lanes, shape.bits)
 }
@@ -98,5 +106,18 @@ mod tests {
         assert_eq!(kernels(&config).words(), 98);
         assert_eq!(fc_layer(&chip, 0).words(), 13_312);
         assert_eq!(fc_layer(&chip, 1).words(), 200);
+        assert_eq!(word_bytes(&config), 8);
+    }
+
+    /// 16 lanes of 8-bit weights make 128-bit words, 16 bytes on the link; of 4 bits, 8.
+    #[test]
+    fn sixteen_lanes_of_bytes_take_sixteen_byte_link_words() {
+        let mut config = Config::default();
+        config.hardware.conv_lanes = 16;
+        config.hardware.fc_lanes = 16;
+        assert_eq!(word_bytes(&config), 16);
+        config.conv.weight_bits = 4;
+        config.fc.weight_bits = 4;
+        assert_eq!(word_bytes(&config), 8);
     }
 }

@@ -17,16 +17,19 @@ pub enum Command {
         select: u8,
         address: u32,
     },
-    /// Whole memory words from `address` on, auto-incremented.
+    /// Whole memory words from `address` on, auto-incremented, each sent in `word_bytes`
+    /// bytes (the board's link word: [`crate::memory::word_bytes`]).
     BurstWrite {
         select: u8,
         address: u32,
-        words: Vec<u64>,
+        words: Vec<u128>,
+        word_bytes: usize,
     },
     BurstRead {
         select: u8,
         address: u32,
         count: u16,
+        word_bytes: usize,
     },
     Status,
 }
@@ -59,17 +62,19 @@ impl Command {
                 select,
                 address,
                 words,
+                word_bytes,
             } => {
                 let count = u16::try_from(words.len()).expect("a burst of at most 65,535 words");
                 header(out, opcode::BURST_WRITE, *select, *address, count);
                 for w in words {
-                    out.extend(w.to_be_bytes());
+                    out.extend(&w.to_be_bytes()[16 - word_bytes..]);
                 }
             }
             &Command::BurstRead {
                 select,
                 address,
                 count,
+                ..
             } => header(out, opcode::BURST_READ, select, address, count),
             Command::Status => out.push(opcode::STATUS),
         }
@@ -96,7 +101,9 @@ impl Command {
     pub fn reply_len(&self) -> usize {
         match self {
             Command::ElementRead { .. } | Command::Status => 3,
-            Command::BurstRead { count, .. } => 1 + 8 * usize::from(*count),
+            Command::BurstRead {
+                count, word_bytes, ..
+            } => 1 + word_bytes * usize::from(*count),
             _ => 0,
         }
     }
@@ -177,14 +184,33 @@ mod tests {
             select: 2,
             address: 5,
             words: vec![0x0102_0304_0506_0708],
+            word_bytes: 8,
         };
         assert_eq!(b.bytes(), [0x12, 2, 0, 0, 5, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8]);
+        let wide = Command::BurstWrite {
+            select: 1,
+            address: 0,
+            words: vec![0x0F << 120 | 0x0102],
+            word_bytes: 16,
+        };
+        let mut want = vec![0x12, 1, 0, 0, 0, 0, 1, 0x0F];
+        want.extend([0; 13]);
+        want.extend([1, 2]);
+        assert_eq!(wide.bytes(), want);
         let r = Command::BurstRead {
             select: 0,
             address: 7,
             count: 3,
+            word_bytes: 8,
         };
         assert_eq!((r.bytes()[0], r.reply_len()), (0x13, 25));
+        let r = Command::BurstRead {
+            select: 0,
+            address: 7,
+            count: 3,
+            word_bytes: 16,
+        };
+        assert_eq!(r.reply_len(), 49);
         assert_eq!(Command::Status.bytes(), [0x20]);
     }
 

@@ -86,7 +86,7 @@ impl Simulator {
         word: bool,
         select: u8,
         address: u32,
-        data: u64,
+        data: u128,
     ) -> Result<(), SimError> {
         let p = self.pins;
         let mut i = self.inputs();
@@ -95,7 +95,7 @@ impl Simulator {
         i.set(p.cfg_word, u64::from(word));
         i.set(p.cfg_select, u64::from(select));
         i.set(p.cfg_address, u64::from(address));
-        i.set(p.cfg_wdata, data);
+        i.set_u128(p.cfg_wdata, data);
         let mut out = self.outputs();
         for _ in 0..CFG_READY_LIMIT {
             self.step_into(&i, &mut out);
@@ -118,26 +118,27 @@ impl Simulator {
         Ok(self.cfg_rdata()? as u16)
     }
 
-    /// Writes one memory word (word request, selects 0, 1, 2; `address`: the memory's word
-    /// address, lane `l` at bits `8l + 7..8l`). Returns once the request is taken.
-    pub fn cfg_write_word(&mut self, select: u8, address: u32, word: u64) -> Result<(), SimError> {
+    /// Writes one memory word (word request, select 0 or an FC layer's; `address`: the
+    /// memory's word address, lane `l` of `b` bits at bits `bl + b − 1..bl`). Returns once the
+    /// request is taken.
+    pub fn cfg_write_word(&mut self, select: u8, address: u32, word: u128) -> Result<(), SimError> {
         self.cfg_issue(true, true, select, address, word)
     }
 
     /// Reads one memory word (word request; 0 for another select or past the last word).
-    pub fn cfg_read_word(&mut self, select: u8, address: u32) -> Result<u64, SimError> {
+    pub fn cfg_read_word(&mut self, select: u8, address: u32) -> Result<u128, SimError> {
         self.cfg_issue(false, true, select, address, 0)?;
         self.cfg_rdata()
     }
 
     /// `cfg_rdata` in the cycle `cfg_rvalid` is high.
-    fn cfg_rdata(&mut self) -> Result<u64, SimError> {
+    fn cfg_rdata(&mut self) -> Result<u128, SimError> {
         let i = self.inputs();
         let mut out = self.outputs();
         for _ in 0..CFG_RVALID_LIMIT {
             self.step_into(&i, &mut out);
             if out.bit(self.pins.cfg_rvalid) {
-                return Ok(out.get(self.pins.cfg_rdata));
+                return Ok(out.get_u128(self.pins.cfg_rdata));
             }
         }
         Err(self.timeout("cfg_rvalid", CFG_RVALID_LIMIT))

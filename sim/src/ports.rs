@@ -164,6 +164,21 @@ impl Inputs {
         self.words[port.offset as usize] = value;
     }
 
+    /// Sets a port of at most 128 bits (the configuration data of 16 lanes). Panics if `value`
+    /// does not fit its width, as [`Self::set`].
+    pub fn set_u128(&mut self, port: InPort, value: u128) {
+        assert!(
+            port.width >= 128 || value >> port.width == 0,
+            "value {value:#x} does not fit a {}-bit port",
+            port.width
+        );
+        let o = port.offset as usize;
+        self.words[o] = value as u64;
+        if port.width > 64 {
+            self.words[o + 1] = (value >> 64) as u64;
+        }
+    }
+
     /// Sets a port of any width from little-endian 64-bit words (`⌈width / 64⌉` of them).
     pub fn set_words(&mut self, port: InPort, words: &[u64]) {
         let n = (port.width as usize).div_ceil(64);
@@ -201,6 +216,12 @@ impl Outputs {
     /// Value of a port of at most 64 bits (the low word of a wider one).
     pub fn get(&self, port: OutPort) -> u64 {
         self.words[port.offset as usize]
+    }
+
+    /// Value of a port of at most 128 bits (the low 128 of a wider one).
+    pub fn get_u128(&self, port: OutPort) -> u128 {
+        let w = self.words(port);
+        u128::from(w[0]) | w.get(1).map_or(0, |&h| u128::from(h) << 64)
     }
 
     /// A single-bit port as a flag.
@@ -274,6 +295,27 @@ mod tests {
         assert_eq!(e.to_string(), "the top has no port `clock`");
         let e = PortLayout::new(&[port("clock", "in", 1), port("x", "inout", 1)]).unwrap_err();
         assert!(e.to_string().contains("inout"), "{e}");
+    }
+
+    /// A 128-bit value takes a 65-bit port's two words, a 16-bit port's one.
+    #[test]
+    fn u128_values_fill_one_or_two_words() {
+        let l = Arc::new(
+            PortLayout::new(&[
+                port("clock", "in", 1),
+                port("a", "in", 16),
+                port("w", "in", 65),
+                port("q", "out", 65),
+            ])
+            .unwrap(),
+        );
+        let mut i = Inputs::new(l.clone());
+        i.set_u128(l.input("w").unwrap(), 1 << 64 | 0xBEEF);
+        i.set_u128(l.input("a").unwrap(), 0xCAFE);
+        assert_eq!(i.words, [0xCAFE, 0xBEEF, 1]);
+        let mut o = Outputs::new(l.clone());
+        o.words = vec![7, 1];
+        assert_eq!(o.get_u128(l.output("q").unwrap()), 1 << 64 | 7);
     }
 
     #[test]

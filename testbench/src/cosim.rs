@@ -180,7 +180,7 @@ pub fn set_inputs(p: &Pins, i: &PortsIn, to: &mut Inputs) {
     to.set(p.cfg_word, u64::from(i.cfg_word));
     to.set(p.cfg_select, u64::from(i.cfg_select));
     to.set(p.cfg_address, u64::from(i.cfg_address));
-    to.set(p.cfg_wdata, i.cfg_wdata);
+    to.set_u128(p.cfg_wdata, i.cfg_wdata);
 }
 
 /// The simulator's outputs as golden's port record (no taps: they are not top-level ports).
@@ -188,7 +188,7 @@ pub fn ports_out(p: &Pins, o: &Outputs) -> PortsOut {
     PortsOut {
         in_ready: o.bit(p.in_ready),
         cfg_ready: o.bit(p.cfg_ready),
-        cfg_rdata: o.get(p.cfg_rdata),
+        cfg_rdata: o.get_u128(p.cfg_rdata),
         cfg_rvalid: o.bit(p.cfg_rvalid),
         out_valid: o.bit(p.out_valid),
         out_class: o.get(p.out_class) as u8,

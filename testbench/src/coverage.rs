@@ -241,8 +241,8 @@ pub struct Monitor {
     index: Index,
     last: Last,
     acc: Vec<AccWord>,
-    hidden: Vec<u64>,
-    output: Vec<u64>,
+    hidden: Vec<u128>,
+    output: Vec<u128>,
     /// The output errors `e_c` of the current sample (from its scores).
     errors: Vec<i32>,
 }
@@ -614,7 +614,7 @@ impl Monitor {
 
     /// A hidden row write-back: a lane with `d = −1` (update `+q`, `q ≥ 1`) at the upper bound,
     /// or `d = +1` at the lower bound, saturates.
-    fn hidden_writeback(&mut self, cycle: u64, w: &Write<u64>) {
+    fn hidden_writeback(&mut self, cycle: u64, w: &Write<u128>) {
         let s = &self.limits.s;
         let (lo, hi) = self.limits.weight;
         let group = w.address % s.hidden_groups;
@@ -622,7 +622,7 @@ impl Monitor {
         let mut hits = vec![];
         for l in (0..s.lanes).filter(|l| group * s.lanes + l < s.hidden) {
             let d = self.acc[group].modulation(l, s.lanes);
-            let was = lane(old, l);
+            let was = lane(old, l, s.weight_bits);
             hits.extend((d == -1 && was == hi).then_some(P::HiddenWritebackHigh));
             hits.extend((d == 1 && was == lo).then_some(P::HiddenWritebackLow));
         }
@@ -633,7 +633,7 @@ impl Monitor {
 
     /// An output row write-back: the update `(p + r) >> s`, `p = −e_c·y_j`, `0 ≤ r < 2^s`, lies
     /// in `[p >> s, (p + 2^s − 1) >> s]`; a point is hit when that whole range is clamped.
-    fn output_writeback(&mut self, cycle: u64, w: &Write<u64>, chip: &CycleChip) {
+    fn output_writeback(&mut self, cycle: u64, w: &Write<u128>, chip: &CycleChip) {
         let s = &self.limits.s;
         let (lo, hi) = self.limits.weight;
         let (row, group) = (w.address / s.output_groups, w.address % s.output_groups);
@@ -646,7 +646,7 @@ impl Monitor {
             let (least, most) = (p >> shift, (p + (1 << shift) - 1) >> shift);
             hits.extend((least > 255).then_some(P::UpdateClampHigh));
             hits.extend((most < -256).then_some(P::UpdateClampLow));
-            let was = lane(old, l);
+            let was = lane(old, l, s.weight_bits);
             hits.extend((was + least.min(255) > hi).then_some(P::OutputWritebackHigh));
             hits.extend((was + most.max(-256) < lo).then_some(P::OutputWritebackLow));
         }
@@ -727,15 +727,15 @@ fn point(name: &str) -> Point {
     }
 }
 
-fn store(memory: &mut [u64], w: &Write<u64>) {
+fn store(memory: &mut [u128], w: &Write<u128>) {
     if let Some(word) = memory.get_mut(w.address) {
         *word = w.data;
     }
 }
 
-/// Weight lane `l` of a memory word (s8 at bit `8l`).
-fn lane(word: u64, l: usize) -> i32 {
-    i32::from((word >> (8 * l)) as u8 as i8)
+/// Weight lane `l` of a memory word of `bits`-bit lanes (two's complement at bit `bits · l`).
+fn lane(word: u128, l: usize, bits: usize) -> i32 {
+    golden::fixed::sext((word >> (bits * l)) as u64, bits) as i32
 }
 
 #[cfg(test)]

@@ -176,7 +176,7 @@ fn zero_memories(verilog: &str) -> String {
 }
 
 /// The value of an input port in a cycle, by its manifest name.
-fn input_value(i: &PortsIn, name: &str) -> u64 {
+fn input_value(i: &PortsIn, name: &str) -> u128 {
     match name {
         "reset" => i.reset.into(),
         "in_valid" => i.in_valid.into(),
@@ -205,14 +205,21 @@ fn stimulus_hex(ports: &[Port], inputs: &[PortsIn]) -> String {
     let fields = data_inputs(ports);
     let width: usize = fields.iter().map(|p| p.width).sum();
     let mut text = String::with_capacity(inputs.len() * (width / 4 + 2));
+    // The word's bits, most significant first, padded to whole hex digits.
+    let pad = width.div_ceil(4) * 4 - width;
+    let mut bits = Vec::with_capacity(width + pad);
     for i in inputs {
-        // Up to 128 bits of inputs; the word is built from the least significant field up.
-        let mut word: u128 = 0;
+        bits.clear();
+        bits.resize(pad, false);
         for p in &fields {
-            let mask = (1u128 << p.width) - 1;
-            word = word << p.width | u128::from(input_value(i, &p.name)) & mask;
+            let v = input_value(i, &p.name);
+            bits.extend((0..p.width).rev().map(|b| b < 128 && v >> b & 1 == 1));
         }
-        writeln!(text, "{word:0digits$x}", digits = width.div_ceil(4)).unwrap();
+        for digit in bits.chunks(4) {
+            let d = digit.iter().fold(0, |d, &b| d << 1 | u32::from(b));
+            text.push(char::from_digit(d, 16).expect("a hex digit"));
+        }
+        text.push('\n');
     }
     text
 }
@@ -284,7 +291,7 @@ fn parse_outputs(ports: &[Port], text: &str) -> Result<Vec<PortsOut>, IcarusErro
         let mut o = PortsOut::default();
         for (name, f) in names.iter().zip(fields) {
             // An unknown (x) or floating (z) bit is a mismatch in its own right.
-            let v = u64::from_str_radix(f, 16).map_err(|_| err(format!("{name} = {f}")))?;
+            let v = u128::from_str_radix(f, 16).map_err(|_| err(format!("{name} = {f}")))?;
             match *name {
                 "in_ready" => o.in_ready = v != 0,
                 "cfg_ready" => o.cfg_ready = v != 0,
@@ -473,6 +480,29 @@ mod tests {
         assert_eq!(word >> 81 & 0xF, 0xA);
         assert_eq!(word >> 64 & 0x1_FFFF, 0x1_0001);
         assert_eq!(word as u64, 0xFEED_0000_0000_BEEF);
+    }
+
+    /// A 128-bit `cfg_wdata` (16 lanes of bytes) makes a 172-bit stimulus word, 43 digits.
+    #[test]
+    fn a_wide_configuration_word_is_packed_whole() {
+        let ports: Vec<Port> = hdl::emit::ports()
+            .into_iter()
+            .map(|p| match p.name.as_ref() {
+                "cfg_wdata" => Port { width: 128, ..p },
+                _ => p,
+            })
+            .collect();
+        let i = PortsIn {
+            reset: true,
+            cfg_wdata: 0xA5 << 120 | 0xBEEF,
+            ..PortsIn::default()
+        };
+        let hex = stimulus_hex(&ports, &[i]);
+        assert_eq!(hex.trim().len(), 43);
+        // `reset` is bit 171: the top digit holds bits 171..168.
+        assert_eq!(&hex[..1], "8");
+        assert_eq!(&hex[11..13], "a5");
+        assert_eq!(&hex[39..43], "beef");
     }
 
     #[test]

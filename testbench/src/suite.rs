@@ -450,7 +450,7 @@ fn random_inner(
 }
 
 /// A random config the generator builds (hdl `generator::capacities`): field, channels,
-/// kernels, hidden neurons, classes, FIFO depth, lanes (1, 2, 4 or 8), 1 to 4 hidden
+/// kernels, hidden neurons, classes, FIFO depth, lanes (1, 2, 4, 8 or 16), 1 to 4 hidden
 /// layers, weight, membrane and
 /// spike-counter widths, shifts and seeds drawn around the default's, small enough for a
 /// lock-step run of seconds.
@@ -479,7 +479,7 @@ pub fn random_config(seed: u64) -> Config {
         c.learning.rounding_seed = rng.next_u64() as u32 | 1;
         c.learning.target_projection_seed = rng.next_u64() as u32 | 1;
         c.hardware.fifo_depth = [2, 4, 8, 16, 32][rng.below(5) as usize];
-        let lanes = [1, 2, 4, 8][rng.below(4) as usize];
+        let lanes = [1, 2, 4, 8, 16][rng.below(5) as usize];
         c.hardware.conv_lanes = lanes;
         c.hardware.fc_lanes = lanes;
         // Hidden layers past the first (one layer in 2 draws of 5, as the default): inputs up to

@@ -123,3 +123,42 @@ fn a_trained_chip_through_the_link_matches_golden() {
         started.elapsed()
     );
 }
+
+/// 16 lanes of 8-bit weights: 128-bit configuration words, 16 bytes each on the link
+/// (`host::memory::word_bytes`), with the 2-byte status and element replies taken from the top
+/// of the link's 128-bit shift register. A chip loaded by bursts reads back equal; two samples
+/// (one learning) give golden's classes and scores; the memories read back equal after them.
+#[test]
+fn sixteen_lane_words_through_the_link() {
+    let mut config = Config::tiny();
+    config.conv.kernels = 16;
+    (config.hardware.conv_lanes, config.hardware.fc_lanes) = (16, 16);
+    config.validate().unwrap();
+    assert_eq!(host::memory::word_bytes(&config), 16);
+    let mut golden = Chip::new(&config);
+    for (k, w) in golden.kernels_mut().weights_mut().iter_mut().enumerate() {
+        *w = (k as i16 * 37 % 255 - 127).clamp(-128, 127);
+    }
+    for layer in golden.layers_mut() {
+        for (i, w) in layer.weights_mut().iter_mut().enumerate() {
+            *w = (i as i16 * 53 % 201 - 100).clamp(-128, 127);
+        }
+    }
+    let mut b = board(&config);
+    let s = b.status().unwrap();
+    assert_eq!((s.version, s.busy, s.error_seen), (1, false, false));
+    b.write_element(8, 1, 9).unwrap();
+    assert_eq!(b.read_element(8, 1).unwrap(), 9);
+    b.load_chip(&golden).unwrap();
+    assert_eq!(b.compare(&golden).unwrap(), []);
+    let events: Vec<Event> = (0..20)
+        .map(|k| Event::new((k * 5 % 6) as u8, (k * 7 % 6) as u8, 0))
+        .collect();
+    let (class, want) = (b.train(&events, 2).unwrap(), golden.train(&events, 2));
+    assert_eq!(usize::from(class), want.class);
+    assert_eq!(b.scores().unwrap(), want.scores);
+    let (class, want) = (b.infer(&events[..9]).unwrap(), golden.infer(&events[..9]));
+    assert_eq!(usize::from(class), want.class);
+    assert_eq!(b.scores().unwrap(), want.scores);
+    assert_eq!(b.compare(&golden).unwrap(), [], "memories after learning");
+}

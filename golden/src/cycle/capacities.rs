@@ -207,6 +207,87 @@ mod tests {
         assert_eq!(Capacities::from_json(&c.to_json()).unwrap(), c);
     }
 
+    /// The lanes, spike counter, accumulator and hidden layers are the config's, not
+    /// `LANE_WIDTHS`' (8 lanes, 2, 22, 1): tiny with 4 lanes, 3-bit counters and hidden layers of
+    /// 8 and 6. Its accumulators: FC layer 0 `32 · 7 · 2^7` (16 bits), layer 1 `8 · 127 · 2^7` =
+    /// 130,048 (18 bits), layer 2 `6 · 127 · 2^7` (18).
+    #[test]
+    fn the_lane_widths_follow_the_config() {
+        let mut config = Config::tiny();
+        config.conv.spike_count_bits = 3;
+        config.fc.hidden = vec![8, 6];
+        config.fc.activation_shifts = vec![1, 4];
+        config.learning.hidden_lr_shifts = vec![1, 1];
+        (config.hardware.conv_lanes, config.hardware.fc_lanes) = (4, 4);
+        config.validate().unwrap();
+        let c = Capacities::of(&config);
+        assert_eq!(
+            (
+                c.conv_lanes,
+                c.fc_lanes,
+                c.count_bits,
+                c.acc_bits,
+                c.hidden_layers
+            ),
+            (4, 4, 3, 18, 2)
+        );
+    }
+
+    /// With one lane a memory has as many words as elements, and a word request compares its
+    /// address with one more than the last word: tiny's FC layer 0 has `32 · 8` = 256 words, and
+    /// 16 kernels of 4 × 4 have 256 kernel words (beside 128 membrane elements and 129 FC words),
+    /// so each needs a 9-bit configuration address (their elements alone, 8).
+    #[test]
+    fn one_lane_addresses_one_past_the_last_word() {
+        let mut config = Config::tiny();
+        (config.hardware.conv_lanes, config.hardware.fc_lanes) = (1, 1);
+        assert_eq!(Capacities::of(&config).cfg_address_bits, 9);
+        (config.conv.kernels, config.conv.size) = (16, 4);
+        config.fc.hidden = vec![2];
+        config.validate().unwrap();
+        let s = Sizes::new(&config);
+        assert_eq!(
+            (s.kernel_words, s.conv_neurons, s.fc.words[0]),
+            (256, 64, 128)
+        );
+        assert_eq!(s.caps.cfg_address_bits, 9);
+    }
+
+    /// Each address bound decides a width in some config (8 lanes, tiny otherwise; the
+    /// numbers are the bound, then the address bits):
+    /// - the kernel memory's channel step `size² · G + 1`, one channel of 4 × 4 in 2 groups: 33
+    ///   (6 bits; its 32 words alone, 5);
+    /// - its output-row step `stride · size · G + 1`, 2 × 2 at stride 4 in 2 groups: 17 (5;
+    ///   the channel step 9);
+    /// - the membrane map's row step `out_w · G + 1`, one output row of 8 in 2 groups: 17 (5;
+    ///   its 16 words, 4);
+    /// - the element addresses `taps · K`, 2 channels of 4 × 4 taps, 16 kernels: 512 (9; the
+    ///   FC elements 128);
+    /// - the membrane select's `2 · conv_neurons`, 9 × 9 positions of 4 kernels: 648 (10; FC
+    ///   layer 0's 324 elements).
+    #[test]
+    fn every_address_bound_decides_a_width() {
+        let tiny =
+            |channels: usize, (w, h): (usize, usize), size: usize, stride: usize, k: usize| {
+                let mut c = Config::tiny();
+                (c.input.channels, c.input.width, c.input.height) = (channels, w, h);
+                (c.conv.size, c.conv.stride, c.conv.kernels) = (size, stride, k);
+                c
+            };
+        let channel_step = Capacities::of(&tiny(1, (6, 6), 4, 2, 16));
+        assert_eq!(channel_step.kernel_addr_bits, 6);
+        let row_step = Capacities::of(&tiny(1, (10, 10), 2, 4, 16));
+        assert_eq!(row_step.kernel_addr_bits, 5);
+        let membrane_row = Capacities::of(&tiny(1, (9, 2), 2, 1, 16));
+        assert_eq!(membrane_row.membrane_addr_bits, 5);
+        let taps = Capacities::of(&tiny(2, (4, 4), 4, 1, 16));
+        assert_eq!(taps.cfg_address_bits, 9);
+        let mut pairs = tiny(1, (10, 10), 2, 1, 4);
+        (pairs.fc.hidden, pairs.fc.classes) = (vec![1], 2);
+        let s = Sizes::new(&pairs);
+        assert_eq!((s.conv_neurons, s.caps.cfg_address_bits), (324, 10));
+    }
+
     /// Weight lanes take the wider of the two weight widths, in both memories; membrane lanes
     /// the potentials' width.
     #[test]

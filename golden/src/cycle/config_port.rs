@@ -27,8 +27,8 @@ pub const fn cfg_data_bits(lanes: usize, bits: usize) -> usize {
 }
 
 /// Every bit of `cfg_wdata` with `lanes` lanes of `bits` bits set.
-pub fn cfg_data_ones(lanes: usize, bits: usize) -> u64 {
-    u64::MAX >> (64 - cfg_data_bits(lanes, bits))
+pub fn cfg_data_ones(lanes: usize, bits: usize) -> u128 {
+    u128::MAX >> (128 - cfg_data_bits(lanes, bits))
 }
 
 /// Selects of the configuration port. FC layer `k`'s weights are select `1 + k`: FC layer 0
@@ -102,7 +102,7 @@ pub struct CfgPort {
     row_words: usize,
     steps: u32,
     pub rvalid: bool,
-    pub rdata: u64,
+    pub rdata: u128,
 }
 
 /// The decode of the divider's result (combinational).
@@ -212,7 +212,7 @@ impl CfgPort {
 /// `row_len` elements: kernels `tap · K + k`, FC weights `input · N + neuron`) packed `L` =
 /// `lanes` a word, `⌈row_len / L⌉` words a row (word `row · G + g`, lane `l` = element
 /// `L·g + l` of the row at bits `b·l + b − 1..b·l`, `b` = `bits`), padding lanes 0.
-pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize, bits: usize) -> Vec<u64> {
+pub fn memory_words(weights: &[i16], row_len: usize, lanes: usize, bits: usize) -> Vec<u128> {
     assert!((1..=LANES).contains(&lanes), "1 to {LANES} lanes");
     weights
         .chunks(row_len)
@@ -259,12 +259,13 @@ pub fn chip_registers(chip: &Chip) -> Vec<(usize, u16)> {
 
 /// The elements of a memory from its words (the inverse of [`memory_words`]; lanes of `bits`
 /// bits sign-extended, padding lanes dropped).
-pub fn memory_elements(words: &[u64], row_len: usize, lanes: usize, bits: usize) -> Vec<i16> {
+pub fn memory_elements(words: &[u128], row_len: usize, lanes: usize, bits: usize) -> Vec<i16> {
     let groups = row_len.div_ceil(lanes);
     words
         .chunks(groups)
         .flat_map(|row| {
-            (0..row_len).map(move |e| sext(row[e / lanes] >> (bits * (e % lanes)), bits) as i16)
+            (0..row_len)
+                .map(move |e| sext((row[e / lanes] >> (bits * (e % lanes))) as u64, bits) as i16)
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 
 use super::scan::Scan;
 use super::Write;
-use super::{Sizes, LANES, MAX_HIDDEN};
+use super::{Sizes, Wide, LANES, MAX_HIDDEN};
 use crate::activation::{hard_sigmoid, hard_tanh, output_error};
 use crate::fc::FcLayer;
 use crate::fixed::{add_saturating_i16, narrow_delta, sext, stochastic_round};
@@ -44,27 +44,21 @@ pub enum FcPass {
     LearnOutput = 3,
 }
 
-/// An accumulator memory word, raw (up to 256 bits, little-endian 64-bit limbs): `L` =
-/// [`Sizes::lanes`] accumulators (s`acc_bits`, lane `l` at bit `acc_bits · l`,
-/// [`Capacities`]), or an activation word (`y` s8 at bit `8l`, `d` s2 at bit `8L + 2l`).
+/// An accumulator memory word, raw ([`Wide`]): `L` = [`Sizes::lanes`] accumulators
+/// (s`acc_bits`, lane `l` at bit `acc_bits · l`, [`Capacities`]), or an activation word (`y`
+/// s8 at bit `8l`, `d` s2 at bit `8L + 2l`).
 ///
 /// [`Capacities`]: super::Capacities
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct AccWord(pub [u64; 4]);
+pub struct AccWord(pub Wide);
 
 impl AccWord {
     fn bits(&self, at: usize, width: usize) -> u64 {
-        (0..width).filter(|b| at + b < 256).fold(0, |v, b| {
-            let i = at + b;
-            v | ((self.0[i / 64] >> (i % 64)) & 1) << b
-        })
+        self.0.bits(at, width)
     }
 
     fn place(&mut self, at: usize, width: usize, value: u64) {
-        for b in 0..width {
-            let i = at + b;
-            self.0[i / 64] |= ((value >> b) & 1) << (i % 64);
-        }
+        self.0.place(at, width, value)
     }
 
     /// Accumulator lane `l` of `acc_bits`.
@@ -83,8 +77,8 @@ impl AccWord {
     }
 }
 
-fn lane_mask(lanes: usize) -> u8 {
-    ((1u16 << lanes) - 1) as u8
+fn lane_mask(lanes: usize) -> u32 {
+    (1u32 << lanes) - 1
 }
 
 /// `(state after a 16-step draw, the draw)`; a zero state stays zero (a locked register).
@@ -99,12 +93,12 @@ fn draw(state: u32) -> (u32, u16) {
 
 /// The next `lanes` bits the target-projection LFSR shifts out (one per neuron of a lane
 /// group), and its state after them.
-fn signs(state: u32, lanes: usize) -> (u8, u32) {
+fn signs(state: u32, lanes: usize) -> (u32, u32) {
     if state == 0 {
         return (0, 0);
     }
     let mut l = Lfsr::new(state);
-    let signs = (0..lanes).fold(0u8, |m, j| m | u8::from(l.step()) << j);
+    let signs = (0..lanes).fold(0u32, |m, j| m | u32::from(l.step()) << j);
     (signs, l.state())
 }
 

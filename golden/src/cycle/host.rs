@@ -70,8 +70,8 @@ impl<D: FnMut(&PortsIn) -> PortsOut> Host<D> {
         word: bool,
         select: u8,
         address: u32,
-        data: u64,
-    ) -> Option<u64> {
+        data: u128,
+    ) -> Option<u128> {
         self.idle_until(100_000, |o| o.cfg_ready);
         self.tick(PortsIn {
             cfg_valid: true,
@@ -116,14 +116,14 @@ impl<D: FnMut(&PortsIn) -> PortsOut> Host<D> {
         }
     }
 
-    /// A word write: the whole memory word `address` of select 0, 1 or 2 (lane `l` at bits
-    /// `8l + 7..8l`).
-    pub fn write_word(&mut self, select: u8, address: usize, word: u64) {
+    /// A word write: the whole memory word `address` of select 0 or an FC layer's (lane `l` of
+    /// `b` bits at bits `bl + b − 1..bl`).
+    pub fn write_word(&mut self, select: u8, address: usize, word: u128) {
         self.request_raw(true, true, select, address as u32, word);
     }
 
     /// A word read.
-    pub fn read_word(&mut self, select: u8, address: usize) -> u64 {
+    pub fn read_word(&mut self, select: u8, address: usize) -> u128 {
         self.request_raw(false, true, select, address as u32, 0)
             .unwrap()
     }

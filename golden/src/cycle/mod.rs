@@ -33,7 +33,49 @@ pub const RESET_CYCLES: u64 = 2;
 
 /// The most lanes the cycle model holds: its lane arrays have this many entries, of which the
 /// first [`Sizes::lanes`] are the chip's and the rest stay 0 (the RTL's words are that narrow).
-pub const LANES: usize = 8;
+/// A weight word of 16 lanes of at most 8 bits fits a `u128`.
+pub const LANES: usize = 16;
+
+/// 64-bit limbs of a [`Wide`] word.
+pub const WIDE_LIMBS: usize = 8;
+
+/// A memory word wider than 128 bits, raw (membrane words of up to 16 × 22 bits, accumulator
+/// words of up to 16 × 32 bits): little-endian 64-bit limbs, bits past the word 0. `Debug`
+/// prints it in hexadecimal, as a mismatch report shows it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Wide(pub [u64; WIDE_LIMBS]);
+
+impl Wide {
+    /// The most bits a `Wide` holds.
+    pub const BITS: usize = 64 * WIDE_LIMBS;
+
+    /// `width` (≤ 64) bits from bit `at`; bits past [`Self::BITS`] read 0.
+    pub fn bits(&self, at: usize, width: usize) -> u64 {
+        (0..width).filter(|b| at + b < Self::BITS).fold(0, |v, b| {
+            let i = at + b;
+            v | ((self.0[i / 64] >> (i % 64)) & 1) << b
+        })
+    }
+
+    /// ORs the low `width` (≤ 64) bits of `value` in at bit `at` (below [`Self::BITS`]).
+    pub fn place(&mut self, at: usize, width: usize, value: u64) {
+        for b in 0..width {
+            let i = at + b;
+            self.0[i / 64] |= ((value >> b) & 1) << (i % 64);
+        }
+    }
+}
+
+impl std::fmt::Debug for Wide {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let top = self.0.iter().rposition(|&l| l != 0).unwrap_or(0);
+        write!(f, "0x{:x}", self.0[top])?;
+        self.0[..top]
+            .iter()
+            .rev()
+            .try_for_each(|l| write!(f, "_{l:016x}"))
+    }
+}
 
 /// The most hidden layers (golden's limit, `Config::validate`).
 pub const MAX_HIDDEN: usize = 4;
@@ -234,9 +276,9 @@ pub struct PortsIn {
     pub cfg_select: u8,
     /// 17 bits.
     pub cfg_address: u32,
-    /// hdl `CFG_DATA_BITS`, `max(8L, 16)` for `L` lanes (64 bits here): an element write uses
-    /// bits 15..0, a word write the word's `8L`.
-    pub cfg_wdata: u64,
+    /// hdl `CFG_DATA_BITS`, `max(bL, 16)` for `L` lanes of `b` bits (up to 128): an element
+    /// write uses bits 15..0, a word write the word's `bL`.
+    pub cfg_wdata: u128,
 }
 
 /// The output ports of `spoon` after one rising edge (every output is registered or decoded
@@ -246,7 +288,7 @@ pub struct PortsOut {
     pub in_ready: bool,
     pub cfg_ready: bool,
     /// `CFG_DATA_BITS`: an element in bits 15..0 (zeros above), or a word.
-    pub cfg_rdata: u64,
+    pub cfg_rdata: u128,
     pub cfg_rvalid: bool,
     pub out_valid: bool,
     pub out_class: u8,
@@ -272,30 +314,31 @@ pub struct Taps {
     /// Words held by the AER FIFO.
     pub fifo_held: u8,
     /// Membrane map: [`Sizes::lanes`] lanes of `membrane_bits + count_bits` (potential low, counter above).
-    pub membrane_write: Option<Write<u128>>,
-    /// Kernel memory, FC layer 0 weights, output weights: [`Sizes::lanes`] lanes of 8 bits.
-    pub kernel_write: Option<Write<u64>>,
-    pub hidden_weight_write: Option<Write<u64>>,
-    pub output_weight_write: Option<Write<u64>>,
-    /// Accumulator memory: [`Sizes::lanes`] lanes of `acc_bits`, little-endian 64-bit limbs.
-    pub accumulator_write: Option<Write<[u64; 4]>>,
+    pub membrane_write: Option<Write<Wide>>,
+    /// Kernel memory, FC layer 0 weights, output weights: [`Sizes::lanes`] lanes of
+    /// [`Capacities::weight_bits`].
+    pub kernel_write: Option<Write<u128>>,
+    pub hidden_weight_write: Option<Write<u128>>,
+    pub output_weight_write: Option<Write<u128>>,
+    /// Accumulator memory: [`Sizes::lanes`] lanes of `acc_bits`.
+    pub accumulator_write: Option<Write<Wide>>,
 }
 
 /// Weight lanes as the RTL packs them: lane `l` at bit `bits · l`, `bits` wide
 /// ([`Capacities::weight_bits`]; lanes past `w` are 0).
-pub fn pack_weights(w: &[i16], bits: usize) -> u64 {
-    let mask = (1u64 << bits) - 1;
+pub fn pack_weights(w: &[i16], bits: usize) -> u128 {
+    let mask = (1u128 << bits) - 1;
     w.iter()
         .enumerate()
-        .fold(0, |p, (l, &v)| p | (v as u64 & mask) << (bits * l))
+        .fold(0, |p, (l, &v)| p | (v as u128 & mask) << (bits * l))
 }
 
 /// A word of `lanes` weight lanes of `bits` bits as the RTL packs it, unpacked (each lane
 /// sign-extended; the lanes past `lanes` are not in the word and are 0).
-pub fn unpack_weights(word: u64, lanes: usize, bits: usize) -> [i16; LANES] {
+pub fn unpack_weights(word: u128, lanes: usize, bits: usize) -> [i16; LANES] {
     std::array::from_fn(|l| {
         if l < lanes {
-            sext(word >> (bits * l), bits) as i16
+            sext((word >> (bits * l)) as u64, bits) as i16
         } else {
             0
         }
@@ -304,12 +347,14 @@ pub fn unpack_weights(word: u64, lanes: usize, bits: usize) -> [i16; LANES] {
 
 /// A membrane word as the RTL packs it (lane `l` at bit `(membrane_bits + count_bits) · l`:
 /// potential, then counter).
-pub fn pack_membrane(w: &MembraneWord, caps: &Capacities) -> u128 {
+pub fn pack_membrane(w: &MembraneWord, caps: &Capacities) -> Wide {
     let (mb, cb) = (caps.membrane_bits, caps.count_bits);
-    w.iter().enumerate().fold(0, |p, (l, &(v, c))| {
-        let neuron = (v as u128 & ((1 << mb) - 1)) | (c as u128 & ((1 << cb) - 1)) << mb;
-        p | neuron << ((mb + cb) * l)
-    })
+    let mut word = Wide::default();
+    for (l, &(v, c)) in w.iter().enumerate() {
+        let neuron = (v as u64 & ((1 << mb) - 1)) | (c as u64 & ((1 << cb) - 1)) << mb;
+        word.place((mb + cb) * l, mb + cb, neuron);
+    }
+    word
 }
 
 /// The processor, cycle by cycle.
@@ -667,7 +712,7 @@ impl CycleChip {
                     self.cfg.rdata = match (self.cfg.word, self.cfg.word_valid) {
                         (true, true) => pack_weights(&weight_word, self.s.caps.weight_bits()),
                         (true, false) => 0,
-                        (false, _) => u64::from(self.read_data(&d, &weight_word)),
+                        (false, _) => u128::from(self.read_data(&d, &weight_word)),
                     };
                 }
             }

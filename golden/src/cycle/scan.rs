@@ -22,8 +22,8 @@ pub struct Presented {
     /// No scan under way.
     pub done: bool,
     current: [u8; LANES],
-    pending: u8,
-    lowest: u8,
+    pending: u32,
+    lowest: u32,
 }
 
 /// The constants of one scan *slot*: slot 0 scans FC layer 0's inputs (the spike counts of the
@@ -35,7 +35,7 @@ struct Slot {
     first_index: usize,
     last_index: usize,
     last_group: usize,
-    last_mask: u8,
+    last_mask: u32,
     /// Row of the first word (the layer's first weight word), row step per word, lane offsets
     /// `l · G_k`.
     row_start: usize,
@@ -51,18 +51,18 @@ pub struct Scan {
     hidden_mask: usize,
     membrane_mask: usize,
     /// All `L` lanes of a word.
-    full_mask: u8,
+    full_mask: u32,
     state: State,
     layer: usize,
     index: usize,
     group: usize,
     row_base: usize,
     word: [u8; LANES],
-    pending: u8,
+    pending: u32,
 }
 
-fn mask(lanes: usize) -> u8 {
-    ((1u16 << lanes) - 1) as u8
+fn mask(lanes: usize) -> u32 {
+    (1u32 << lanes) - 1
 }
 
 impl Scan {
@@ -119,7 +119,7 @@ impl Scan {
         } else {
             self.full_mask
         };
-        let nonzero = (0..LANES).fold(0u8, |m, l| m | u8::from(word[l] != 0) << l);
+        let nonzero = (0..LANES).fold(0u32, |m, l| m | u32::from(word[l] != 0) << l);
         let pending = if fresh {
             nonzero & lane_mask
         } else {

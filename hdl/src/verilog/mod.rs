@@ -105,6 +105,10 @@ pub fn crate_consts() -> Vec<(&'static str, usize)> {
         ("MEM_HIDDEN", crate::fc::MEM_HIDDEN as usize),
         ("MEM_OUTPUT", crate::fc::MEM_OUTPUT as usize),
         ("MEM_SCORES", crate::fc::MEM_SCORES as usize),
+        ("TOP_BYTE_AT", crate::host_link::TOP_BYTE_AT),
+        ("REPLY_AT", crate::host_link::REPLY_AT as usize),
+        ("BUSY_AT", crate::host_link::BUSY_AT as usize),
+        ("ERROR_AT", crate::host_link::ERROR_AT as usize),
     ]
 }
 
