@@ -924,3 +924,72 @@ fn a_membrane_read_past_the_map_is_zero() {
         .all(|a| host.read(SELECT_MEMBRANES, a) != 0));
     assert_eq!(host.read(SELECT_MEMBRANES, 144), 0);
 }
+
+/// An element read one past FC layer 0's last weight reads 0: the default's 13,312 words of FC
+/// layer 0 sit in a 16,384-word address space, so element 102,400 decodes to word 13,312,
+/// past the layer (mutant: `i < inputs` → `<=` in `FcEngine::weight_index`).
+#[test]
+fn a_read_past_the_last_fc_weight_is_zero() {
+    use golden::cycle::config_port::SELECT_HIDDEN_WEIGHTS;
+    use golden::cycle::host::Host;
+    use golden::cycle::{CycleChip, PortsIn, Sizes};
+    let config = golden::config::Config::default();
+    let s = Sizes::new(&config);
+    assert_eq!(
+        (s.hidden_weight_words, s.caps.hidden_addr_bits),
+        (13_312, 14)
+    );
+    let mut chip = golden::chip::Chip::new(&config);
+    chip.layers_mut()[0].weights_mut().fill(5);
+    let mut cycle = CycleChip::from_chip(&chip);
+    let mut host = Host::new(|i: &PortsIn| cycle.step(i));
+    assert_eq!(host.read(SELECT_HIDDEN_WEIGHTS, 102_399), 5);
+    assert_eq!(host.read(SELECT_HIDDEN_WEIGHTS, 102_400), 0);
+}
+
+/// A learning sample classified perfectly (every output probability saturated at its target)
+/// has no output error, so the output layer draws nothing, although padding lanes (4 classes
+/// in 8 lanes; 6 classes in two groups of 4 lanes, the last with 2 padding lanes) would give
+/// a probability of one half from their sums of 0: their errors are masked (mutants of
+/// `FcEngine::error`'s last-group mask, which would make the chip draw for the output rows
+/// and leave the rounding LFSR elsewhere than the functional chip's). Likewise every hidden
+/// neuron saturates, so no hidden row is updated, although 6 hidden neurons in 4 lanes leave
+/// 2 padding lanes whose activation 0 lies in the derivative window (mutants of
+/// `activation_word`'s last-group mask).
+#[test]
+fn padding_lanes_neither_err_nor_modulate() {
+    use golden::cycle::config_port::{register_index, REG_ROUNDING_LO, SELECT_REGISTERS};
+    use golden::cycle::host::{aer_words, Host};
+    use golden::cycle::{CycleChip, PortsIn};
+    use golden::event::Event;
+    for (lanes, hidden, classes, label) in [(8, 8, 4, 1), (4, 6, 6, 5)] {
+        let mut config = golden::config::Config::tiny();
+        (config.hardware.conv_lanes, config.hardware.fc_lanes) = (lanes, lanes);
+        (config.fc.hidden, config.fc.classes) = (vec![hidden], classes);
+        config.validate().unwrap();
+        let mut chip = golden::chip::Chip::new(&config);
+        chip.kernels_mut().weights_mut().fill(10);
+        chip.layers_mut()[0].weights_mut().fill(20);
+        for (i, w) in chip.layers_mut()[1].weights_mut().iter_mut().enumerate() {
+            *w = if i % classes == label { 127 } else { -127 };
+        }
+        let mut cycle = CycleChip::from_chip(&chip);
+        let mut host = Host::new(|i: &PortsIn| cycle.step(i));
+        let events: Vec<Event> = (0..36)
+            .map(|q| Event::new((q % 6) as u8, (q / 6) as u8, 0))
+            .collect();
+        host.sample(&aer_words(&events, true, label));
+        let golden = chip.train(&events, label);
+        // Saturated: `z >> output_shift` beyond ±64 (probability bits 7).
+        let limit = 64 << config.fc.output_shift;
+        for (c, &z) in golden.scores.iter().enumerate() {
+            assert!(
+                if c == label { z >= limit } else { z <= -limit },
+                "{lanes} lanes, score {c}: {z}"
+            );
+        }
+        let lo = register_index(REG_ROUNDING_LO, 1);
+        let state = host.read32(SELECT_REGISTERS, lo);
+        assert_eq!(state, chip.rounding_lfsr().state(), "{lanes} lanes");
+    }
+}
