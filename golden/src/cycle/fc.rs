@@ -5,7 +5,7 @@
 
 use super::scan::Scan;
 use super::Write;
-use super::{Sizes, Wide, LANES, MAX_HIDDEN};
+use super::{lane_mask, Sizes, Wide, LANES, MAX_HIDDEN};
 use crate::activation::{hard_sigmoid, hard_tanh, output_error};
 use crate::fc::FcLayer;
 use crate::fixed::{add_saturating_i16, narrow_delta, sext, stochastic_round};
@@ -75,10 +75,6 @@ impl AccWord {
     pub fn modulation(&self, l: usize, lanes: usize) -> i16 {
         sext(self.bits(8 * lanes + 2 * l, 2), 2) as i16
     }
-}
-
-fn lane_mask(lanes: usize) -> u32 {
-    (1u32 << lanes) - 1
 }
 
 /// `(state after a 16-step draw, the draw)`; a zero state stays zero (a locked register).

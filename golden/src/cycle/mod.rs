@@ -36,6 +36,11 @@ pub const RESET_CYCLES: u64 = 2;
 /// A weight word of 16 lanes of at most 8 bits fits a `u128`.
 pub const LANES: usize = 16;
 
+/// The first `lanes` lanes (up to [`LANES`]) as a bit mask, lane `l` at bit `l`.
+pub(crate) fn lane_mask(lanes: usize) -> u32 {
+    (1u32 << lanes) - 1
+}
+
 /// 64-bit limbs of a [`Wide`] word.
 pub const WIDE_LIMBS: usize = 8;
 

@@ -2,7 +2,7 @@
 //! `fc::active_inputs`): presents the nonzero inputs of a layer ascending, one word of `L` lanes
 //! ([`Sizes::lanes`]) at a time, reading its source only in cycles the engine allows.
 
-use super::{Sizes, LANES};
+use super::{lane_mask, Sizes, LANES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -61,10 +61,6 @@ pub struct Scan {
     pending: u32,
 }
 
-fn mask(lanes: usize) -> u32 {
-    (1u32 << lanes) - 1
-}
-
 impl Scan {
     pub fn new(s: &Sizes) -> Self {
         let conv_last = s.kernels - s.lanes * (s.conv_groups - 1);
@@ -82,7 +78,7 @@ impl Scan {
                     first_index,
                     last_index: first_index + words - 1,
                     last_group,
-                    last_mask: mask(last_lanes),
+                    last_mask: lane_mask(last_lanes),
                     row_start: s.fc.weight_base[k],
                     step: s.lanes * g,
                     offsets: std::array::from_fn(|l| l * g),
@@ -94,7 +90,7 @@ impl Scan {
             position_step0: conv_last * s.hidden_groups,
             hidden_mask: s.caps.hidden_mask(),
             membrane_mask: s.caps.membrane_mask(),
-            full_mask: mask(s.lanes),
+            full_mask: lane_mask(s.lanes),
             state: State::Idle,
             layer: 0,
             index: 0,
