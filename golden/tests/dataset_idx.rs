@@ -96,7 +96,17 @@ fn subset_and_class_counts() {
     assert_eq!(set.first_per_class(0), ImageSet::new(2, 3));
 }
 
-/// Loads `images` and `labels` bytes (raw) and returns the error.
+/// The first `n` images of each class, in the set's order (mutants: the count `+= 1` → `*=`,
+/// which keeps every image, and `-=`).
+#[test]
+fn first_per_class_keeps_the_first_n_of_each_class() {
+    let set = tiny_set().subset([1, 0, 0, 1, 1, 0]); // labels 3, 7, 7, 3, 3, 7
+    assert_eq!(set.first_per_class(1), set.subset([0, 1]));
+    assert_eq!(set.first_per_class(2), set.subset([0, 1, 2, 3]));
+    assert_eq!(set.first_per_class(5), set);
+}
+
+/// Writes `images` and `labels` (raw or gzipped) and returns the error of loading them.
 fn load_error(images: &[u8], labels: &[u8], encoding: Encoding) -> (DatasetError, String) {
     let dir = TempDir::new().unwrap();
     let i = put(&dir, "bad-images", images, encoding);
@@ -106,44 +116,88 @@ fn load_error(images: &[u8], labels: &[u8], encoding: Encoding) -> (DatasetError
     (error, message)
 }
 
+/// Images of another magic, and labels given as images, raw or gzipped alike: a gzip stream
+/// is checked as a raw file is, its magic first (before, a gzipped file of the wrong kind was
+/// reported as having trailing bytes after its would-be header). The message names the file,
+/// both magics and the kind expected.
 #[test]
 fn bad_magic() {
     let mut images = TINY_IMAGES;
     images[3] = 0x01;
-    let (error, message) = load_error(&images, &TINY_LABELS, Encoding::Raw);
-    assert!(
-        matches!(
-            error,
-            DatasetError::BadMagic {
-                found: 0x801,
-                expected: 0x803,
-                ..
-            }
+    let cases = [
+        (
+            &images[..],
+            &TINY_LABELS[..],
+            "bad-images",
+            0x801,
+            0x803,
+            "3 dimensions: images",
         ),
-        "{error:?}"
-    );
-    assert!(message.contains("bad-images"), "{message}");
+        (
+            &TINY_IMAGES,
+            &TINY_IMAGES,
+            "bad-labels",
+            0x803,
+            0x801,
+            "1 dimension: labels",
+        ),
+    ];
+    for (images, labels, file, found, expected, kind) in cases {
+        for encoding in [Encoding::Raw, Encoding::Gzip] {
+            let (error, message) = load_error(images, labels, encoding);
+            assert!(
+                matches!(error, DatasetError::BadMagic { found: f, expected: e, .. }
+                    if (f, e) == (found, expected)),
+                "{encoding:?}: {error:?}"
+            );
+            let text = format!(
+                "{file}: bad IDX magic number 0x{found:08x}, expected 0x{expected:08x} \
+                 (unsigned bytes, {kind})"
+            );
+            assert!(message.ends_with(&text), "{message}");
+        }
+    }
+    // A kind without a name of its own.
+    let error = idx::parse_idx(Path::new("two-d"), &images, false, 2).unwrap_err();
     assert!(
-        message.contains("0x00000801, expected 0x00000803"),
-        "{message}"
+        error
+            .to_string()
+            .ends_with("0x00000801, expected 0x00000802 (unsigned bytes)"),
+        "{error}"
     );
 }
 
+/// A header cut short is `Truncated` with the bytes there are, raw or gzipped, with the right
+/// magic or too short to hold one; a 4-byte file has a magic, and a wrong one is `BadMagic`
+/// (mutants: `announced_len`'s `header.len() < header_len` → `>` and its `||` → `&&`, which
+/// read the missing dimensions; `bytes.len() < 4` → `<=` in `parse_idx`).
 #[test]
-fn labels_given_as_images_is_bad_magic() {
-    let (error, message) = load_error(&TINY_IMAGES, &TINY_IMAGES, Encoding::Raw);
-    assert!(
-        matches!(
-            error,
-            DatasetError::BadMagic {
-                found: 0x803,
-                expected: 0x801,
-                ..
-            }
-        ),
-        "{error:?}"
-    );
-    assert!(message.contains("bad-labels"), "{message}");
+fn a_short_header_is_truncated_and_its_magic_checked() {
+    for encoding in [Encoding::Raw, Encoding::Gzip] {
+        for cut in [3, 10] {
+            let (error, _) = load_error(&TINY_IMAGES[..cut], &TINY_LABELS, encoding);
+            assert!(
+                matches!(
+                    error,
+                    DatasetError::Truncated { part: "IDX header", expected: 16, actual, .. }
+                        if actual == cut as u64
+                ),
+                "{cut} bytes, {encoding:?}: {error:?}"
+            );
+        }
+        let (error, _) = load_error(&TINY_LABELS[..4], &TINY_LABELS, encoding);
+        assert!(
+            matches!(
+                error,
+                DatasetError::BadMagic {
+                    found: 0x801,
+                    expected: 0x803,
+                    ..
+                }
+            ),
+            "{encoding:?}: {error:?}"
+        );
+    }
 }
 
 #[test]
@@ -264,6 +318,13 @@ fn zero_sized_images_are_wrong_dimensions() {
         "{error:?}"
     );
     assert!(message.contains("bad-images"), "{message}");
+    // Without images too: a file of 0 images of 0×3 pixels is no split of 0 images.
+    images[7] = 0;
+    let (error, message) = load_error(&images, &[0, 0, 8, 1, 0, 0, 0, 0], Encoding::Raw);
+    assert!(
+        message.ends_with("0 images of 0×3 pixels"),
+        "{error:?}: {message}"
+    );
 }
 
 #[test]

@@ -191,6 +191,10 @@ fn split_names() {
     assert_eq!("Train".parse::<NmnistSplit>(), Ok(NmnistSplit::Train));
     assert_eq!("test".parse::<NmnistSplit>(), Ok(NmnistSplit::Test));
     assert!("Validation".parse::<NmnistSplit>().is_err());
+    assert_eq!(
+        [NmnistSplit::Train, NmnistSplit::Test].map(|s| s.to_string()),
+        ["Train", "Test"]
+    );
     let root = PathBuf::from("/n");
     assert_eq!(
         nmnist_sample_path(&root, NmnistSplit::Test, 4, 12),
@@ -467,3 +471,28 @@ const SQUARE_FIRST: [DvsEvent; 3] = [
     },
 ];
 const SQUARE_FNV1A: u64 = 0x7ce9_5b5a_5676_7fea;
+
+/// 511 overflow markers reach 511 · 2^23 µs, within 32 bits; the 512th would pass 2^32 µs and
+/// is reported at its byte offset, 511 · 5 (mutants: the offset's `index * 5` → `+`, `/`).
+#[test]
+fn the_marker_past_32_bits_of_time_is_named_by_its_offset() {
+    let marker = [0, 240, 0, 0, 0];
+    let (error, message) = read_error(&marker.repeat(512));
+    assert!(
+        matches!(
+            error,
+            DatasetError::NmnistOverflowCount { offset: 2555, .. }
+        ),
+        "{error:?}"
+    );
+    assert!(message.contains("2555"), "{message}");
+    let mut bytes = marker.repeat(511);
+    bytes.extend_from_slice(&[1, 2, 0x80, 0, 5]);
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("511-markers.bin");
+    fs::write(&path, &bytes).unwrap();
+    assert_eq!(
+        read_nmnist_file(&path).unwrap(),
+        [event(1, 2, true, (511 << 23) + 5)]
+    );
+}

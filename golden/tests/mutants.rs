@@ -592,52 +592,29 @@ fn the_reset_sequence_loads_the_registers_and_ends() {
     assert_eq!(ready, [true, false, true, false]);
 }
 
-/// Runs one sample of the default chip with random output weights through the ports (learn
-/// flag and label in its end-of-sample word), returning the model, the class, and the cycles
-/// in which the status register read busy, and every word the FIFO presented.
+/// Runs one sample of the default chip with random weights ([`random_chip_and_events`])
+/// through the ports (learn flag and label in its end-of-sample word), returning the model, the
+/// class, and the cycles in which the status register read busy, and every word the FIFO
+/// presented.
 fn run_sample(
     learning: bool,
     learn: bool,
     label: usize,
 ) -> (golden::cycle::CycleChip, usize, usize, Vec<u32>) {
-    use golden::chip::Chip;
-    use golden::config::Config;
     use golden::cycle::config_port::{register_index, REG_STATUS};
     use golden::cycle::host::aer_words;
     use golden::cycle::{CycleChip, PortsIn};
-    use golden::encoder::encode_ttfs;
-    use golden::kernel::fill_uniform;
-    use golden::lfsr::Lfsr;
-    let mut config = Config::default();
-    config.hardware.learning = learning;
-    let mut chip = Chip::new(&config);
-    fill_uniform(chip.layers_mut()[1].weights_mut(), 60, &mut Lfsr::new(11));
-    fill_uniform(chip.layers_mut()[0].weights_mut(), 60, &mut Lfsr::new(12));
-    let image: Vec<u8> = (0..784).map(|i| ((i * 37) % 256) as u8).collect();
-    let mut events = Vec::new();
-    encode_ttfs(&config, &image, &mut events);
-    let words = aer_words(&events, learn, label);
+    let (chip, events) = random_chip_and_events(learning);
     let mut model = CycleChip::from_chip(&chip);
-    let (mut sent, mut busy, mut seen) = (0, 0, Vec::new());
-    let mut ready = false;
-    for _ in 0..1_000_000 {
-        let valid = sent < words.len();
-        let out = model.step(&PortsIn {
-            in_valid: valid,
-            in_data: words[sent.min(words.len() - 1)],
-            ..PortsIn::default()
-        });
-        sent += usize::from(valid && ready);
-        ready = out.in_ready;
-        seen.push(model.fifo_word());
-        busy += usize::from(model.register(register_index(REG_STATUS, 1)) == 1);
-        if out.out_valid {
-            // The status reads idle once the chip is back in `Idle`.
-            model.step(&PortsIn::default());
-            return (model, usize::from(out.out_class), busy, seen);
-        }
-    }
-    panic!("the sample does not end");
+    let (mut busy, mut seen) = (0, Vec::new());
+    let outs = sample_outputs(&mut model, &aer_words(&events, learn, label), |m| {
+        seen.push(m.fifo_word());
+        busy += usize::from(m.register(register_index(REG_STATUS, 1)) == 1);
+    });
+    // The status reads idle once the chip is back in `Idle`.
+    model.step(&PortsIn::default());
+    let class = usize::from(outs.last().unwrap().out_class);
+    (model, class, busy, seen)
 }
 
 /// The register reads of select 8 after a sample: the class decided (not 0 here), status busy
@@ -992,4 +969,150 @@ fn padding_lanes_neither_err_nor_modulate() {
         let state = host.read32(SELECT_REGISTERS, lo);
         assert_eq!(state, chip.rounding_lfsr().state(), "{lanes} lanes");
     }
+}
+
+/// `Wide::bits` reads 0 past the word's last bit: a 16-bit read 8 bits below the top of an
+/// all-ones word gives 8 ones (mutant: `at + b < BITS` → `<=` reads a ninth limb and panics).
+#[test]
+fn wide_bits_past_the_top_read_zero() {
+    use golden::cycle::{Wide, WIDE_LIMBS};
+    let ones = Wide([u64::MAX; WIDE_LIMBS]);
+    assert_eq!(ones.bits(Wide::BITS - 8, 16), 0xff);
+    assert_eq!(ones.bits(Wide::BITS, 8), 0);
+    assert_eq!(ones.bits(60, 8), 0xff);
+}
+
+/// The AER FIFO's fill level (`Taps::fifo_held`, which the hdl lock-step compares with the
+/// RTL's) and `in_ready`, high while at least two of its 8 words are free; a ninth word is
+/// refused, a push and a pop in one cycle keep the level, and the words leave in order
+/// (mutants: `Fifo::held` → 0, 1; `held + 2 > depth` → `held * 2 > depth`, `>=`).
+#[test]
+fn the_fifo_takes_words_while_two_are_free() {
+    use golden::cycle::fifo::Fifo;
+    let mut fifo = Fifo::new(8);
+    let mut seen = Vec::new();
+    for w in 0..9 {
+        seen.push((fifo.held(), fifo.in_ready()));
+        fifo.step(false, true, 100 + w, false);
+    }
+    seen.push((fifo.held(), fifo.in_ready()));
+    let ready = |held: usize| (held, held < 7);
+    let expected: Vec<_> = (0..=8).chain([8]).map(ready).collect();
+    assert_eq!(seen, expected);
+    // Full: the word offered with a pop is refused; below full, a push and a pop keep the level.
+    fifo.step(false, true, 200, true);
+    assert_eq!((fifo.held(), fifo.out_data()), (7, 100));
+    fifo.step(false, true, 201, true);
+    assert_eq!((fifo.held(), fifo.out_data()), (7, 101));
+    for w in 102..108 {
+        fifo.step(false, false, 0, true);
+        assert_eq!(fifo.out_data(), w);
+    }
+    assert_eq!((fifo.held(), fifo.empty()), (1, false));
+    fifo.step(false, false, 0, true);
+    assert_eq!((fifo.held(), fifo.empty(), fifo.out_data()), (0, true, 201));
+}
+
+/// Steps `model` with idle inputs (AER words offered in order, back-pressure respected) until
+/// the sample's `out_valid`, showing it to `each` after every edge; returns the outputs of every
+/// cycle.
+fn sample_outputs(
+    model: &mut golden::cycle::CycleChip,
+    words: &[u32],
+    mut each: impl FnMut(&golden::cycle::CycleChip),
+) -> Vec<golden::cycle::PortsOut> {
+    use golden::cycle::PortsIn;
+    let (mut sent, mut ready, mut outs) = (0, false, Vec::new());
+    while outs.len() < 1_000_000 {
+        let valid = sent < words.len();
+        let out = model.step(&PortsIn {
+            in_valid: valid,
+            in_data: words[sent.min(words.len() - 1)],
+            ..PortsIn::default()
+        });
+        sent += usize::from(valid && ready);
+        ready = out.in_ready;
+        outs.push(out);
+        each(model);
+        if out.out_valid {
+            return outs;
+        }
+    }
+    panic!("the sample does not end");
+}
+
+/// The default chip (with or without its learning unit) with random FC weights, and the
+/// events of one image.
+fn random_chip_and_events(learning: bool) -> (golden::chip::Chip, Vec<golden::event::Event>) {
+    use golden::chip::Chip;
+    use golden::config::Config;
+    use golden::encoder::encode_ttfs;
+    use golden::kernel::fill_uniform;
+    use golden::lfsr::Lfsr;
+    let mut config = Config::default();
+    config.hardware.learning = learning;
+    let mut chip = Chip::new(&config);
+    fill_uniform(chip.layers_mut()[1].weights_mut(), 60, &mut Lfsr::new(11));
+    fill_uniform(chip.layers_mut()[0].weights_mut(), 60, &mut Lfsr::new(12));
+    let image: Vec<u8> = (0..784).map(|i| ((i * 37) % 256) as u8).collect();
+    let mut events = Vec::new();
+    encode_ttfs(&config, &image, &mut events);
+    (chip, events)
+}
+
+/// A sample's first accumulator writes are the FC engine's clear: every accumulator word
+/// once, in order, to zero, and nothing more before the first event is fetched (mutants: the
+/// clear's last word `acc_words − 1` → `acc_words + 1`, `acc_words / 1`: extra writes the
+/// longer membrane clear hides from the ports, not from the RTL's write taps).
+#[test]
+fn the_fc_clear_writes_each_accumulator_word_once() {
+    use golden::cycle::host::aer_words;
+    use golden::cycle::{CycleChip, Phase, Wide, Write};
+    let (chip, events) = random_chip_and_events(true);
+    let mut model = CycleChip::from_chip(&chip);
+    let words = model.sizes().acc_words;
+    assert_eq!(words, 15, "13 hidden and 2 output words");
+    let outs = sample_outputs(&mut model, &aer_words(&events, true, 3), |_| ());
+    let fetch = outs
+        .iter()
+        .position(|o| o.taps.unwrap().phase == Phase::Fetch as u8)
+        .unwrap();
+    let writes: Vec<_> = outs[..fetch]
+        .iter()
+        .filter_map(|o| o.taps.unwrap().accumulator_write)
+        .collect();
+    let cleared: Vec<_> = (0..words)
+        .map(|address| Write {
+            address,
+            data: Wide::default(),
+        })
+        .collect();
+    assert_eq!(writes, cleared);
+}
+
+/// A learning sample of the default chip (a hidden layer) takes the RTL's cycles: its hidden
+/// rows whose rounded input `q` is 0 are skipped, the others read, update and write back
+/// their weights (mutant: the skip's guard → false: the same weights, written back in more
+/// cycles). The hdl lock-step suites hold the cycle model equal to the RTL cycle by cycle on
+/// such samples.
+#[test]
+fn hidden_rows_with_q_zero_take_no_cycles() {
+    use golden::cycle::host::aer_words;
+    use golden::cycle::CycleChip;
+    let (chip, events) = random_chip_and_events(true);
+    let mut cycles = Vec::new();
+    let mut hidden_writes = Vec::new();
+    for learn in [false, true] {
+        let mut model = CycleChip::from_chip(&chip);
+        let outs = sample_outputs(&mut model, &aer_words(&events, learn, 3), |_| ());
+        cycles.push(outs.len());
+        hidden_writes.push(
+            outs.iter()
+                .filter(|o| o.taps.unwrap().hidden_weight_write.is_some())
+                .count(),
+        );
+    }
+    assert_eq!(cycles, [18_715, 38_500]);
+    // 394 rows of the hidden layer's 13 lane groups.
+    assert_eq!(hidden_writes, [0, 394 * 13]);
 }

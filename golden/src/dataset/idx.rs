@@ -86,7 +86,10 @@ pub fn read_idx(path: &Path, ndims: u8) -> Result<IdxArray, DatasetError> {
         .take(header_len)
         .read_to_end(&mut plain)
         .map_err(bad_gzip)?;
-    let announced = announced_len(&plain, ndims).unwrap_or(header_len);
+    // A short header, another magic or dimensions past 2^64 bytes: the header says which.
+    let Some(announced) = announced_len(&plain, ndims) else {
+        return parse_idx(path, &plain, true, ndims);
+    };
     (&mut stream)
         .take(announced - plain.len() as u64)
         .read_to_end(&mut plain)

@@ -136,7 +136,7 @@ pub fn load_idx(images: &Path, labels: &Path) -> Result<ImageSet, DatasetError> 
     let label_array = idx::read_idx(labels, 1)?;
     debug_assert_eq!(image_array.dims.len(), 3);
     let [count, rows, cols] = [0, 1, 2].map(|d| image_array.dims[d] as usize);
-    if count > 0 && (rows == 0 || cols == 0) {
+    if rows == 0 || cols == 0 {
         return Err(DatasetError::BadDimensions {
             path: images.to_owned(),
             problem: format!("{count} images of {rows}×{cols} pixels"),

@@ -286,4 +286,146 @@ mod tests {
             );
         }
     }
+
+    /// With integer kernels the float membranes are the chip's membrane potentials (no neuron
+    /// reaching the threshold): two channels, stride 2, three kernels, every pixel of a 7 × 7
+    /// field on one channel or the other (mutants: `*` → `/` in the tap and neuron indices of
+    /// `touches`, `v[n + k]` → `v[n - k]`; the other tests have one channel, stride 1 or one
+    /// kernel, where they agree).
+    #[test]
+    fn float_membranes_are_the_chips_potentials() {
+        use crate::conv::integrate_event;
+        use crate::membrane::MembraneMap;
+        let mut c = Config::default();
+        (c.input.width, c.input.height, c.input.channels) = (7, 7, 2);
+        (c.conv.size, c.conv.stride, c.conv.kernels) = (3, 2, 3);
+        c.conv.threshold = 2000;
+        c.conv.init_range = 9;
+        let kernels = KernelMemory::random(&c);
+        let mut m = FloatModel::new(&c);
+        m.conv = kernels.weights().iter().map(|&w| f32::from(w)).collect();
+        let events: Vec<Event> = (0..49)
+            .map(|i| Event::new(i % 7, i / 7, i * 5 / 3 % 2))
+            .collect();
+        let mut chip = MembraneMap::new(&c);
+        for &e in &events {
+            integrate_event(&c, &kernels, &mut chip, e);
+        }
+        let mut v = Vec::new();
+        m.membranes(&events, &mut v);
+        let potentials: Vec<f32> = chip.potentials().iter().map(|&p| f32::from(p)).collect();
+        assert_eq!(v, potentials);
+        assert!(chip.counts().iter().all(|&n| n == 0));
+        assert!(potentials.iter().filter(|&&p| p != 0.0).count() > 20);
+    }
+
+    /// One SGD step by hand on a 2 × 2 map of two kernels, one event touching every position
+    /// (its tap at position `(ox, oy)` is `(1 − oy, 1 − ox)`): features
+    /// `a = clamp(⌊v⌋, 0, 3)` and a straight-through window `0 < v < 4` checked at both edges,
+    /// below and inside them; spike counts up to 3 scale the read-out's update (mutants: the
+    /// window's four comparisons and its `cmax + 1`; `a · w` → `a + w` in the scores, the
+    /// prediction `== label` → `!=`, `lr · a` → `lr / a`, and the kernel gradient's indices).
+    #[test]
+    fn one_step_follows_the_gradient_by_hand() {
+        let mut c = tiny();
+        c.conv.kernels = 2;
+        let mut m = FloatModel::new(&c);
+        assert_eq!(m.count_max, 3.0);
+        // conv[tap · 2 + kernel]; feature f = position · 2 + kernel.
+        let tap_of_position = [4, 3, 1, 0];
+        let v = [2.5, 1.25, 0.0, 3.0, 4.0, 0.5, -1.0, 3.5];
+        let a = [2.0, 1.0, 0.0, 3.0, 3.0, 0.0, 0.0, 3.0];
+        let window = [true, true, false, true, false, true, false, true];
+        m.conv.fill(0.2);
+        let conv_index = |f: usize| tap_of_position[f / 2] * 2 + f % 2;
+        for (f, &v) in v.iter().enumerate() {
+            m.conv[conv_index(f)] = v;
+        }
+        let w = |f: usize| [0.1 + 0.01 * f as f32, -0.05 - 0.02 * f as f32];
+        for f in 0..8 {
+            m.readout[2 * f..2 * f + 2].copy_from_slice(&w(f));
+        }
+        m.bias = vec![0.3, -0.2];
+        let before = m.conv.clone();
+        let event = [Event::new(1, 1, 0)];
+        let lr = 0.5;
+        let mut z = [0.3f32, -0.2];
+        for (f, &a) in a.iter().enumerate() {
+            z[0] += a * w(f)[0];
+            z[1] += a * w(f)[1];
+        }
+        let p0 = 1.0 / (1.0 + (z[1] - z[0]).exp());
+        let dz = [p0, -p0]; // p − y for label 1
+        assert!(
+            !m.step(&event, 1, lr, &mut Scratch::default()),
+            "class 0 scores higher"
+        );
+        let close = |x: f32, y: f32| (x - y).abs() < 1e-6;
+        for f in 0..8 {
+            let dv = if window[f] {
+                w(f)[0] * dz[0] + w(f)[1] * dz[1]
+            } else {
+                0.0
+            };
+            let t = conv_index(f);
+            assert!(
+                close(m.conv[t], before[t] - lr * dv),
+                "feature {f}: {}",
+                m.conv[t]
+            );
+            for (k, d) in dz.iter().enumerate() {
+                let want = w(f)[k] - lr * a[f] * d;
+                assert!(close(m.readout[2 * f + k], want), "feature {f}, class {k}");
+            }
+        }
+        assert!(close(m.bias[0], 0.3 - lr * dz[0]) && close(m.bias[1], -0.2 - lr * dz[1]));
+        // Taps no position reads keep their value.
+        assert!([5, 6, 7, 8]
+            .iter()
+            .all(|&t| m.conv[2 * t] == 0.2 && m.conv[2 * t + 1] == 0.2));
+        let mut fresh = FloatModel::new(&c);
+        (fresh.conv, fresh.bias) = (before, vec![0.3, -0.2]);
+        fresh.readout = (0..8).flat_map(w).collect();
+        assert!(
+            fresh.step(&event, 0, lr, &mut Scratch::default()),
+            "label 0 is predicted"
+        );
+    }
+
+    /// The export clamps to the weight range, `±(2^(weight_bits − 1) − 1)` (mutants: either `−`
+    /// of the limit → `+`, `/`).
+    #[test]
+    fn the_export_clamps_to_the_weight_range() {
+        let config = tiny();
+        let mut m = FloatModel::new(&config);
+        m.conv[..4].copy_from_slice(&[12.7, 12.8, -13.0, 1000.0]);
+        assert_eq!(m.export(&config).weights()[..4], [127, 127, -127, 127]);
+    }
+
+    /// `train_kernels` is `backprop_epochs` passes of `FloatModel::step` at the learning rate
+    /// `2^−backprop_lr_shift`, exported (mutants: the rate's `/` → `%`, `*` and `<<` → `>>`).
+    /// The read-out starts at zero, so the kernels move from the second step on.
+    #[test]
+    fn train_kernels_takes_steps_at_the_configured_rate() {
+        let mut config = tiny();
+        config.conv.threshold = 100;
+        (
+            config.training.backprop_epochs,
+            config.training.backprop_lr_shift,
+        ) = (3, 2);
+        // Tap (0, 0) alone, five times: its initial 0.38 gives v = 1.9, a spike count of 1.
+        let events = vec![Event::new(0, 0, 0); 5];
+        let set = crate::train::EventSet {
+            samples: vec![(events.clone(), 1)],
+        };
+        let mut m = FloatModel::new(&config);
+        let initial = m.export(&config);
+        let mut scratch = Scratch::default();
+        for _ in 0..3 {
+            m.step(&events, 1, 0.25, &mut scratch);
+        }
+        let trained = train_kernels(&config, &set);
+        assert_eq!(trained.weights(), m.export(&config).weights());
+        assert_ne!(trained.weights(), initial.weights());
+    }
 }
