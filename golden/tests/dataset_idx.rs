@@ -318,7 +318,7 @@ fn zero_sized_images_are_wrong_dimensions() {
         "{error:?}"
     );
     assert!(message.contains("bad-images"), "{message}");
-    // Without images too: a file of 0 images of 0×3 pixels is no split of 0 images.
+    // Without images too: 0 images of 0×3 pixels are wrong dimensions, not an empty split.
     images[7] = 0;
     let (error, message) = load_error(&images, &[0, 0, 8, 1, 0, 0, 0, 0], Encoding::Raw);
     assert!(
